@@ -1,0 +1,69 @@
+// Command sinch-mock serves the fake Sinch API on a loopback port for the demo and for manual runs.
+// It prints the provider settings that point at it, as environment variables, and serves until
+// interrupted.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
+)
+
+func main() {
+	listen := flag.String("listen", "127.0.0.1:0", "loopback address to listen on")
+	projects := flag.String("projects", "demo-project", "comma-separated IDs of the projects that exist")
+	secret := flag.String("initial-secret", "initial-secret-set-in-the-dashboard", "the HMAC secret every project starts with")
+	keyID := flag.String("key-id", "demo-key-id", "the access key ID the token endpoint accepts")
+	keySecret := flag.String("key-secret", "demo-key-secret", "the access key secret the token endpoint accepts")
+	envFile := flag.String("env-file", "", "also write the settings to this file, once the server listens")
+	flag.Parse()
+
+	seeded := map[string]string{}
+	for _, id := range strings.Split(*projects, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			seeded[id] = *secret
+		}
+	}
+	server := sinchmock.New(sinchmock.Options{KeyID: *keyID, KeySecret: *keySecret, Projects: seeded})
+
+	listener, err := net.Listen("tcp", *listen)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if ip := listener.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() {
+		log.Fatalf("sinch-mock listens on loopback addresses only, not %s", ip)
+	}
+	base := "http://" + listener.Addr().String()
+	first := strings.Split(*projects, ",")[0]
+	settings := fmt.Sprintf("SINCH_API_URL=%s\nSINCH_TOKEN_URL=%s\nSINCH_KEY_ID=%s\nSINCH_KEY_SECRET=%s\nSINCH_PROJECT_ID=%s\n",
+		base, base+sinchmock.TokenPath, *keyID, *keySecret, first)
+	if *envFile != "" {
+		if err := os.WriteFile(*envFile, []byte(settings), 0o600); err != nil {
+			log.Fatal(err)
+		}
+	}
+	fmt.Print(settings)
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	httpServer := &http.Server{Handler: server.Handler()}
+	go func() {
+		<-ctx.Done()
+		_ = httpServer.Close()
+	}()
+	if err := httpServer.Serve(listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Fatal(err)
+	}
+	c := server.Counts()
+	log.Printf("served %d token, %d GET and %d PUT requests", c.Token, c.Get, c.Put)
+}

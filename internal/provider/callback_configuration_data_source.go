@@ -1,0 +1,83 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+var _ datasource.DataSourceWithConfigure = &CallbackConfigurationDataSource{}
+
+// CallbackConfigurationDataSource reads a project's callback configuration.
+type CallbackConfigurationDataSource struct {
+	data *providerData
+}
+
+// CallbackConfigurationDataSourceModel is the data source's state.
+type CallbackConfigurationDataSourceModel struct {
+	ID         types.String `tfsdk:"id"`
+	ProjectID  types.String `tfsdk:"project_id"`
+	HMACSecret types.String `tfsdk:"hmac_secret"`
+}
+
+// NewCallbackConfigurationDataSource returns the data source sinch_callback_configuration.
+func NewCallbackConfigurationDataSource() datasource.DataSource {
+	return &CallbackConfigurationDataSource{}
+}
+
+func (d *CallbackConfigurationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_callback_configuration"
+}
+
+func (d *CallbackConfigurationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads the callback configuration of a Sinch project: the HMAC secret with which Sinch " +
+			"signs the `X-Sinch-Signature` header of its callbacks. The secret is stored in state.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The project ID.",
+				Computed:            true,
+			},
+			"project_id": schema.StringAttribute{
+				MarkdownDescription: "The Sinch project. Defaults to the provider's `project_id`.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{projectIDValidator},
+			},
+			"hmac_secret": schema.StringAttribute{
+				MarkdownDescription: "The project's current HMAC secret.",
+				Computed:            true,
+				Sensitive:           true,
+			},
+		},
+	}
+}
+
+func (d *CallbackConfigurationDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *CallbackConfigurationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var config CallbackConfigurationDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	projectID := resolveProjectID(config.ProjectID, d.data, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	answer, err := d.data.client.CallbackConfiguration(ctx, projectID.ValueString())
+	if err != nil {
+		resp.Diagnostics.Append(apiErrorDiagnostic("read", projectID.ValueString(), err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, CallbackConfigurationDataSourceModel{
+		ID:         projectID,
+		ProjectID:  projectID,
+		HMACSecret: types.StringValue(answer.HMACSecret),
+	})...)
+}

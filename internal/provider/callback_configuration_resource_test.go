@@ -1,0 +1,241 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
+)
+
+const testResource = "sinch_callback_configuration.test"
+
+func resourceConfig(projectID, secret string) string {
+	return fmt.Sprintf(`
+resource "sinch_callback_configuration" "test" {
+  project_id  = %q
+  hmac_secret = %q
+}`, projectID, secret)
+}
+
+func expectSecretInState(want string) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(testResource, tfjsonpath.New("hmac_secret"), knownvalue.StringExact(want))
+}
+
+func TestAccCallbackConfiguration_lifecycle(t *testing.T) {
+	env := newTestEnv(t, map[string]string{"project-1": "set-in-the-dashboard"})
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories,
+		Steps: []resource.TestStep{
+			{
+				// Create adopts the existing configuration: one PUT, no read after it.
+				PreConfig: env.startCounting,
+				Config:    env.config("", resourceConfig("project-1", "first-secret")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionCreate),
+					plancheck.ExpectSensitiveValue(testResource, tfjsonpath.New("hmac_secret")),
+					plancheck.ExpectKnownValue(testResource, tfjsonpath.New("id"), knownvalue.StringExact("project-1")),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectSecretInState("first-secret"),
+					statecheck.ExpectKnownValue(testResource, tfjsonpath.New("id"), knownvalue.StringExact("project-1")),
+					statecheck.ExpectKnownValue(testResource, tfjsonpath.New("project_id"), knownvalue.StringExact("project-1")),
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectRequests(sinchmock.Counts{Token: 1, Put: 1}),
+					env.expectSecretAtSinch("project-1", "first-secret"),
+					env.expectUserAgent,
+				),
+			},
+			{
+				// The same configuration again plans no change.
+				Config: env.config("", resourceConfig("project-1", "first-secret")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+				}},
+			},
+			{
+				// Update: the refresh of the plan reads once, the apply writes once.
+				PreConfig: env.startCounting,
+				Config:    env.config("", resourceConfig("project-1", "second-secret")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
+					plancheck.ExpectSensitiveValue(testResource, tfjsonpath.New("hmac_secret")),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{expectSecretInState("second-secret")},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectRequests(sinchmock.Counts{Get: 1, Put: 1}),
+					env.expectSecretAtSinch("project-1", "second-secret"),
+				),
+			},
+			{
+				// terraform import reads the secret, so every attribute can be compared.
+				ResourceName:      testResource,
+				ImportState:       true,
+				ImportStateVerify: true,
+			},
+			{
+				// An import {} block finds the resource as it is: nothing to change.
+				Config:          env.config("", resourceConfig("project-1", "second-secret")),
+				ResourceName:    testResource,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+			},
+		},
+		// Destroy makes no call (there is no delete endpoint) and leaves the secret at Sinch.
+		CheckDestroy: func(s *terraform.State) error {
+			if n := env.mock.Counts().Other; n != 0 {
+				return fmt.Errorf("the mock received %d requests other than token, GET and PUT", n)
+			}
+			if err := env.expectSecretAtSinch("project-1", "second-secret")(s); err != nil {
+				return err
+			}
+			return env.expectOneToken()
+		},
+	})
+}
+
+func TestAccCallbackConfiguration_projectFromProvider(t *testing.T) {
+	env := newTestEnv(t, map[string]string{"default-project": "old", "other-project": "old"})
+	hcl := `
+resource "sinch_callback_configuration" "test" {
+  hmac_secret = "secret"
+}`
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories,
+		Steps: []resource.TestStep{
+			{
+				Config: env.config("default-project", hcl),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					// The plan names the project it will write, not "known after apply".
+					plancheck.ExpectKnownValue(testResource, tfjsonpath.New("project_id"), knownvalue.StringExact("default-project")),
+				}},
+				Check: env.expectSecretAtSinch("default-project", "secret"),
+			},
+			{
+				// Another default project is another configuration: the resource is replaced.
+				Config: env.config("other-project", hcl),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				Check: env.expectSecretAtSinch("other-project", "secret"),
+			},
+		},
+	})
+}
+
+func TestAccCallbackConfiguration_driftIsRepaired(t *testing.T) {
+	env := newTestEnv(t, map[string]string{"project-1": "old"})
+	config := env.config("", resourceConfig("project-1", "configured"))
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				// Someone changes the secret in the dashboard; the next plan puts it back.
+				PreConfig: func() { env.mock.SetSecret("project-1", "changed-behind-terraform") },
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
+					plancheck.ExpectSensitiveValue(testResource, tfjsonpath.New("hmac_secret")),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{expectSecretInState("configured")},
+				Check:             env.expectSecretAtSinch("project-1", "configured"),
+			},
+		},
+	})
+}
+
+func TestAccCallbackConfiguration_projectRemovedOutOfBand(t *testing.T) {
+	env := newTestEnv(t, map[string]string{"project-1": "old"})
+	config := env.config("", resourceConfig("project-1", "configured"))
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				// Refresh drops the resource from state, so the plan proposes a create, which fails
+				// while the project is missing and leaves nothing in state.
+				PreConfig: func() { env.mock.DeleteProject("project-1") },
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionCreate),
+				}},
+				ExpectError: regexp.MustCompile(`Sinch says project "project-1" does not exist`),
+			},
+			{
+				// Once the project is back, the same configuration sets its secret again.
+				PreConfig: func() { env.mock.SetSecret("project-1", "new-project") },
+				Config:    config,
+				Check:     env.expectSecretAtSinch("project-1", "configured"),
+			},
+		},
+	})
+}
+
+func TestAccCallbackConfiguration_unknownProjectOnCreate(t *testing.T) {
+	env := newTestEnv(t, nil)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories,
+		Steps: []resource.TestStep{{
+			Config: env.config("", resourceConfig("no-such-project", "secret")),
+			ExpectError: regexp.MustCompile(`(?s)Sinch says project "no-such-project" does not exist \(HTTP 404\s+NOT_FOUND.*` +
+				`Check project_id or\s+SINCH_PROJECT_ID`),
+		}},
+	})
+}
+
+func TestAccCallbackConfiguration_invalidInput(t *testing.T) {
+	env := newTestEnv(t, map[string]string{"project-1": "old"})
+	for name, tc := range map[string]struct {
+		hcl  string
+		want string
+	}{
+		"empty secret":       {resourceConfig("project-1", ""), `Attribute hmac_secret string length must be at least 1`},
+		"project with slash": {resourceConfig("a/b", "secret"), `"a/b" is not a Sinch project ID`},
+		"no project anywhere": {`resource "sinch_callback_configuration" "test" { hmac_secret = "s" }`,
+			`No project is named: set project_id here, or project_id in the provider\s+block, or the SINCH_PROJECT_ID environment variable`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Setenv("SINCH_PROJECT_ID", "")
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: env.factories,
+				Steps: []resource.TestStep{{
+					Config:      env.config("", tc.hcl),
+					ExpectError: regexp.MustCompile(tc.want),
+				}},
+			})
+		})
+	}
+	if n := env.mock.Counts().Put; n != 0 {
+		t.Errorf("invalid input reached Sinch: %d PUT requests", n)
+	}
+}
+
+func TestAccCallbackConfiguration_importErrors(t *testing.T) {
+	env := newTestEnv(t, map[string]string{"project-1": "old"})
+	for name, tc := range map[string]struct{ id, want string }{
+		"missing project": {"no-such-project", `Cannot import non-existent remote object`},
+		"malformed ID":    {"../x", `"../x" is not a Sinch\s+project ID`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: env.factories,
+				Steps: []resource.TestStep{{
+					Config:        env.config("", resourceConfig("project-1", "s")),
+					ResourceName:  testResource,
+					ImportState:   true,
+					ImportStateId: tc.id,
+					ExpectError:   regexp.MustCompile(tc.want),
+				}},
+			})
+		})
+	}
+}

@@ -1,0 +1,137 @@
+// Package provider is the Terraform provider for Sinch: its schemas, and the mapping between Terraform
+// and the API client.
+package provider
+
+import (
+	"context"
+	"sync"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
+)
+
+var _ provider.Provider = &SinchProvider{}
+
+// SinchProvider is the provider for Sinch's registration APIs.
+type SinchProvider struct {
+	version string
+
+	// clients keeps one client per configuration for the life of the process: Terraform configures a
+	// provider more than once in some runs, and every call of one process should share one token.
+	mu      sync.Mutex
+	clients map[client.Config]*client.Client
+}
+
+// SinchProviderModel is the provider block.
+type SinchProviderModel struct {
+	ProjectID types.String `tfsdk:"project_id"`
+	KeyID     types.String `tfsdk:"key_id"`
+	KeySecret types.String `tfsdk:"key_secret"`
+	APIURL    types.String `tfsdk:"api_url"`
+	TokenURL  types.String `tfsdk:"token_url"`
+}
+
+// New returns a constructor of the provider, as providerserver expects.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &SinchProvider{version: version, clients: map[client.Config]*client.Client{}}
+	}
+}
+
+func (p *SinchProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "sinch"
+	resp.Version = p.version
+}
+
+func (p *SinchProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Manages the callback configuration of Sinch projects through Sinch's registration APIs.",
+		Attributes: map[string]schema.Attribute{
+			"project_id": schema.StringAttribute{
+				MarkdownDescription: "The Sinch project that resources and data sources use when they name none. " +
+					"Falls back to the `SINCH_PROJECT_ID` environment variable.",
+				Optional:   true,
+				Validators: []validator.String{projectIDValidator},
+			},
+			"key_id": schema.StringAttribute{
+				MarkdownDescription: "The ID of a Sinch access key (Sinch dashboard, Access keys). " +
+					"Falls back to the `SINCH_KEY_ID` environment variable. Required in one of the two.",
+				Optional: true,
+			},
+			"key_secret": schema.StringAttribute{
+				MarkdownDescription: "The secret of that access key. Falls back to the `SINCH_KEY_SECRET` " +
+					"environment variable. Required in one of the two.",
+				Optional:  true,
+				Sensitive: true,
+			},
+			"api_url": schema.StringAttribute{
+				MarkdownDescription: "The base URL of the API. Falls back to the `SINCH_API_URL` environment variable, " +
+					"then to `" + client.DefaultAPIURL + "`. Must be `https://`, or `http://` on a loopback host.",
+				Optional:   true,
+				Validators: []validator.String{endpointURLValidator},
+			},
+			"token_url": schema.StringAttribute{
+				MarkdownDescription: "The OAuth2 token endpoint. Falls back to the `SINCH_TOKEN_URL` environment variable, " +
+					"then to `" + client.DefaultTokenURL + "`. Must be `https://`, or `http://` on a loopback host.",
+				Optional:   true,
+				Validators: []validator.String{endpointURLValidator},
+			},
+		},
+	}
+}
+
+func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var config SinchProviderModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	settings, diags := resolveSettings(config)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, err := p.client(client.Config{
+		APIURL:    settings.apiURL,
+		TokenURL:  settings.tokenURL,
+		KeyID:     settings.keyID,
+		KeySecret: settings.keySecret,
+		UserAgent: userAgent(p.version, req.TerraformVersion),
+	})
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
+		return
+	}
+	data := &providerData{client: c, projectID: settings.projectID}
+	resp.ResourceData = data
+	resp.DataSourceData = data
+}
+
+// client returns the client already made for cfg in this process, or a new one.
+func (p *SinchProvider) client(cfg client.Config) (*client.Client, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if c, ok := p.clients[cfg]; ok {
+		return c, nil
+	}
+	c, err := client.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	p.clients[cfg] = c
+	return c, nil
+}
+
+func (p *SinchProvider) Resources(_ context.Context) []func() resource.Resource {
+	return []func() resource.Resource{NewCallbackConfigurationResource}
+}
+
+func (p *SinchProvider) DataSources(_ context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{NewCallbackConfigurationDataSource}
+}

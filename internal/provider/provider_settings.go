@@ -1,0 +1,164 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"regexp"
+	"runtime/debug"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
+)
+
+// settings are the provider's settings once the block, the environment and the defaults are merged.
+type settings struct {
+	projectID, keyID, keySecret, apiURL, tokenURL string
+}
+
+// resolveSettings takes each setting from the provider block, else from its environment variable,
+// else from its default, and reports each one that is unknown, missing or invalid as its own
+// attribute error.
+func resolveSettings(config SinchProviderModel) (settings, diag.Diagnostics) {
+	var s settings
+	var diags diag.Diagnostics
+	for _, setting := range []struct {
+		attribute, envVar string
+		value             types.String
+		fallback          string
+		required          bool
+		check             func(string) error
+		into              *string
+	}{
+		{"project_id", "SINCH_PROJECT_ID", config.ProjectID, "", false, checkProjectID, &s.projectID},
+		{"key_id", "SINCH_KEY_ID", config.KeyID, "", true, nil, &s.keyID},
+		{"key_secret", "SINCH_KEY_SECRET", config.KeySecret, "", true, nil, &s.keySecret},
+		{"api_url", "SINCH_API_URL", config.APIURL, client.DefaultAPIURL, false, checkEndpointURL, &s.apiURL},
+		{"token_url", "SINCH_TOKEN_URL", config.TokenURL, client.DefaultTokenURL, false, checkEndpointURL, &s.tokenURL},
+	} {
+		at := path.Root(setting.attribute)
+		if setting.value.IsUnknown() {
+			diags.AddAttributeError(at, "Sinch provider setting not known yet",
+				fmt.Sprintf("The provider's %s depends on a value that is known only after apply, so the provider "+
+					"cannot be configured. Give it a value known at plan time, or set %s instead.",
+					setting.attribute, setting.envVar))
+			continue
+		}
+		value := setting.value.ValueString()
+		if value == "" {
+			value = os.Getenv(setting.envVar)
+			// A value from the block was checked by the schema's validators; one from the
+			// environment is checked here.
+			if value != "" && setting.check != nil {
+				if err := setting.check(value); err != nil {
+					diags.AddAttributeError(at, "Invalid Sinch provider setting",
+						fmt.Sprintf("The %s environment variable, used for %s: %s", setting.envVar, setting.attribute, err))
+					continue
+				}
+			}
+		}
+		if value == "" {
+			value = setting.fallback
+		}
+		if value == "" && setting.required {
+			diags.AddAttributeError(at, "Missing Sinch provider setting",
+				fmt.Sprintf("The provider needs %s: set it in the provider block or in the %s environment variable. "+
+					"Access keys are made in the Sinch dashboard under Access keys.", setting.attribute, setting.envVar))
+			continue
+		}
+		*setting.into = value
+	}
+	return s, diags
+}
+
+// checkEndpointURL accepts absolute https URLs, and http URLs whose host is a loopback address
+// (a local mock or proxy), since anything else would send the access key in clear text.
+func checkEndpointURL(raw string) error {
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil || !u.IsAbs() || u.Host == "":
+		return errors.New("must be an absolute URL such as https://senderid.registrations.api.sinch.com")
+	case u.User != nil:
+		// Not quoted: the URL holds credentials.
+		return errors.New("must not carry credentials in the URL; use key_id and key_secret")
+	case u.RawQuery != "" || u.Fragment != "":
+		return fmt.Errorf("%q must not have a query or a fragment", raw)
+	case u.Scheme == "https":
+		return nil
+	case u.Scheme == "http" && isLoopback(u.Hostname()):
+		return nil
+	case u.Scheme == "http":
+		return fmt.Errorf("%q uses plain http: use https (http is accepted only for loopback hosts such as localhost or 127.0.0.1)", raw)
+	default:
+		return fmt.Errorf("%q must use https", raw)
+	}
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// projectIDPattern keeps project IDs to what can stand in a URL path as it is. Sinch's project IDs are
+// UUIDs; the pattern is wider so as not to refuse an ID Sinch might issue in another form.
+var projectIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+func checkProjectID(id string) error {
+	if !projectIDPattern.MatchString(id) {
+		return fmt.Errorf("%q is not a Sinch project ID: copy the project ID from the Sinch dashboard "+
+			"(letters, digits, '-', '_' and '.', starting with a letter or digit)", id)
+	}
+	return nil
+}
+
+// stringCheck turns a check into a schema validator, so that a bad value in HCL fails at validate time.
+type stringCheck struct {
+	check       func(string) error
+	description string
+}
+
+var (
+	_ validator.String = stringCheck{}
+
+	endpointURLValidator = stringCheck{checkEndpointURL, "an absolute https URL, or http on a loopback host"}
+	projectIDValidator   = stringCheck{checkProjectID, "a Sinch project ID"}
+)
+
+func (v stringCheck) Description(context.Context) string         { return "must be " + v.description }
+func (v stringCheck) MarkdownDescription(context.Context) string { return "must be " + v.description }
+
+func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := v.check(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), err.Error())
+	}
+}
+
+// userAgent names the provider, the framework and Terraform, so that Sinch can tell callers apart.
+func userAgent(providerVersion, terraformVersion string) string {
+	framework := "unknown"
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, dep := range info.Deps {
+			if dep.Path == "github.com/hashicorp/terraform-plugin-framework" {
+				framework = dep.Version
+			}
+		}
+	}
+	if terraformVersion == "" {
+		terraformVersion = "unknown"
+	}
+	return fmt.Sprintf("terraform-provider-sinch/%s (+https://registry.terraform.io/providers/terraform-sinch/sinch) "+
+		"terraform-plugin-framework/%s Terraform/%s", providerVersion, framework, terraformVersion)
+}

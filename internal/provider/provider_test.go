@@ -1,0 +1,115 @@
+package provider
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
+)
+
+// The access key the mock accepts. The secret is distinctive so that a test can look for it in output.
+const (
+	testKeyID     = "test-key-id"
+	testKeySecret = "test-key-secret-8d2e61"
+)
+
+// testEnv is a mock Sinch API and a provider that talks to it.
+type testEnv struct {
+	mock *sinchmock.Running
+	// factories hands Terraform one provider server for the whole test, as one long-lived provider
+	// process would be, so that a test can count the tokens the provider fetches.
+	factories map[string]func() (tfprotov6.ProviderServer, error)
+	// baseline is what the mock had counted when the current step began.
+	baseline sinchmock.Counts
+}
+
+func newTestEnv(t *testing.T, projects map[string]string) *testEnv {
+	t.Helper()
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: projects})
+	t.Cleanup(mock.Close)
+	server := providerserver.NewProtocol6(New("test")())()
+	return &testEnv{
+		mock: mock,
+		factories: map[string]func() (tfprotov6.ProviderServer, error){
+			"sinch": func() (tfprotov6.ProviderServer, error) { return server, nil },
+		},
+	}
+}
+
+// config prefixes HCL with a provider block that points at the mock, with projectID as the
+// provider's default project when it is not empty.
+func (e *testEnv) config(projectID, hcl string) string {
+	var project string
+	if projectID != "" {
+		project = fmt.Sprintf("project_id = %q", projectID)
+	}
+	return fmt.Sprintf(`
+provider "sinch" {
+  api_url    = %q
+  token_url  = %q
+  key_id     = %q
+  key_secret = %q
+  %s
+}
+%s`, e.mock.URL, e.mock.TokenURL, testKeyID, testKeySecret, project, hcl)
+}
+
+// startCounting is a PreConfig that makes the next expectRequests count from the start of the step.
+func (e *testEnv) startCounting() { e.baseline = e.mock.Counts() }
+
+// expectRequests checks how many requests the mock received since startCounting.
+func (e *testEnv) expectRequests(want sinchmock.Counts) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if got := e.mock.Counts().Sub(e.baseline); got != want {
+			return fmt.Errorf("mock requests since the step began: got %+v, want %+v", got, want)
+		}
+		return nil
+	}
+}
+
+// expectSecretAtSinch checks the secret the mock holds for a project.
+func (e *testEnv) expectSecretAtSinch(projectID, want string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		got, ok := e.mock.Secret(projectID)
+		if !ok {
+			return fmt.Errorf("project %q does not exist at the mock", projectID)
+		}
+		if got != want {
+			return fmt.Errorf("secret of %q at the mock: got %q, want %q", projectID, got, want)
+		}
+		return nil
+	}
+}
+
+// expectOneToken checks that the provider fetched one access token and every API call carried it.
+func (e *testEnv) expectOneToken() error {
+	if n := e.mock.Counts().Token; n != 1 {
+		return fmt.Errorf("token requests: got %d, want 1", n)
+	}
+	used := map[string]bool{}
+	for _, r := range e.mock.Requests() {
+		if r.Path != sinchmock.TokenPath {
+			used[r.Token] = true
+		}
+	}
+	if len(used) != 1 || used[""] {
+		return fmt.Errorf("API calls carried %d different tokens (or none), want one", len(used))
+	}
+	return nil
+}
+
+// expectUserAgent checks that every request named the provider and Terraform.
+func (e *testEnv) expectUserAgent(*terraform.State) error {
+	for _, r := range e.mock.Requests() {
+		if !strings.HasPrefix(r.UserAgent, "terraform-provider-sinch/test ") || !strings.Contains(r.UserAgent, " Terraform/") {
+			return fmt.Errorf("%s %s has User-Agent %q", r.Method, r.Path, r.UserAgent)
+		}
+	}
+	return nil
+}

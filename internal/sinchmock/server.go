@@ -1,0 +1,173 @@
+// Package sinchmock is an in-memory fake of Sinch's OAuth2 token endpoint and callback-configuration
+// API, for tests and the demo. It follows the public description of the API, answers with Sinch's
+// error bodies, and counts every request it serves.
+package sinchmock
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"time"
+)
+
+// TokenPath is where the fake token endpoint listens, below the server's URL.
+const TokenPath = "/oauth2/token"
+
+// Options seed a server.
+type Options struct {
+	// KeyID and KeySecret form the one access key the token endpoint accepts.
+	KeyID     string
+	KeySecret string
+	// TokenTTL is how long an access token lives; zero means an hour, as at Sinch.
+	TokenTTL time.Duration
+	// Projects maps the projects that exist to their HMAC secrets.
+	Projects map[string]string
+}
+
+// Request is one request the server received.
+type Request struct {
+	Method string
+	Path   string
+	// Token is the bearer token the request carried, empty for token requests and unauthenticated ones.
+	Token     string
+	UserAgent string
+}
+
+// Counts sums the requests received by kind, whatever their answer.
+type Counts struct {
+	Token int
+	Get   int
+	Put   int
+	Other int
+}
+
+// Sub returns what c counts beyond earlier: the requests made between two readings.
+func (c Counts) Sub(earlier Counts) Counts {
+	return Counts{Token: c.Token - earlier.Token, Get: c.Get - earlier.Get, Put: c.Put - earlier.Put, Other: c.Other - earlier.Other}
+}
+
+// Server is the fake API. Its methods are safe for concurrent use.
+type Server struct {
+	opts Options
+
+	mu       sync.Mutex
+	projects map[string]string
+	tokens   map[string]time.Time // access token → expiry
+	requests []Request
+}
+
+// New returns a server that is not listening yet; serve its Handler, or use Start.
+func New(opts Options) *Server {
+	if opts.TokenTTL == 0 {
+		opts.TokenTTL = time.Hour
+	}
+	s := &Server{opts: opts, projects: map[string]string{}, tokens: map[string]time.Time{}}
+	for id, secret := range opts.Projects {
+		s.projects[id] = secret
+	}
+	return s
+}
+
+// Running is a Server listening on a loopback port.
+type Running struct {
+	*Server
+	// URL is the API's base URL, to use as the provider's api_url.
+	URL string
+	// TokenURL is the token endpoint, to use as the provider's token_url.
+	TokenURL string
+	http     *httptest.Server
+}
+
+// Start serves a new server on a loopback port until Close.
+func Start(opts Options) *Running {
+	s := New(opts)
+	ts := httptest.NewServer(s.Handler())
+	return &Running{Server: s, URL: ts.URL, TokenURL: ts.URL + TokenPath, http: ts}
+}
+
+// Close stops the server.
+func (r *Running) Close() { r.http.Close() }
+
+// Handler serves the token endpoint and the callback-configuration API.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST "+TokenPath, s.serveToken)
+	mux.HandleFunc("GET /v1/projects/{projectId}/callback-configuration", s.authenticated(s.getCallbackConfiguration))
+	mux.HandleFunc("PUT /v1/projects/{projectId}/callback-configuration", s.authenticated(s.putCallbackConfiguration))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.record(r)
+		mux.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) record(r *http.Request) {
+	token, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.requests = append(s.requests, Request{Method: r.Method, Path: r.URL.Path, Token: token, UserAgent: r.UserAgent()})
+}
+
+// Requests returns every request received so far, oldest first.
+func (s *Server) Requests() []Request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Request(nil), s.requests...)
+}
+
+// Counts returns how many requests of each kind were received so far.
+func (s *Server) Counts() Counts {
+	var c Counts
+	for _, r := range s.Requests() {
+		switch {
+		case r.Path == TokenPath:
+			c.Token++
+		case r.Method == http.MethodGet:
+			c.Get++
+		case r.Method == http.MethodPut:
+			c.Put++
+		default:
+			c.Other++
+		}
+	}
+	return c
+}
+
+// SetSecret creates the project if needed and sets its secret, as a change made outside Terraform would.
+func (s *Server) SetSecret(projectID, secret string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.projects[projectID] = secret
+}
+
+// Secret returns a project's current secret, and whether the project exists.
+func (s *Server) Secret(projectID string) (string, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	secret, ok := s.projects[projectID]
+	return secret, ok
+}
+
+// DeleteProject removes a project, as if it had been deleted at Sinch.
+func (s *Server) DeleteProject(projectID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.projects, projectID)
+}
+
+// ExpireTokens makes every access token issued so far expired.
+func (s *Server) ExpireTokens() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for token := range s.tokens {
+		s.tokens[token] = time.Time{}
+	}
+}
+
+func newToken() string {
+	b := make([]byte, 24)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
