@@ -104,7 +104,10 @@ func (s *Server) Handler() http.Handler {
 }
 
 func (s *Server) record(r *http.Request) {
-	token, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	token, isBearer := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !isBearer {
+		token = ""
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.requests = append(s.requests, Request{Method: r.Method, Path: r.URL.Path, Token: token, UserAgent: r.UserAgent()})

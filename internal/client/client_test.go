@@ -1,0 +1,246 @@
+package client_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
+)
+
+const (
+	keyID     = "key-id"
+	keySecret = "key-secret-3a9c"
+	secret    = "d1c7ccbf-919d-462f-8587-dec95a1b11ee"
+)
+
+func newMock(t *testing.T) *sinchmock.Running {
+	t.Helper()
+	mock := sinchmock.Start(sinchmock.Options{KeyID: keyID, KeySecret: keySecret, Projects: map[string]string{"p1": secret}})
+	t.Cleanup(mock.Close)
+	return mock
+}
+
+func newClient(t *testing.T, apiURL, tokenURL string) *client.Client {
+	t.Helper()
+	c, err := client.New(client.Config{APIURL: apiURL, TokenURL: tokenURL, KeyID: keyID, KeySecret: keySecret, UserAgent: "test-agent/1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestClient_readAndUpdate(t *testing.T) {
+	mock := newMock(t)
+	c := newClient(t, mock.URL, mock.TokenURL)
+	ctx := context.Background()
+
+	got, err := c.CallbackConfiguration(ctx, "p1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ProjectID != "p1" || got.HMACSecret != secret {
+		t.Errorf("read %q, %q; want p1 and the seeded secret", got.ProjectID, got.HMACSecret)
+	}
+
+	got, err = c.UpdateCallbackConfiguration(ctx, "p1", "new-secret")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.HMACSecret != "new-secret" {
+		t.Errorf("update answered %q, want new-secret", got.HMACSecret)
+	}
+	if s, _ := mock.Secret("p1"); s != "new-secret" {
+		t.Errorf("the mock holds %q, want new-secret", s)
+	}
+	if want := (sinchmock.Counts{Token: 1, Get: 1, Put: 1}); mock.Counts() != want {
+		t.Errorf("requests: got %+v, want %+v", mock.Counts(), want)
+	}
+	for _, r := range mock.Requests() {
+		if r.UserAgent != "test-agent/1" {
+			t.Errorf("%s %s sent User-Agent %q", r.Method, r.Path, r.UserAgent)
+		}
+	}
+}
+
+func TestClient_concurrentCallsShareOneToken(t *testing.T) {
+	mock := newMock(t)
+	c := newClient(t, mock.URL, mock.TokenURL)
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Go(func() {
+			if _, err := c.CallbackConfiguration(context.Background(), "p1"); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if n := mock.Counts().Token; n != 1 {
+		t.Errorf("token requests: got %d, want 1", n)
+	}
+	tokens := map[string]bool{}
+	for _, r := range mock.Requests() {
+		if r.Method == http.MethodGet {
+			tokens[r.Token] = true
+		}
+	}
+	if len(tokens) != 1 || tokens[""] {
+		t.Errorf("GET requests carried %d tokens, want one", len(tokens))
+	}
+}
+
+func TestClient_cancelledContextStopsWaitingForTheToken(t *testing.T) {
+	release := make(chan struct{})
+	slowToken := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-release }))
+	defer slowToken.Close()
+	defer close(release)
+	c := newClient(t, "https://api.example", slowToken.URL)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	first := make(chan error, 1)
+	go func() { _, err := c.CallbackConfiguration(ctx, "p1"); first <- err }()
+	// The second call queues behind the first one's token request.
+	second := make(chan error, 1)
+	go func() { _, err := c.CallbackConfiguration(ctx, "p1"); second <- err }()
+	cancel()
+	for _, done := range []chan error{first, second} {
+		if err := <-done; !errors.Is(err, context.Canceled) {
+			t.Errorf("got %v, want context.Canceled", err)
+		}
+	}
+}
+
+func TestClient_errors(t *testing.T) {
+	mock := newMock(t)
+
+	t.Run("project not found", func(t *testing.T) {
+		_, err := newClient(t, mock.URL, mock.TokenURL).CallbackConfiguration(context.Background(), "nope")
+		var apiErr *client.APIError
+		if !errors.As(err, &apiErr) || !client.IsNotFound(err) {
+			t.Fatalf("got %v, want a 404 APIError", err)
+		}
+		if apiErr.Status != "NOT_FOUND" || apiErr.Message == "" || len(apiErr.Details) != 1 ||
+			apiErr.Details[0].Type != "ResourceInfo" || apiErr.Details[0].ResourceName != "nope" {
+			t.Errorf("decoded %+v", apiErr)
+		}
+	})
+
+	t.Run("field violations", func(t *testing.T) {
+		_, err := newClient(t, mock.URL, mock.TokenURL).UpdateCallbackConfiguration(context.Background(), "p1", "")
+		var apiErr *client.APIError
+		if !errors.As(err, &apiErr) || apiErr.HTTPStatus != 400 || apiErr.Status != "INVALID_ARGUMENT" {
+			t.Fatalf("got %v, want a 400 INVALID_ARGUMENT APIError", err)
+		}
+		if v := apiErr.FieldViolations(); len(v) != 1 || v[0].Field != "hmacSecret" || v[0].Description == "" {
+			t.Errorf("field violations %+v", v)
+		}
+		if !strings.Contains(err.Error(), "hmacSecret: ") {
+			t.Errorf("the message %q does not name the field", err)
+		}
+	})
+
+	t.Run("bad access key", func(t *testing.T) {
+		mock := newMock(t)
+		c, _ := client.New(client.Config{APIURL: mock.URL, TokenURL: mock.TokenURL, KeyID: keyID, KeySecret: "wrong-key-secret"})
+		_, err := c.CallbackConfiguration(context.Background(), "p1")
+		var tokenErr *client.TokenError
+		if !errors.As(err, &tokenErr) || tokenErr.HTTPStatus != 401 || tokenErr.Code != "invalid_client" {
+			t.Fatalf("got %v, want a 401 invalid_client TokenError", err)
+		}
+		if strings.Contains(err.Error(), "wrong-key-secret") {
+			t.Errorf("the error repeats the key secret: %v", err)
+		}
+		if mock.Counts().Get != 0 {
+			t.Errorf("the API was called without a token")
+		}
+	})
+}
+
+// withAnswer serves the mock's token endpoint, and answers every API call with status and body.
+func withAnswer(t *testing.T, status int, contentType, body string) *httptest.Server {
+	tokens := sinchmock.New(sinchmock.Options{KeyID: keyID, KeySecret: keySecret}).Handler()
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == sinchmock.TokenPath {
+			tokens.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", contentType)
+		w.WriteHeader(status)
+		fmt.Fprint(w, body)
+	}))
+	t.Cleanup(server.Close)
+	return server
+}
+
+func TestClient_answersThatAreNotSinchs(t *testing.T) {
+	for name, tc := range map[string]struct {
+		status      int
+		contentType string
+		body        string
+		want        string
+	}{
+		"proxy HTML page": {502, "text/html", "<html><body>Bad Gateway</body></html>",
+			"HTTP 502 (Bad Gateway; the body is not Sinch's JSON error)"},
+		"empty error body": {503, "application/json", "",
+			"HTTP 503 (Service Unavailable; the body is not Sinch's JSON error)"},
+		"JSON of another shape": {500, "application/json", `{"message":"boom"}`,
+			"HTTP 500 (Internal Server Error; the body is not Sinch's JSON error)"},
+		"200 without the secret": {200, "application/json", `{"projectId":"p1"}`,
+			"HTTP 200, but it is not a callback configuration with an hmacSecret"},
+		"200 with a secret of the wrong type": {200, "application/json", `{"hmacSecret":["` + secret + `"]}`,
+			"HTTP 200, but it is not a callback configuration"},
+		"200 with truncated JSON": {200, "application/json", `{"hmacSecret":"` + secret,
+			"HTTP 200, but it is not a callback configuration"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			server := withAnswer(t, tc.status, tc.contentType, tc.body)
+			_, err := newClient(t, server.URL, server.URL+sinchmock.TokenPath).CallbackConfiguration(context.Background(), "p1")
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("got %v, want an error saying %q", err, tc.want)
+			}
+			if strings.Contains(err.Error(), secret) || strings.Contains(err.Error(), keySecret) {
+				t.Errorf("the error repeats a secret: %v", err)
+			}
+		})
+	}
+}
+
+func TestClient_unreachable(t *testing.T) {
+	server := httptest.NewServer(http.NotFoundHandler())
+	server.Close() // nothing listens at its address any more
+	_, err := newClient(t, server.URL, server.URL+"/oauth2/token").CallbackConfiguration(context.Background(), "p1")
+	var tokenErr *client.TokenError
+	if !errors.As(err, &tokenErr) || tokenErr.HTTPStatus != 0 || !strings.Contains(err.Error(), server.URL) {
+		t.Fatalf("got %v, want a TokenError naming %s", err, server.URL)
+	}
+}
+
+func TestCallbackConfiguration_formattingHidesTheSecret(t *testing.T) {
+	cfg := client.CallbackConfiguration{ProjectID: "p1", HMACSecret: secret}
+	for _, format := range []string{"%v", "%+v", "%#v", "%s"} {
+		if out := fmt.Sprintf(format, cfg); strings.Contains(out, secret) || !strings.Contains(out, "p1") {
+			t.Errorf("%s prints %q", format, out)
+		}
+		if out := fmt.Sprintf(format, &cfg); strings.Contains(out, secret) {
+			t.Errorf("%s of a pointer prints %q", format, out)
+		}
+	}
+}
+
+func TestNew_rejectsIncompleteConfig(t *testing.T) {
+	for name, cfg := range map[string]client.Config{
+		"relative API URL": {APIURL: "/v1", TokenURL: "https://t", KeyID: "k", KeySecret: "s"},
+		"no key ID":        {APIURL: "https://a", TokenURL: "https://t", KeySecret: "s"},
+		"no key secret":    {APIURL: "https://a", TokenURL: "https://t", KeyID: "k"},
+	} {
+		if _, err := client.New(cfg); err == nil {
+			t.Errorf("%s: got no error", name)
+		}
+	}
+}
