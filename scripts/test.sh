@@ -10,7 +10,10 @@ require_go
 terraform_env
 TF_ACC_TERRAFORM_PATH=$(find_terraform)
 export TF_ACC_TERRAFORM_PATH TF_ACC=1
-echo "Terraform: $("$TF_ACC_TERRAFORM_PATH" version | head -n 1) ($TF_ACC_TERRAFORM_PATH)"
+if is_opentofu "$TF_ACC_TERRAFORM_PATH"; then
+  export TF_ACC_PROVIDER_HOST=registry.opentofu.org
+fi
+echo "CLI under test: $("$TF_ACC_TERRAFORM_PATH" version | head -n 1) ($TF_ACC_TERRAFORM_PATH)"
 
 go vet ./...
 go test -race -count=1 "$@" ./...
