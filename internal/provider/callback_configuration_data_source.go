@@ -66,18 +66,13 @@ func (d *CallbackConfigurationDataSource) Read(ctx context.Context, req datasour
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	projectID := resolveProjectID(config.ProjectID, d.data, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	answer, err := d.data.client.CallbackConfiguration(ctx, projectID.ValueString())
-	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic("read", projectID.ValueString(), err))
+	projectID, secret, ok := d.data.readCallbackConfiguration(ctx, config.ProjectID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, CallbackConfigurationDataSourceModel{
 		ID:         projectID,
 		ProjectID:  projectID,
-		HMACSecret: types.StringValue(answer.HMACSecret),
+		HMACSecret: secret,
 	})...)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -18,9 +19,10 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure   = &CallbackConfigurationResource{}
-	_ resource.ResourceWithModifyPlan  = &CallbackConfigurationResource{}
-	_ resource.ResourceWithImportState = &CallbackConfigurationResource{}
+	_ resource.ResourceWithConfigure        = &CallbackConfigurationResource{}
+	_ resource.ResourceWithModifyPlan       = &CallbackConfigurationResource{}
+	_ resource.ResourceWithImportState      = &CallbackConfigurationResource{}
+	_ resource.ResourceWithConfigValidators = &CallbackConfigurationResource{}
 )
 
 // CallbackConfigurationResource manages the HMAC secret of a project's callback configuration. The
@@ -29,12 +31,18 @@ type CallbackConfigurationResource struct {
 	data *providerData
 }
 
-// CallbackConfigurationResourceModel is the resource's state.
+// CallbackConfigurationResourceModel is the resource's configuration, plan and state.
 type CallbackConfigurationResourceModel struct {
-	ID         types.String `tfsdk:"id"`
-	ProjectID  types.String `tfsdk:"project_id"`
-	HMACSecret types.String `tfsdk:"hmac_secret"`
+	ID                  types.String `tfsdk:"id"`
+	ProjectID           types.String `tfsdk:"project_id"`
+	HMACSecret          types.String `tfsdk:"hmac_secret"`
+	HMACSecretWO        types.String `tfsdk:"hmac_secret_wo"`
+	HMACSecretWOVersion types.Int64  `tfsdk:"hmac_secret_wo_version"`
+	HMACSecretWOStatus  types.String `tfsdk:"hmac_secret_wo_status"`
 }
+
+// writeOnly tells whether a configuration uses hmac_secret_wo.
+func (m CallbackConfigurationResourceModel) writeOnly() bool { return !m.HMACSecretWO.IsNull() }
 
 // NewCallbackConfigurationResource returns the resource sinch_callback_configuration.
 func NewCallbackConfigurationResource() resource.Resource {
@@ -63,13 +71,40 @@ func (r *CallbackConfigurationResource) Schema(_ context.Context, _ resource.Sch
 			},
 			"hmac_secret": schema.StringAttribute{
 				MarkdownDescription: "The HMAC secret with which Sinch signs callbacks (HMAC-SHA1 of the body). " +
-					"Sensitive: hidden from plan output, but stored in state.",
-				Required:   true,
+					"Sensitive: hidden from plan output, but stored in state. Set this or `hmac_secret_wo`.",
+				Optional:   true,
 				Sensitive:  true,
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
+			"hmac_secret_wo": schema.StringAttribute{
+				MarkdownDescription: "The HMAC secret, write-only: sent to Sinch but never stored in the plan or the " +
+					"state (Terraform 1.11 and later). Set this or `hmac_secret`. A change of the value is noticed " +
+					"through a salted digest kept in private state, so it is applied without a version bump.",
+				Optional:   true,
+				Sensitive:  true,
+				WriteOnly:  true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"hmac_secret_wo_version": schema.Int64Attribute{
+				MarkdownDescription: "Any number; changing it sends `hmac_secret_wo` to Sinch again, even when the " +
+					"secret is unchanged. Only with `hmac_secret_wo`.",
+				Optional: true,
+				Validators: []validator.Int64{
+					int64validator.AlsoRequires(path.MatchRoot("hmac_secret_wo")),
+				},
+			},
+			"hmac_secret_wo_status": schema.StringAttribute{
+				MarkdownDescription: "With `hmac_secret_wo`: `applied` when Sinch holds the secret Terraform last " +
+					"sent, `drifted` when a refresh found another secret there (the next apply sends " +
+					"`hmac_secret_wo` again). Null with `hmac_secret`.",
+				Computed: true,
+			},
 		},
 	}
+}
+
+func (r *CallbackConfigurationResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{oneSecretValidator{}}
 }
 
 func (r *CallbackConfigurationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -77,59 +112,99 @@ func (r *CallbackConfigurationResource) Configure(_ context.Context, req resourc
 }
 
 // ModifyPlan fills project_id from the provider when the resource names none, so the plan shows the
-// project that will be written, and replaces the resource when the project changes.
+// project that will be written, replaces the resource when the project changes, and in write-only mode
+// plans hmac_secret_wo_status so that a secret Sinch does not hold yet makes an update.
 func (r *CallbackConfigurationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || r.data == nil {
 		return
 	}
-	var configured types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("project_id"), &configured)...)
-	projectID := resolveProjectID(configured, r.data, &resp.Diagnostics)
+	var config, plan, prior CallbackConfigurationResourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	projectID := resolveProjectID(config.ProjectID, r.data, &resp.Diagnostics)
 	if projectID.IsNull() {
 		return
 	}
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("project_id"), projectID)...)
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), projectID)...)
-
-	if !req.State.Raw.IsNull() {
-		var prior types.String
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("project_id"), &prior)...)
-		// An unknown project may turn out to be another one, so it replaces too.
-		if !prior.Equal(projectID) {
-			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("project_id"))
-		}
+	plan.ProjectID, plan.ID = projectID, projectID
+	// An unknown project may turn out to be another one, so it replaces too.
+	if !req.State.Raw.IsNull() && !prior.ProjectID.Equal(projectID) {
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("project_id"))
 	}
+
+	plan.HMACSecretWOStatus = types.StringNull()
+	if config.writeOnly() {
+		digest, diags := loadDigest(ctx, req.Private)
+		resp.Diagnostics.Append(diags...)
+		plan.HMACSecretWOStatus = plannedWriteOnlyStatus(config.HMACSecretWO, prior.HMACSecretWOStatus, digest)
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
 }
 
 func (r *CallbackConfigurationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.put(ctx, req.Plan, &resp.State, &resp.Diagnostics)
+	r.put(ctx, req.Config, req.Plan, &resp.State, resp.Private, &resp.Diagnostics)
 }
 
 func (r *CallbackConfigurationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.put(ctx, req.Plan, &resp.State, &resp.Diagnostics)
+	r.put(ctx, req.Config, req.Plan, &resp.State, resp.Private, &resp.Diagnostics)
 }
 
-// put writes the planned secret and records Sinch's answer; there is no read after the write, since
-// the answer is the configuration.
-func (r *CallbackConfigurationResource) put(ctx context.Context, plan tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics) {
-	var planned CallbackConfigurationResourceModel
+// put writes the configured secret and records Sinch's answer: the secret itself with hmac_secret, only
+// its digest (in private state) with hmac_secret_wo. There is no read after the write, since the
+// answer is the configuration.
+func (r *CallbackConfigurationResource) put(ctx context.Context, config tfsdk.Config, plan tfsdk.Plan, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
+	var configured, planned CallbackConfigurationResourceModel
+	diags.Append(config.Get(ctx, &configured)...)
 	diags.Append(plan.Get(ctx, &planned)...)
 	if diags.HasError() {
 		return
 	}
+	secret := planned.HMACSecret.ValueString()
+	if configured.writeOnly() {
+		// Write-only values are in the configuration only, never in the plan.
+		secret = configured.HMACSecretWO.ValueString()
+	}
 	projectID := planned.ProjectID.ValueString()
-	tflog.Debug(ctx, "Setting the callback configuration", map[string]any{"project_id": projectID})
-	answer, err := r.data.client.UpdateCallbackConfiguration(ctx, projectID, planned.HMACSecret.ValueString())
+	tflog.Debug(ctx, "Setting the callback configuration", map[string]any{
+		"project_id": projectID, "write_only": configured.writeOnly(),
+	})
+	answer, err := r.data.client.UpdateCallbackConfiguration(ctx, projectID, secret)
 	if err != nil {
 		diags.Append(apiErrorDiagnostic("set", projectID, err))
 		return
 	}
-	diags.Append(state.Set(ctx, newCallbackConfigurationResourceModel(projectID, answer))...)
+
+	result := CallbackConfigurationResourceModel{
+		ID:                  types.StringValue(projectID),
+		ProjectID:           types.StringValue(projectID),
+		HMACSecret:          types.StringValue(answer.HMACSecret),
+		HMACSecretWOVersion: planned.HMACSecretWOVersion,
+		HMACSecretWOStatus:  types.StringNull(),
+	}
+	var digest *secretDigest
+	if configured.writeOnly() {
+		d := newSecretDigest(answer.HMACSecret)
+		digest = &d
+		result.HMACSecret = types.StringNull()
+		result.HMACSecretWOStatus = types.StringValue(statusApplied)
+	}
+	diags.Append(storeDigest(ctx, private, digest)...)
+	diags.Append(state.Set(ctx, result)...)
 }
 
+// Read refreshes the state from Sinch. In write-only mode it stores no secret, only whether Sinch
+// still holds the one last written.
 func (r *CallbackConfigurationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var current CallbackConfigurationResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &current)...)
+	digest, diags := loadDigest(ctx, req.Private)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -146,7 +221,19 @@ func (r *CallbackConfigurationResource) Read(ctx context.Context, req resource.R
 		resp.Diagnostics.Append(apiErrorDiagnostic("read", projectID, err))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, newCallbackConfigurationResourceModel(projectID, answer))...)
+
+	current.ID, current.ProjectID = types.StringValue(projectID), types.StringValue(projectID)
+	// Write-only mode is a null hmac_secret with a digest. A null hmac_secret without one is an
+	// import, which reads the secret like hmac_secret does, so that it can be verified.
+	if current.HMACSecret.IsNull() && digest != nil {
+		current.HMACSecretWOStatus = types.StringValue(statusDrifted)
+		if digest.matches(answer.HMACSecret) {
+			current.HMACSecretWOStatus = types.StringValue(statusApplied)
+		}
+	} else {
+		current.HMACSecret = types.StringValue(answer.HMACSecret)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, current)...)
 }
 
 // Delete makes no call: the API cannot delete a callback configuration. The secret stays at Sinch.
@@ -168,13 +255,4 @@ func (r *CallbackConfigurationResource) ImportState(ctx context.Context, req res
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("project_id"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-}
-
-func newCallbackConfigurationResourceModel(projectID string, answer *client.CallbackConfiguration) CallbackConfigurationResourceModel {
-	// The project stays the one addressed, whatever form the answer gives it, so that it matches the plan.
-	return CallbackConfigurationResourceModel{
-		ID:         types.StringValue(projectID),
-		ProjectID:  types.StringValue(projectID),
-		HMACSecret: types.StringValue(answer.HMACSecret),
-	}
 }

@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -16,7 +18,11 @@ import (
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
 )
 
-var _ provider.Provider = &SinchProvider{}
+var (
+	_ provider.Provider                       = &SinchProvider{}
+	_ provider.ProviderWithFunctions          = &SinchProvider{}
+	_ provider.ProviderWithEphemeralResources = &SinchProvider{}
+)
 
 // SinchProvider is the provider for Sinch's registration APIs.
 type SinchProvider struct {
@@ -111,6 +117,7 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 	data := &providerData{client: c, projectID: settings.projectID}
 	resp.ResourceData = data
 	resp.DataSourceData = data
+	resp.EphemeralResourceData = data
 }
 
 // client returns the client already made for cfg in this process, or a new one.
@@ -134,4 +141,12 @@ func (p *SinchProvider) Resources(_ context.Context) []func() resource.Resource 
 
 func (p *SinchProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{NewCallbackConfigurationDataSource}
+}
+
+func (p *SinchProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{NewCallbackConfigurationEphemeralResource}
+}
+
+func (p *SinchProvider) Functions(_ context.Context) []func() function.Function {
+	return []func() function.Function{NewCallbackSignatureFunction}
 }

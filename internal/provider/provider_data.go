@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -43,4 +44,19 @@ func resolveProjectID(configured types.String, data *providerData, diags *diag.D
 				"or the SINCH_PROJECT_ID environment variable.")
 		return types.StringNull()
 	}
+}
+
+// readCallbackConfiguration reads the configuration of the project that a data source or ephemeral
+// resource names (or the provider's default). It returns false after adding an error.
+func (d *providerData) readCallbackConfiguration(ctx context.Context, configured types.String, diags *diag.Diagnostics) (projectID types.String, secret types.String, ok bool) {
+	projectID = resolveProjectID(configured, d, diags)
+	if projectID.IsNull() {
+		return projectID, secret, false
+	}
+	answer, err := d.client.CallbackConfiguration(ctx, projectID.ValueString())
+	if err != nil {
+		diags.Append(apiErrorDiagnostic("read", projectID.ValueString(), err))
+		return projectID, secret, false
+	}
+	return projectID, types.StringValue(answer.HMACSecret), true
 }

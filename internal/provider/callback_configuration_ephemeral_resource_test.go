@@ -1,0 +1,87 @@
+package provider
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+)
+
+// withEcho adds plugin-testing's echo provider, which copies its configuration into the state of its
+// resource: the one way to look at an ephemeral value in a test.
+func withEcho(env *testEnv) map[string]func() (tfprotov6.ProviderServer, error) {
+	factories := map[string]func() (tfprotov6.ProviderServer, error){"echo": echoprovider.NewProviderServer()}
+	for name, f := range env.factories {
+		factories[name] = f
+	}
+	return factories
+}
+
+func TestAccCallbackConfigurationEphemeral(t *testing.T) {
+	env := newTestEnv(t, map[string]string{"default-project": "default-secret", "other-project": "other-secret"})
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		ProtoV6ProviderFactories: withEcho(env),
+		Steps: []resource.TestStep{{
+			Config: env.config("default-project", `
+ephemeral "sinch_callback_configuration" "default" {}
+
+provider "echo" {
+  data = ephemeral.sinch_callback_configuration.default
+}
+
+resource "echo" "test" {}`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("echo.test", tfjsonpath.New("data").AtMapKey("hmac_secret"), knownvalue.StringExact("default-secret")),
+				statecheck.ExpectKnownValue("echo.test", tfjsonpath.New("data").AtMapKey("project_id"), knownvalue.StringExact("default-project")),
+			},
+		}},
+	})
+}
+
+// An ephemeral secret feeds a write-only one: project-2 gets project-1's secret, and no state holds it.
+func TestAccCallbackConfigurationEphemeral_intoWriteOnly(t *testing.T) {
+	env := newTestEnv(t, map[string]string{"project-1": "shared-secret-4711", "project-2": "old"})
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   writeOnlyVersions,
+		ProtoV6ProviderFactories: env.factories,
+		Steps: []resource.TestStep{{
+			Config: env.config("", `
+ephemeral "sinch_callback_configuration" "source" {
+  project_id = "project-1"
+}
+
+resource "sinch_callback_configuration" "test" {
+  project_id     = "project-2"
+  hmac_secret_wo = ephemeral.sinch_callback_configuration.source.hmac_secret
+}`),
+			ConfigStateChecks: []statecheck.StateCheck{stateWithout{"shared-secret-4711"}},
+			Check:             env.expectSecretAtSinch("project-2", "shared-secret-4711"),
+		}},
+	})
+}
+
+func TestAccCallbackConfigurationEphemeral_unknownProject(t *testing.T) {
+	env := newTestEnv(t, nil)
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		ProtoV6ProviderFactories: withEcho(env),
+		Steps: []resource.TestStep{{
+			Config: env.config("", `
+ephemeral "sinch_callback_configuration" "test" {
+  project_id = "no-such-project"
+}
+provider "echo" {
+  data = ephemeral.sinch_callback_configuration.test
+}
+resource "echo" "test" {}`),
+			ExpectError: regexp.MustCompile(`Sinch says project "no-such-project" does not exist`),
+		}},
+	})
+}

@@ -1,0 +1,248 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/config"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
+)
+
+// Write-only attributes need Terraform 1.11.
+var writeOnlyVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)}
+
+// writeOnlyConfig takes the secret from an ephemeral variable, as a careful user would, so that
+// neither the plan nor the state can hold it; writeOnlyStep gives the variable its value.
+func writeOnlyConfig(projectID string, version int) string {
+	return fmt.Sprintf(`
+variable "secret" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+
+resource "sinch_callback_configuration" "test" {
+  project_id             = %q
+  hmac_secret_wo         = var.secret
+  hmac_secret_wo_version = %d
+}`, projectID, version)
+}
+
+func secretVariable(secret string) config.Variables {
+	return config.Variables{"secret": config.StringVariable(secret)}
+}
+
+// planWithout fails when the plan, in its JSON form, holds any of the values.
+type planWithout []string
+
+func (values planWithout) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	raw, err := json.Marshal(req.Plan)
+	if err != nil {
+		resp.Error = err
+		return
+	}
+	for _, v := range values {
+		if strings.Contains(string(raw), v) {
+			resp.Error = fmt.Errorf("the plan holds %q", v)
+		}
+	}
+}
+
+// stateWithout fails when the state, in its JSON form, holds any of the values.
+type stateWithout []string
+
+func (values stateWithout) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	raw, err := json.Marshal(req.State)
+	if err != nil {
+		resp.Error = err
+		return
+	}
+	for _, v := range values {
+		if strings.Contains(string(raw), v) {
+			resp.Error = fmt.Errorf("the state holds %q", v)
+		}
+	}
+}
+
+func expectStatus(value knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(testResource, tfjsonpath.New("hmac_secret_wo_status"), value)
+}
+
+func TestAccCallbackConfiguration_writeOnly(t *testing.T) {
+	env := newTestEnv(t, map[string]string{"project-1": "set-in-the-dashboard"})
+	secrets := []string{"write-only-one", "write-only-two", "write-only-three"}
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   writeOnlyVersions,
+		ProtoV6ProviderFactories: env.factories,
+		Steps: []resource.TestStep{
+			{
+				// Create: the secret reaches Sinch, and neither the plan nor the state holds it.
+				PreConfig:       env.startCounting,
+				Config:          env.config("", writeOnlyConfig("project-1", 1)),
+				ConfigVariables: secretVariable(secrets[0]),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionCreate),
+					plancheck.ExpectKnownValue(testResource, tfjsonpath.New("hmac_secret"), knownvalue.Null()),
+					plancheck.ExpectKnownValue(testResource, tfjsonpath.New("hmac_secret_wo"), knownvalue.Null()),
+					planWithout(secrets),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateWithout(secrets),
+					statecheck.ExpectKnownValue(testResource, tfjsonpath.New("hmac_secret"), knownvalue.Null()),
+					expectStatus(knownvalue.StringExact("applied")),
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectSecretAtSinch("project-1", secrets[0]),
+					env.expectRequests(sinchmock.Counts{Token: 1, Put: 1}),
+				),
+			},
+			{
+				// A new value without a version bump is noticed through the digest and applied.
+				PreConfig:       env.startCounting,
+				Config:          env.config("", writeOnlyConfig("project-1", 1)),
+				ConfigVariables: secretVariable(secrets[1]),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
+					plancheck.ExpectUnknownValue(testResource, tfjsonpath.New("hmac_secret_wo_status")),
+					planWithout(secrets),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{stateWithout(secrets), expectStatus(knownvalue.StringExact("applied"))},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectSecretAtSinch("project-1", secrets[1]),
+					env.expectRequests(sinchmock.Counts{Get: 1, Put: 1}),
+				),
+			},
+			{
+				// A version bump sends the same secret again.
+				PreConfig:       env.startCounting,
+				Config:          env.config("", writeOnlyConfig("project-1", 2)),
+				ConfigVariables: secretVariable(secrets[1]),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(testResource, tfjsonpath.New("hmac_secret_wo_version"), knownvalue.Int64Exact(2)),
+				}},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectSecretAtSinch("project-1", secrets[1]),
+					env.expectRequests(sinchmock.Counts{Get: 1, Put: 1}),
+				),
+			},
+			{
+				// Someone changes the secret at Sinch: a refresh records the drift, without the secret.
+				PreConfig:          func() { env.mock.SetSecret("project-1", "changed-behind-terraform") },
+				RefreshState:       true,
+				ExpectNonEmptyPlan: true,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(testResource, "hmac_secret_wo_status", "drifted"),
+					resource.TestCheckNoResourceAttr(testResource, "hmac_secret"),
+				),
+			},
+			{
+				// ...and the next apply restores the configured secret.
+				Config:          env.config("", writeOnlyConfig("project-1", 2)),
+				ConfigVariables: secretVariable(secrets[1]),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(testResource, tfjsonpath.New("hmac_secret_wo_status"), knownvalue.StringExact("applied")),
+				}},
+				Check: env.expectSecretAtSinch("project-1", secrets[1]),
+			},
+			{
+				// Switching to hmac_secret stores the secret in state...
+				Config: env.config("", resourceConfig("project-1", "plain-secret")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectSecretInState("plain-secret"),
+					expectStatus(knownvalue.Null()),
+				},
+				Check: env.expectSecretAtSinch("project-1", "plain-secret"),
+			},
+			{
+				// ...and switching back removes it, in place.
+				Config:          env.config("", writeOnlyConfig("project-1", 1)),
+				ConfigVariables: secretVariable(secrets[2]),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(testResource, tfjsonpath.New("hmac_secret"), knownvalue.Null()),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateWithout(append(secrets, "plain-secret")),
+					expectStatus(knownvalue.StringExact("applied")),
+				},
+				Check: env.expectSecretAtSinch("project-1", secrets[2]),
+			},
+		},
+	})
+}
+
+func TestAccCallbackConfiguration_writeOnlyImport(t *testing.T) {
+	env := newTestEnv(t, map[string]string{"project-1": "set-in-the-dashboard"})
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   writeOnlyVersions,
+		ProtoV6ProviderFactories: env.factories,
+		Steps: []resource.TestStep{{
+			// The import reads the secret; the update that follows sends the configured one and drops
+			// the secret from state, all in one apply.
+			Config: env.config("", `
+import {
+  to = sinch_callback_configuration.test
+  id = "project-1"
+}`+writeOnlyConfig("project-1", 1)),
+			ConfigVariables: secretVariable("imported-then-written"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(testResource, tfjsonpath.New("hmac_secret"), knownvalue.Null()),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				stateWithout{"imported-then-written", "set-in-the-dashboard"},
+				expectStatus(knownvalue.StringExact("applied")),
+			},
+			Check: env.expectSecretAtSinch("project-1", "imported-then-written"),
+		}},
+	})
+}
+
+func TestAccCallbackConfiguration_secretArgumentErrors(t *testing.T) {
+	env := newTestEnv(t, map[string]string{"project-1": "old"})
+	for name, tc := range map[string]struct{ hcl, want string }{
+		"both": {`
+resource "sinch_callback_configuration" "test" {
+  project_id     = "project-1"
+  hmac_secret    = "a"
+  hmac_secret_wo = "b"
+}`, `(?s)Conflicting HMAC secrets.*Set only one of hmac_secret_wo and hmac_secret`},
+		"neither": {`
+resource "sinch_callback_configuration" "test" {
+  project_id = "project-1"
+}`, `(?s)Missing HMAC secret.*Set hmac_secret_wo \(write-only, Terraform 1.11 and later`},
+		"version without a write-only secret": {`
+resource "sinch_callback_configuration" "test" {
+  project_id             = "project-1"
+  hmac_secret            = "a"
+  hmac_secret_wo_version = 1
+}`, `(?s)Attribute "hmac_secret_wo" must be specified when "hmac_secret_wo_version" is\s+specified`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			resource.UnitTest(t, resource.TestCase{
+				TerraformVersionChecks:   writeOnlyVersions,
+				ProtoV6ProviderFactories: env.factories,
+				Steps:                    []resource.TestStep{{Config: env.config("", tc.hcl), ExpectError: regexp.MustCompile(tc.want)}},
+			})
+		})
+	}
+	if n := env.mock.Counts().Put; n != 0 {
+		t.Errorf("an invalid configuration reached Sinch: %d PUT requests", n)
+	}
+}
