@@ -34,7 +34,13 @@ type Config struct {
 	UserAgent string
 	// HTTPClient carries every request; nil means a client with pooled connections and a 60 s timeout.
 	HTTPClient *http.Client
+	// Log, when set, receives one debug entry per HTTP exchange: method, path, status, duration and
+	// attempt. Entries never hold a body, a header, a token or a secret.
+	Log LogFunc
 }
+
+// LogFunc receives the client's log entries.
+type LogFunc func(ctx context.Context, msg string, fields map[string]any)
 
 // Client calls the API. It is safe for concurrent use, and all its calls share one access token
 // until that token expires.
@@ -42,6 +48,7 @@ type Client struct {
 	apiURL *url.URL
 	http   *http.Client
 	tokens *tokenSource
+	log    LogFunc
 }
 
 // CallbackConfiguration is the callback configuration of one project.
@@ -71,11 +78,16 @@ func New(cfg Config) (*Client, error) {
 	if cfg.KeyID == "" || cfg.KeySecret == "" {
 		return nil, errors.New("sinch: an access key ID and key secret are both required")
 	}
+	log := cfg.Log
+	if log == nil {
+		log = func(context.Context, string, map[string]any) {}
+	}
 	httpClient := newHTTPClient(cfg.HTTPClient, cfg.UserAgent)
 	return &Client{
 		apiURL: apiURL,
 		http:   httpClient,
-		tokens: newTokenSource(cfg, httpClient),
+		tokens: newTokenSource(cfg, httpClient, log),
+		log:    log,
 	}, nil
 }
 
@@ -123,7 +135,13 @@ func (c *Client) UpdateCallbackConfiguration(ctx context.Context, projectID, hma
 	if err != nil {
 		return nil, err
 	}
-	return c.callbackConfiguration(ctx, http.MethodPut, projectID, body)
+	cfg, err := c.callbackConfiguration(ctx, http.MethodPut, projectID, body)
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		// A validation message may quote the value it refused.
+		apiErr.redact(hmacSecret)
+	}
+	return cfg, err
 }
 
 // callbackConfigurationUpdateBody is the schema CallbackConfigurationUpdateBody.
@@ -178,11 +196,17 @@ func (c *Client) do(ctx context.Context, method, path string, body []byte) (int,
 	}
 	token.SetAuthHeader(req)
 
+	start := time.Now()
 	resp, err := c.http.Do(req)
+	fields := map[string]any{"method": method, "path": path, "attempt": 1, "duration_ms": time.Since(start).Milliseconds()}
 	if err != nil {
+		fields["error"] = err.Error()
+		c.log(ctx, "Sinch API call failed", fields)
 		return 0, nil, fmt.Errorf("sinch: %s %s: %w", method, path, err)
 	}
 	defer resp.Body.Close()
+	fields["status"] = resp.StatusCode
+	c.log(ctx, "Sinch API call", fields)
 	answer, err := io.ReadAll(io.LimitReader(resp.Body, maxBodyBytes))
 	if err != nil {
 		return 0, nil, fmt.Errorf("sinch: %s %s: reading the answer (HTTP %d): %w", method, path, resp.StatusCode, err)

@@ -244,3 +244,42 @@ func TestNew_rejectsIncompleteConfig(t *testing.T) {
 		}
 	}
 }
+
+func TestClient_redactsAnEchoedSecret(t *testing.T) {
+	const sent = "secret-that-sinch-quotes-back"
+	server := withAnswer(t, 400, "application/json", `{"error":{"code":400,"status":"INVALID_ARGUMENT",
+		"message":"hmacSecret `+sent+` is not allowed",
+		"details":[{"type":"BadRequest","fieldViolations":[{"field":"hmacSecret","description":"'`+sent+`' is too weak"}]}]}}`)
+	_, err := newClient(t, server.URL, server.URL+sinchmock.TokenPath).UpdateCallbackConfiguration(context.Background(), "p1", sent)
+	if err == nil || strings.Contains(err.Error(), sent) || !strings.Contains(err.Error(), "'(redacted)' is too weak") {
+		t.Fatalf("got %v, want the violation with the secret redacted", err)
+	}
+}
+
+func TestClient_logsEachCallWithoutSecrets(t *testing.T) {
+	mock := newMock(t)
+	var entries []string
+	c, err := client.New(client.Config{APIURL: mock.URL, TokenURL: mock.TokenURL, KeyID: keyID, KeySecret: keySecret,
+		Log: func(_ context.Context, msg string, fields map[string]any) {
+			entries = append(entries, fmt.Sprintf("%s %v", msg, fields))
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.UpdateCallbackConfiguration(context.Background(), "p1", "logged-nowhere"); err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 2 || !strings.HasPrefix(entries[0], "Fetched a Sinch access token") ||
+		!strings.Contains(entries[1], "method:PUT") || !strings.Contains(entries[1], "path:/v1/projects/p1/callback-configuration") ||
+		!strings.Contains(entries[1], "status:200") || !strings.Contains(entries[1], "attempt:1") || !strings.Contains(entries[1], "duration_ms:") {
+		t.Fatalf("log entries: %q", entries)
+	}
+	token := mock.Requests()[1].Token
+	for _, e := range entries {
+		for _, s := range []string{"logged-nowhere", secret, keySecret, token} {
+			if strings.Contains(e, s) {
+				t.Errorf("the entry %q holds a secret", e)
+			}
+		}
+	}
+}

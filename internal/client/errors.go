@@ -83,6 +83,24 @@ func (e *APIError) FieldViolations() []FieldViolation {
 	return all
 }
 
+// redact replaces every occurrence of secret in what Sinch said.
+func (e *APIError) redact(secret string) {
+	if secret == "" {
+		return
+	}
+	scrub := func(s *string) { *s = strings.ReplaceAll(*s, secret, "(redacted)") }
+	scrub(&e.Message)
+	for i := range e.Details {
+		d := &e.Details[i]
+		scrub(&d.Description)
+		scrub(&d.ResourceName)
+		for j := range d.FieldViolations {
+			scrub(&d.FieldViolations[j].Field)
+			scrub(&d.FieldViolations[j].Description)
+		}
+	}
+}
+
 // IsNotFound reports whether err is the API's 404: the project does not exist.
 func IsNotFound(err error) bool {
 	var apiErr *APIError

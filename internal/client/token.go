@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"golang.org/x/oauth2"
 	"golang.org/x/oauth2/clientcredentials"
@@ -19,9 +20,10 @@ type tokenSource struct {
 	// lock is a one-slot semaphore rather than a sync.Mutex so that waiting for it honours ctx.
 	lock  chan struct{}
 	token *oauth2.Token
+	log   LogFunc
 }
 
-func newTokenSource(cfg Config, httpClient *http.Client) *tokenSource {
+func newTokenSource(cfg Config, httpClient *http.Client, log LogFunc) *tokenSource {
 	return &tokenSource{
 		config: clientcredentials.Config{
 			ClientID:     cfg.KeyID,
@@ -31,6 +33,7 @@ func newTokenSource(cfg Config, httpClient *http.Client) *tokenSource {
 		},
 		http: httpClient,
 		lock: make(chan struct{}, 1),
+		log:  log,
 	}
 }
 
@@ -46,10 +49,17 @@ func (s *tokenSource) Token(ctx context.Context) (*oauth2.Token, error) {
 	if s.token.Valid() {
 		return s.token, nil
 	}
+	start := time.Now()
 	token, err := s.config.Token(context.WithValue(ctx, oauth2.HTTPClient, s.http))
+	fields := map[string]any{"token_url": s.config.TokenURL, "duration_ms": time.Since(start).Milliseconds()}
 	if err != nil {
-		return nil, newTokenError(s.config.TokenURL, err)
+		tokenErr := newTokenError(s.config.TokenURL, err)
+		fields["error"] = tokenErr.Error()
+		s.log(ctx, "Sinch access token request failed", fields)
+		return nil, tokenErr
 	}
+	fields["expires_in_s"] = int(time.Until(token.Expiry).Seconds())
+	s.log(ctx, "Fetched a Sinch access token", fields)
 	s.token = token
 	return token, nil
 }

@@ -170,6 +170,7 @@ func (r *CallbackConfigurationResource) put(ctx context.Context, config tfsdk.Co
 		// Write-only values are in the configuration only, never in the plan.
 		secret = configured.HMACSecretWO.ValueString()
 	}
+	ctx = maskSecrets(ctx, secret)
 	projectID := planned.ProjectID.ValueString()
 	tflog.Debug(ctx, "Setting the callback configuration", map[string]any{
 		"project_id": projectID, "write_only": configured.writeOnly(),
@@ -208,6 +209,7 @@ func (r *CallbackConfigurationResource) Read(ctx context.Context, req resource.R
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx = maskSecrets(ctx, current.HMACSecret.ValueString())
 	projectID := current.ProjectID.ValueString()
 	answer, err := r.data.client.CallbackConfiguration(ctx, projectID)
 	if client.IsNotFound(err) {

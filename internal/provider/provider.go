@@ -31,7 +31,13 @@ type SinchProvider struct {
 	// clients keeps one client per configuration for the life of the process: Terraform configures a
 	// provider more than once in some runs, and every call of one process should share one token.
 	mu      sync.Mutex
-	clients map[client.Config]*client.Client
+	clients map[clientKey]*client.Client
+}
+
+// clientKey is what makes two clients differ.
+type clientKey struct {
+	settings
+	terraformVersion string
 }
 
 // SinchProviderModel is the provider block.
@@ -46,7 +52,7 @@ type SinchProviderModel struct {
 // New returns a constructor of the provider, as providerserver expects.
 func New(version string) func() provider.Provider {
 	return func() provider.Provider {
-		return &SinchProvider{version: version, clients: map[client.Config]*client.Client{}}
+		return &SinchProvider{version: version, clients: map[clientKey]*client.Client{}}
 	}
 }
 
@@ -98,18 +104,13 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx = maskSecrets(ctx, config.KeySecret.ValueString())
 	settings, diags := resolveSettings(config)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := p.client(client.Config{
-		APIURL:    settings.apiURL,
-		TokenURL:  settings.tokenURL,
-		KeyID:     settings.keyID,
-		KeySecret: settings.keySecret,
-		UserAgent: userAgent(p.version, req.TerraformVersion),
-	})
+	c, err := p.client(clientKey{settings, req.TerraformVersion})
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
 		return
@@ -120,18 +121,25 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 	resp.EphemeralResourceData = data
 }
 
-// client returns the client already made for cfg in this process, or a new one.
-func (p *SinchProvider) client(cfg client.Config) (*client.Client, error) {
+// client returns the client already made for key in this process, or a new one.
+func (p *SinchProvider) client(key clientKey) (*client.Client, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if c, ok := p.clients[cfg]; ok {
+	if c, ok := p.clients[key]; ok {
 		return c, nil
 	}
-	c, err := client.New(cfg)
+	c, err := client.New(client.Config{
+		APIURL:    key.apiURL,
+		TokenURL:  key.tokenURL,
+		KeyID:     key.keyID,
+		KeySecret: key.keySecret,
+		UserAgent: userAgent(p.version, key.terraformVersion),
+		Log:       tflogBridge(key.keySecret),
+	})
 	if err != nil {
 		return nil, err
 	}
-	p.clients[cfg] = c
+	p.clients[key] = c
 	return c, nil
 }
 
