@@ -10,16 +10,19 @@ terraform {
 
 provider "sinch" {}
 
+# Ephemeral and write-only: the secret reaches Sinch, but neither the plan nor the state.
 variable "callback_secret" {
   type      = string
   sensitive = true
+  ephemeral = true
   default   = "0d9e4c1a-5b7f-4e2a-9c3d-7f1e2b4a6c8d"
 }
 
 resource "sinch_callback_configuration" "demo" {
-  hmac_secret = var.callback_secret
+  hmac_secret_wo = var.callback_secret
 }
 
+# Reads the secret back from Sinch (the data source does store it in state) to sign a sample callback.
 data "sinch_callback_configuration" "demo" {
   project_id = sinch_callback_configuration.demo.project_id
 }
@@ -28,6 +31,13 @@ output "project_id" {
   value = sinch_callback_configuration.demo.project_id
 }
 
-output "secret_matches" {
-  value = nonsensitive(data.sinch_callback_configuration.demo.hmac_secret == var.callback_secret)
+output "hmac_secret_wo_status" {
+  value = sinch_callback_configuration.demo.hmac_secret_wo_status
+}
+
+output "signature_of_a_sample_callback" {
+  value = nonsensitive(provider::sinch::callback_signature(
+    data.sinch_callback_configuration.demo.hmac_secret,
+    jsonencode({ eventId = "e1", status = "SUCCEEDED" }),
+  ))
 }
