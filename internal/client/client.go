@@ -1,5 +1,5 @@
 // Package client calls Sinch's callback-configuration API: OAuth2 client credentials, JSON over HTTPS,
-// and typed errors. It knows nothing of Terraform.
+// retries, and typed errors. It knows nothing of Terraform.
 package client
 
 import (
@@ -13,6 +13,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"golang.org/x/oauth2"
 )
 
 // Hosts and endpoints published by Sinch.
@@ -24,7 +26,7 @@ const (
 // maxBodyBytes caps how much of an answer is read; Sinch's answers here are a few hundred bytes.
 const maxBodyBytes = 1 << 20
 
-// Config says where the API is and which access key to use.
+// Config says where the API is, which access key to use, and how to retry.
 type Config struct {
 	APIURL    string
 	TokenURL  string
@@ -32,10 +34,17 @@ type Config struct {
 	KeySecret string
 	// UserAgent is sent with every request, the token request included.
 	UserAgent string
-	// HTTPClient carries every request; nil means a client with pooled connections and a 60 s timeout.
+	// MaxRetries is how many times a request is repeated after a 429, a 5xx other than 501, or a
+	// connection error. Zero means no retry.
+	MaxRetries int
+	// RequestTimeout bounds each attempt; zero means DefaultRequestTimeout.
+	RequestTimeout time.Duration
+	// RetryWaitMin and RetryWaitMax bound the backoff between attempts; zero means the defaults.
+	RetryWaitMin, RetryWaitMax time.Duration
+	// HTTPClient, when set, lends its Transport to every attempt.
 	HTTPClient *http.Client
-	// Log, when set, receives one debug entry per HTTP exchange: method, path, status, duration and
-	// attempt. Entries never hold a body, a header, a token or a secret.
+	// Log, when set, receives one debug entry per attempt: method, path, status, duration and
+	// attempt number. Entries never hold a body, a header, a token or a secret.
 	Log LogFunc
 }
 
@@ -48,7 +57,6 @@ type Client struct {
 	apiURL *url.URL
 	http   *http.Client
 	tokens *tokenSource
-	log    LogFunc
 }
 
 // CallbackConfiguration is the callback configuration of one project.
@@ -78,49 +86,19 @@ func New(cfg Config) (*Client, error) {
 	if cfg.KeyID == "" || cfg.KeySecret == "" {
 		return nil, errors.New("sinch: an access key ID and key secret are both required")
 	}
+	if cfg.MaxRetries < 0 {
+		return nil, errors.New("sinch: the number of retries cannot be negative")
+	}
 	log := cfg.Log
 	if log == nil {
 		log = func(context.Context, string, map[string]any) {}
 	}
-	httpClient := newHTTPClient(cfg.HTTPClient, cfg.UserAgent)
+	httpClient := newHTTPClient(cfg, log)
 	return &Client{
 		apiURL: apiURL,
 		http:   httpClient,
 		tokens: newTokenSource(cfg, httpClient, log),
-		log:    log,
 	}, nil
-}
-
-// newHTTPClient returns a copy of base (or of a default) that sends the User-Agent with every request,
-// token requests included. The default keeps enough idle connections per host for Terraform's
-// parallelism of 10, where net/http's default of 2 would open a new connection for most requests.
-func newHTTPClient(base *http.Client, userAgent string) *http.Client {
-	var c http.Client
-	if base != nil {
-		c = *base
-	} else {
-		transport := http.DefaultTransport.(*http.Transport).Clone()
-		transport.MaxIdleConnsPerHost = 32
-		c = http.Client{Transport: transport, Timeout: 60 * time.Second}
-	}
-	if c.Transport == nil {
-		c.Transport = http.DefaultTransport
-	}
-	if userAgent != "" {
-		c.Transport = userAgentTransport{base: c.Transport, userAgent: userAgent}
-	}
-	return &c
-}
-
-type userAgentTransport struct {
-	base      http.RoundTripper
-	userAgent string
-}
-
-func (t userAgentTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	req = req.Clone(req.Context())
-	req.Header.Set("User-Agent", t.userAgent)
-	return t.base.RoundTrip(req)
 }
 
 // CallbackConfiguration reads the callback configuration of a project (GET).
@@ -158,37 +136,64 @@ type callbackConfigurationResponse struct {
 
 func (c *Client) callbackConfiguration(ctx context.Context, method, projectID string, body []byte) (*CallbackConfiguration, error) {
 	path := "/v1/projects/" + url.PathEscape(projectID) + "/callback-configuration"
+	ctx, attempts := countAttempts(ctx)
 	status, answer, err := c.do(ctx, method, path, body)
 	if err != nil {
-		return nil, err
+		return nil, withAttempts(err, attempts())
 	}
 	if status != http.StatusOK {
-		return nil, newAPIError(method, path, status, answer)
+		return nil, newAPIError(method, path, status, answer, attempts())
 	}
+	cfg, err := decodeCallbackConfiguration(answer)
+	if err != nil {
+		return nil, &UnexpectedAnswerError{Method: method, Path: path, HTTPStatus: status, Attempts: attempts(), Reason: err.Error()}
+	}
+	if cfg.ProjectID == "" {
+		cfg.ProjectID = projectID
+	}
+	return cfg, nil
+}
+
+// decodeCallbackConfiguration decodes a 200 answer. Its error never quotes the answer, which holds the
+// secret (the JSON decoder's own messages may).
+func decodeCallbackConfiguration(answer []byte) (*CallbackConfiguration, error) {
 	var decoded callbackConfigurationResponse
-	if err := json.Unmarshal(answer, &decoded); err != nil || decoded.HMACSecret == nil {
-		// The answer holds the secret: neither it nor the decoder's message (which quotes it) goes
-		// into the error.
-		return nil, &UnexpectedAnswerError{Method: method, Path: path, HTTPStatus: status,
-			Reason: "it is not a callback configuration with an hmacSecret"}
+	if err := json.Unmarshal(answer, &decoded); err != nil {
+		return nil, errors.New("it is not JSON of the documented shape")
 	}
-	cfg := &CallbackConfiguration{ProjectID: projectID, HMACSecret: *decoded.HMACSecret}
-	if decoded.ProjectID != nil && *decoded.ProjectID != "" {
+	// An empty secret is taken as it is: no secret set, which a plan then shows as drift.
+	if decoded.HMACSecret == nil {
+		return nil, errors.New("it is not a callback configuration with an hmacSecret")
+	}
+	cfg := &CallbackConfiguration{HMACSecret: *decoded.HMACSecret}
+	if decoded.ProjectID != nil {
 		cfg.ProjectID = *decoded.ProjectID
 	}
 	return cfg, nil
 }
 
-// do sends one authenticated request and returns the status and body of the answer.
+// do sends an authenticated request, with retries, and returns the status and body of the last
+// answer. When Sinch answers that the token expired, it fetches a new token and repeats the call once.
 func (c *Client) do(ctx context.Context, method, path string, body []byte) (int, []byte, error) {
-	token, err := c.tokens.Token(ctx)
-	if err != nil {
-		return 0, nil, err
+	for renewed := false; ; renewed = true {
+		token, err := c.tokens.Token(ctx)
+		if err != nil {
+			return 0, nil, err
+		}
+		status, header, answer, err := c.send(ctx, token, method, path, body)
+		if err == nil && status == http.StatusUnauthorized && !renewed && tokenExpired(header) {
+			c.tokens.Invalidate(token)
+			continue
+		}
+		return status, answer, err
 	}
+}
+
+func (c *Client) send(ctx context.Context, token *oauth2.Token, method, path string, body []byte) (int, http.Header, []byte, error) {
 	endpoint := strings.TrimSuffix(c.apiURL.String(), "/") + path
 	req, err := http.NewRequestWithContext(ctx, method, endpoint, bytes.NewReader(body))
 	if err != nil {
-		return 0, nil, err
+		return 0, nil, nil, err
 	}
 	req.Header.Set("Accept", "application/json")
 	if body != nil {
@@ -196,20 +201,25 @@ func (c *Client) do(ctx context.Context, method, path string, body []byte) (int,
 	}
 	token.SetAuthHeader(req)
 
-	start := time.Now()
 	resp, err := c.http.Do(req)
-	fields := map[string]any{"method": method, "path": path, "attempt": 1, "duration_ms": time.Since(start).Milliseconds()}
 	if err != nil {
-		fields["error"] = err.Error()
-		c.log(ctx, "Sinch API call failed", fields)
-		return 0, nil, fmt.Errorf("sinch: %s %s: %w", method, path, err)
+		return 0, nil, nil, &TransportError{Method: method, URL: endpoint, Err: unwrapURLError(err)}
 	}
 	defer resp.Body.Close()
-	fields["status"] = resp.StatusCode
-	c.log(ctx, "Sinch API call", fields)
 	answer, err := io.ReadAll(io.LimitReader(resp.Body, maxBodyBytes))
 	if err != nil {
-		return 0, nil, fmt.Errorf("sinch: %s %s: reading the answer (HTTP %d): %w", method, path, resp.StatusCode, err)
+		return 0, nil, nil, &TransportError{Method: method, URL: endpoint, Err: err}
 	}
-	return resp.StatusCode, answer, nil
+	return resp.StatusCode, resp.Header, answer, nil
+}
+
+// tokenExpired tells whether a 401's WWW-Authenticate header says that the token expired, as Sinch's
+// does, rather than that it is not valid at all.
+func tokenExpired(header http.Header) bool {
+	for _, challenge := range header.Values("WWW-Authenticate") {
+		if strings.Contains(strings.ToLower(challenge), "expired") {
+			return true
+		}
+	}
+	return false
 }

@@ -194,9 +194,11 @@ func TestClient_answersThatAreNotSinchs(t *testing.T) {
 		"200 without the secret": {200, "application/json", `{"projectId":"p1"}`,
 			"HTTP 200, but it is not a callback configuration with an hmacSecret"},
 		"200 with a secret of the wrong type": {200, "application/json", `{"hmacSecret":["` + secret + `"]}`,
-			"HTTP 200, but it is not a callback configuration"},
+			"HTTP 200, but it is not JSON of the documented shape"},
 		"200 with truncated JSON": {200, "application/json", `{"hmacSecret":"` + secret,
-			"HTTP 200, but it is not a callback configuration"},
+			"HTTP 200, but it is not JSON of the documented shape"},
+		"200 with a null secret": {200, "application/json", `{"hmacSecret":null}`,
+			"HTTP 200, but it is not a callback configuration with an hmacSecret"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			server := withAnswer(t, tc.status, tc.contentType, tc.body)
@@ -269,9 +271,10 @@ func TestClient_logsEachCallWithoutSecrets(t *testing.T) {
 	if _, err := c.UpdateCallbackConfiguration(context.Background(), "p1", "logged-nowhere"); err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != 2 || !strings.HasPrefix(entries[0], "Fetched a Sinch access token") ||
-		!strings.Contains(entries[1], "method:PUT") || !strings.Contains(entries[1], "path:/v1/projects/p1/callback-configuration") ||
-		!strings.Contains(entries[1], "status:200") || !strings.Contains(entries[1], "attempt:1") || !strings.Contains(entries[1], "duration_ms:") {
+	if len(entries) != 3 || !strings.Contains(entries[0], "path:/oauth2/token") ||
+		!strings.HasPrefix(entries[1], "Fetched a Sinch access token") ||
+		!strings.Contains(entries[2], "method:PUT") || !strings.Contains(entries[2], "path:/v1/projects/p1/callback-configuration") ||
+		!strings.Contains(entries[2], "status:200") || !strings.Contains(entries[2], "attempt:1") || !strings.Contains(entries[2], "duration_ms:") {
 		t.Fatalf("log entries: %q", entries)
 	}
 	token := mock.Requests()[1].Token

@@ -4,13 +4,18 @@
 package sinchmock
 
 import (
-	"crypto/rand"
+	"bytes"
+	crand "crypto/rand"
 	"encoding/hex"
+	"math/rand/v2"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // TokenPath is where the fake token endpoint listens, below the server's URL.
@@ -25,6 +30,12 @@ type Options struct {
 	TokenTTL time.Duration
 	// Projects maps the projects that exist to their HMAC secrets.
 	Projects map[string]string
+	// Latency is added to every answer, as a network and a real API would.
+	Latency time.Duration
+	// TokenRateLimit and APIRateLimit, when set, answer 429 to requests beyond them.
+	TokenRateLimit, APIRateLimit *RateLimit
+	// Chaos, when set, answers a random share of requests with an error.
+	Chaos *Chaos
 }
 
 // Request is one request the server received.
@@ -53,10 +64,14 @@ func (c Counts) Sub(earlier Counts) Counts {
 type Server struct {
 	opts Options
 
-	mu       sync.Mutex
-	projects map[string]string
-	tokens   map[string]time.Time // access token → expiry
-	requests []Request
+	mu           sync.Mutex
+	projects     map[string]string
+	tokens       map[string]time.Time // access token → expiry
+	requests     []Request
+	scripts      map[scriptKey][]Fault
+	tokenLimiter *rate.Limiter
+	apiLimiter   *rate.Limiter
+	random       *rand.Rand
 }
 
 // New returns a server that is not listening yet; serve its Handler, or use Start.
@@ -64,7 +79,15 @@ func New(opts Options) *Server {
 	if opts.TokenTTL == 0 {
 		opts.TokenTTL = time.Hour
 	}
-	s := &Server{opts: opts, projects: map[string]string{}, tokens: map[string]time.Time{}}
+	s := &Server{
+		opts:         opts,
+		projects:     map[string]string{},
+		tokens:       map[string]time.Time{},
+		scripts:      map[scriptKey][]Fault{},
+		tokenLimiter: newLimiter(opts.TokenRateLimit),
+		apiLimiter:   newLimiter(opts.APIRateLimit),
+		random:       newRandom(opts.Chaos),
+	}
 	for id, secret := range opts.Projects {
 		s.projects[id] = secret
 	}
@@ -99,6 +122,19 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("PUT /v1/projects/{projectId}/callback-configuration", s.authenticated(s.putCallbackConfiguration))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.record(r)
+		// net/http notices that a client hung up only once the body has been read: read it first, so
+		// that an abandoned request ends its delay at once.
+		body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+		if err != nil {
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		if s.opts.Latency > 0 && !sleep(r, s.opts.Latency) {
+			return
+		}
+		if fault, ok := s.nextFault(r); ok && s.serveFault(w, r, fault) {
+			return
+		}
 		mux.ServeHTTP(w, r)
 	})
 }
@@ -160,6 +196,13 @@ func (s *Server) DeleteProject(projectID string) {
 	delete(s.projects, projectID)
 }
 
+// TokensIssued returns how many access tokens the token endpoint has issued.
+func (s *Server) TokensIssued() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.tokens)
+}
+
 // ExpireTokens makes every access token issued so far expired.
 func (s *Server) ExpireTokens() {
 	s.mu.Lock()
@@ -171,6 +214,6 @@ func (s *Server) ExpireTokens() {
 
 func newToken() string {
 	b := make([]byte, 24)
-	_, _ = rand.Read(b)
+	_, _ = crand.Read(b)
 	return hex.EncodeToString(b)
 }

@@ -1,0 +1,139 @@
+package client
+
+import (
+	"context"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"sync/atomic"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// Defaults of the retry and timeout settings.
+const (
+	DefaultMaxRetries     = 4
+	DefaultRequestTimeout = 30 * time.Second
+	DefaultRetryWaitMin   = 250 * time.Millisecond
+	DefaultRetryWaitMax   = 30 * time.Second
+)
+
+// newHTTPClient returns the client that carries every request, token requests included: go-retryablehttp
+// retries 429, 5xx but 501, and connection errors (not TLS certificate errors) with capped, jittered
+// exponential backoff that honours Retry-After; each attempt has its own timeout, is logged, and counted.
+func newHTTPClient(cfg Config, log LogFunc) *http.Client {
+	base := http.DefaultTransport
+	if cfg.HTTPClient != nil && cfg.HTTPClient.Transport != nil {
+		base = cfg.HTTPClient.Transport
+	} else {
+		transport := http.DefaultTransport.(*http.Transport).Clone()
+		// Enough idle connections for Terraform's parallelism of 10, where net/http keeps 2 per host.
+		transport.MaxIdleConnsPerHost = 32
+		base = transport
+	}
+	retrying := &retryablehttp.Client{
+		HTTPClient: &http.Client{
+			Transport: attemptTransport{base: base, userAgent: cfg.UserAgent, log: log},
+			Timeout:   orDefault(cfg.RequestTimeout, DefaultRequestTimeout),
+		},
+		RetryMax:     cfg.MaxRetries,
+		RetryWaitMin: orDefault(cfg.RetryWaitMin, DefaultRetryWaitMin),
+		RetryWaitMax: orDefault(cfg.RetryWaitMax, DefaultRetryWaitMax),
+		CheckRetry:   retryablehttp.DefaultRetryPolicy,
+		Backoff:      jitteredBackoff,
+		// The last answer or error goes back to the caller as it is, to be explained there.
+		ErrorHandler: retryablehttp.PassthroughErrorHandler,
+	}
+	return retrying.StandardClient()
+}
+
+func orDefault(d, fallback time.Duration) time.Duration {
+	if d <= 0 {
+		return fallback
+	}
+	return d
+}
+
+// jitteredBackoff waits what Retry-After asks for (seconds or an HTTP date), up to max; otherwise
+// min·2^attempt, capped at max, of which a random half is waited ("equal jitter"), so that parallel
+// callers do not retry in step.
+func jitteredBackoff(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
+	if resp != nil {
+		if wait, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+			return clamp(wait, 0, max)
+		}
+	}
+	wait := max
+	if attempt < 32 && min<<attempt > 0 && min<<attempt < max {
+		wait = min << attempt
+	}
+	return wait/2 + rand.N(wait/2+1)
+}
+
+// retryAfter parses a Retry-After header: a number of seconds, or an HTTP date.
+func retryAfter(header string, now time.Time) (time.Duration, bool) {
+	if header == "" {
+		return 0, false
+	}
+	if seconds, err := strconv.ParseInt(header, 10, 64); err == nil {
+		if seconds < 0 {
+			return 0, false
+		}
+		if seconds > int64(24*time.Hour/time.Second) {
+			seconds = int64(24 * time.Hour / time.Second)
+		}
+		return time.Duration(seconds) * time.Second, true
+	}
+	if at, err := http.ParseTime(header); err == nil {
+		return at.Sub(now), true
+	}
+	return 0, false
+}
+
+func clamp(d, low, high time.Duration) time.Duration {
+	return min(max(d, low), high)
+}
+
+// attemptTransport sends one attempt: it sets the User-Agent, counts the attempt in the request's
+// context, and logs it.
+type attemptTransport struct {
+	base      http.RoundTripper
+	userAgent string
+	log       LogFunc
+}
+
+func (t attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	attempt := 1
+	if counter, ok := ctx.Value(attemptsKey{}).(*atomic.Int64); ok {
+		attempt = int(counter.Add(1))
+	}
+	if t.userAgent != "" {
+		req = req.Clone(ctx)
+		req.Header.Set("User-Agent", t.userAgent)
+	}
+	start := time.Now()
+	resp, err := t.base.RoundTrip(req)
+	fields := map[string]any{
+		"method": req.Method, "path": req.URL.Path, "attempt": attempt,
+		"duration_ms": time.Since(start).Milliseconds(),
+	}
+	if err != nil {
+		fields["error"] = err.Error()
+		t.log(ctx, "Sinch API call failed", fields)
+		return nil, err
+	}
+	fields["status"] = resp.StatusCode
+	t.log(ctx, "Sinch API call", fields)
+	return resp, nil
+}
+
+type attemptsKey struct{}
+
+// countAttempts returns a context in which attemptTransport counts attempts, and a function that
+// reads the count.
+func countAttempts(ctx context.Context) (context.Context, func() int) {
+	counter := new(atomic.Int64)
+	return context.WithValue(ctx, attemptsKey{}, counter), func() int { return int(counter.Load()) }
+}

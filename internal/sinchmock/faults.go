@@ -1,0 +1,143 @@
+package sinchmock
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// Fault replaces the normal answer to one request.
+type Fault struct {
+	// Status is the HTTP status to answer with; 0 answers normally, after Delay.
+	Status int
+	// Header holds headers of the answer, such as Retry-After.
+	Header map[string]string
+	// Body is the raw body of the answer; empty with a Status, it is Sinch's error body for that status.
+	Body string
+	// Delay is how long to wait before answering or dropping. When the client gives up first, the
+	// request has no effect.
+	Delay time.Duration
+	// Drop closes the connection without an answer.
+	Drop bool
+}
+
+// RateLimit is a token bucket: Burst requests at once, refilled at PerSecond. A request that finds it
+// empty gets 429 without Retry-After, as Sinch's token endpoint answers.
+type RateLimit struct {
+	Burst     int
+	PerSecond float64
+}
+
+// Chaos answers a random share of requests (token requests included) with one of Statuses.
+type Chaos struct {
+	Probability float64
+	Statuses    []int
+	Seed        uint64
+}
+
+type scriptKey struct{ method, path string }
+
+// Script makes the next requests with this method and path answer with the faults, one request each,
+// in order; later requests are answered normally. Scripts add up.
+func (s *Server) Script(method, path string, faults ...Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	key := scriptKey{method, path}
+	s.scripts[key] = append(s.scripts[key], faults...)
+}
+
+// nextFault returns the fault that replaces the answer to r, if any: a scripted one first, then the
+// rate limits, then chaos.
+func (s *Server) nextFault(r *http.Request) (Fault, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	key := scriptKey{r.Method, r.URL.Path}
+	if queue := s.scripts[key]; len(queue) > 0 {
+		s.scripts[key] = queue[1:]
+		return queue[0], true
+	}
+	limiter := s.apiLimiter
+	if r.URL.Path == TokenPath {
+		limiter = s.tokenLimiter
+	}
+	if limiter != nil && !limiter.Allow() {
+		return Fault{Status: http.StatusTooManyRequests}, true
+	}
+	if c := s.opts.Chaos; c != nil && len(c.Statuses) > 0 && s.random.Float64() < c.Probability {
+		return Fault{Status: c.Statuses[s.random.IntN(len(c.Statuses))]}, true
+	}
+	return Fault{}, false
+}
+
+// serveFault answers with f, and tells whether the request was answered (or dropped) by it.
+func (s *Server) serveFault(w http.ResponseWriter, r *http.Request, f Fault) bool {
+	if f.Delay > 0 && !sleep(r, f.Delay) {
+		return true
+	}
+	switch {
+	case f.Drop:
+		if hijacker, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hijacker.Hijack(); err == nil {
+				_ = conn.Close()
+				return true
+			}
+		}
+		panic(http.ErrAbortHandler) // net/http's way to abort a response
+	case f.Status == 0:
+		return false
+	}
+	for name, value := range f.Header {
+		w.Header().Set(name, value)
+	}
+	if f.Body == "" {
+		writeError(w, f.Status, sinchStatus(f.Status), fmt.Sprintf("Scripted answer %d", f.Status))
+		return true
+	}
+	w.WriteHeader(f.Status)
+	_, _ = fmt.Fprint(w, f.Body)
+	return true
+}
+
+// sleep waits d, and tells whether the request is still there afterwards.
+func sleep(r *http.Request, d time.Duration) bool {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		return true
+	case <-r.Context().Done():
+		return false
+	}
+}
+
+// sinchStatus is the error.status Sinch would give with an HTTP status.
+func sinchStatus(code int) string {
+	switch code {
+	case http.StatusBadRequest:
+		return "INVALID_ARGUMENT"
+	case http.StatusUnauthorized, http.StatusForbidden:
+		return "UNAUTHENTICATED"
+	case http.StatusNotFound:
+		return "NOT_FOUND"
+	default:
+		return "UNKNOWN"
+	}
+}
+
+func newLimiter(l *RateLimit) *rate.Limiter {
+	if l == nil {
+		return nil
+	}
+	return rate.NewLimiter(rate.Limit(l.PerSecond), l.Burst)
+}
+
+func newRandom(c *Chaos) *rand.Rand {
+	var seed uint64
+	if c != nil {
+		seed = c.Seed
+	}
+	return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+}
