@@ -20,18 +20,29 @@ go vet ./...
 # Every test must run: a test that skips (say, one gated on a newer Terraform) fails the run, unless
 # SINCH_TEST_ALLOW_SKIP=1 says an older CLI is under test on purpose.
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log" "$log.tests"' EXIT
 status=0
 go test -race -count=1 -v "$@" ./... >"$log" 2>&1 || status=$?
 if [ "$status" -ne 0 ]; then
   grep -vE '^=== (RUN|PAUSE|CONT|NAME)' "$log"
   exit "$status"
 fi
+cp "$log" "$log.tests"
 skipped=$(grep -E '^\s*--- SKIP' "$log" || true)
 if [ -n "$skipped" ] && [ "${SINCH_TEST_ALLOW_SKIP:-}" != 1 ]; then
   grep -B1 -A3 -E '^\s*--- SKIP' "$log"
   echo "error: $(echo "$skipped" | wc -l) test(s) skipped; run them with a newer CLI, or set SINCH_TEST_ALLOW_SKIP=1" >&2
   exit 1
 fi
-echo "$(grep -cE '^\s*--- PASS' "$log") tests and subtests passed, $(echo -n "$skipped" | grep -c . || true) skipped"
-grep -E '^(ok|FAIL|\?) ' "$log"
+
+# Each fuzz target runs for a short, fixed time (SINCH_FUZZ_TIME, default 10s; 0 for none), from the
+# seed corpora under testdata/fuzz. A failure writes the input that broke it there, to commit with the fix.
+fuzz_time=${SINCH_FUZZ_TIME:-10s}
+[ "$fuzz_time" = 0 ] && fuzz_targets="" || fuzz_targets=$(go test -list '^Fuzz' ./internal/client | grep '^Fuzz')
+for target in $fuzz_targets; do
+  echo "fuzzing $target for $fuzz_time"
+  go test -run '^$' -fuzz "^$target\$" -fuzztime "$fuzz_time" ./internal/client >"$log" 2>&1 || { cat "$log"; exit 1; }
+done
+
+echo "$(grep -cE '^\s*--- PASS' "$log.tests") tests and subtests passed, $(echo -n "$skipped" | grep -c . || true) skipped"
+grep -E '^(ok|FAIL|\?) ' "$log.tests"

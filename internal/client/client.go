@@ -127,13 +127,6 @@ type callbackConfigurationUpdateBody struct {
 	HMACSecret string `json:"hmacSecret"`
 }
 
-// callbackConfigurationResponse is the schema CallbackConfigurationResponse; pointers tell a missing
-// field from an empty one.
-type callbackConfigurationResponse struct {
-	HMACSecret *string `json:"hmacSecret"`
-	ProjectID  *string `json:"projectId"`
-}
-
 func (c *Client) callbackConfiguration(ctx context.Context, method, projectID string, body []byte) (*CallbackConfiguration, error) {
 	path := "/v1/projects/" + url.PathEscape(projectID) + "/callback-configuration"
 	ctx, attempts := countAttempts(ctx)
@@ -154,20 +147,27 @@ func (c *Client) callbackConfiguration(ctx context.Context, method, projectID st
 	return cfg, nil
 }
 
-// decodeCallbackConfiguration decodes a 200 answer. Its error never quotes the answer, which holds the
-// secret (the JSON decoder's own messages may).
+// decodeCallbackConfiguration decodes a 200 answer (the schema CallbackConfigurationResponse). Keys
+// must match exactly, where encoding/json alone would take "HMACSECRET" for "hmacSecret". Its error
+// never quotes the answer, which holds the secret (the JSON decoder's own messages may).
 func decodeCallbackConfiguration(answer []byte) (*CallbackConfiguration, error) {
-	var decoded callbackConfigurationResponse
-	if err := json.Unmarshal(answer, &decoded); err != nil {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(answer, &fields); err != nil {
 		return nil, errors.New("it is not JSON of the documented shape")
 	}
-	// An empty secret is taken as it is: no secret set, which a plan then shows as drift.
-	if decoded.HMACSecret == nil {
+	rawSecret, ok := fields["hmacSecret"]
+	if !ok || string(rawSecret) == "null" {
 		return nil, errors.New("it is not a callback configuration with an hmacSecret")
 	}
-	cfg := &CallbackConfiguration{HMACSecret: *decoded.HMACSecret}
-	if decoded.ProjectID != nil {
-		cfg.ProjectID = *decoded.ProjectID
+	// An empty secret is taken as it is: no secret set, which a plan then shows as drift.
+	cfg := &CallbackConfiguration{}
+	if err := json.Unmarshal(rawSecret, &cfg.HMACSecret); err != nil {
+		return nil, errors.New("it is not JSON of the documented shape")
+	}
+	if rawProject, ok := fields["projectId"]; ok && string(rawProject) != "null" {
+		if err := json.Unmarshal(rawProject, &cfg.ProjectID); err != nil {
+			return nil, errors.New("it is not JSON of the documented shape")
+		}
 	}
 	return cfg, nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -13,30 +14,49 @@ import (
 )
 
 // apiErrorDiagnostic explains a failed call on one project's callback configuration: what happened,
-// to which project, and what to do. verb is "read" or "set".
+// to which project, after how many attempts, and what to do. verb is "read" or "set".
 func apiErrorDiagnostic(verb, projectID string, err error) diag.Diagnostic {
 	failed := fmt.Sprintf("Could not %s the callback configuration of Sinch project %q", verb, projectID)
 
 	var tokenErr *client.TokenError
 	var apiErr *client.APIError
+	var transportErr *client.TransportError
 	var unexpected *client.UnexpectedAnswerError
 	switch {
-	case errors.As(err, &tokenErr) && tokenErr.HTTPStatus >= 400 && tokenErr.HTTPStatus < 500:
-		return diag.NewErrorDiagnostic("Sinch refused the access key", fmt.Sprintf(
-			"%s: %s. Check key_id and key_secret (or SINCH_KEY_ID and SINCH_KEY_SECRET): they must be an access "+
-				"key from the Sinch dashboard.", failed, tokenErr))
 	case errors.As(err, &tokenErr):
-		return diag.NewErrorDiagnostic("Could not get a Sinch access token", fmt.Sprintf(
-			"%s: %s. Check token_url (or SINCH_TOKEN_URL) and the network.", failed, tokenErr))
+		return tokenDiagnostic(failed, tokenErr)
 	case errors.As(err, &apiErr):
 		return apiStatusDiagnostic(verb, projectID, failed, apiErr)
+	case errors.As(err, &transportErr):
+		return transportDiagnostic(failed, transportErr)
 	case errors.As(err, &unexpected):
 		return diag.NewErrorDiagnostic("Unexpected answer from Sinch", fmt.Sprintf(
-			"%s: %s. Check that api_url (or SINCH_API_URL) points at Sinch's Sender ID Registrations API or Brands API.",
-			failed, unexpected))
+			"%s: Sinch answered HTTP %d %s, but %s. Check that api_url (or SINCH_API_URL) points at Sinch's "+
+				"Sender ID Registrations API or Brands API, not at a proxy or another service.",
+			failed, unexpected.HTTPStatus, attempts(unexpected.Attempts), unexpected.Reason))
 	default:
-		return diag.NewErrorDiagnostic("Could not reach Sinch", fmt.Sprintf(
-			"%s: %s. Check api_url and token_url (or SINCH_API_URL and SINCH_TOKEN_URL) and the network.", failed, err))
+		return diag.NewErrorDiagnostic("Sinch API error", fmt.Sprintf("%s: %s.", failed, err))
+	}
+}
+
+func tokenDiagnostic(failed string, e *client.TokenError) diag.Diagnostic {
+	answer := fmt.Sprintf("HTTP %d", e.HTTPStatus)
+	if e.Code != "" {
+		answer += fmt.Sprintf(" (%s)", e.Code)
+	}
+	var transportErr *client.TransportError
+	switch {
+	case errors.As(e.Err, &transportErr):
+		d := transportDiagnostic(failed, transportErr)
+		return diag.NewErrorDiagnostic(d.Summary(), strings.Replace(d.Detail(), "Sinch", "Sinch's token endpoint", 1))
+	case e.HTTPStatus == http.StatusTooManyRequests || e.HTTPStatus >= 500:
+		return diag.NewErrorDiagnostic("Sinch's token endpoint is unavailable", fmt.Sprintf(
+			"%s: the token endpoint %s answered %s %s. Wait a moment and run Terraform again; max_retries "+
+				"(SINCH_MAX_RETRIES) sets how often the provider retries.", failed, e.TokenURL, answer, attempts(e.Attempts)))
+	default:
+		return diag.NewErrorDiagnostic("Sinch refused the access key", fmt.Sprintf(
+			"%s: the token endpoint %s answered %s. Check key_id and key_secret (or SINCH_KEY_ID and "+
+				"SINCH_KEY_SECRET): they must be an access key from the Sinch dashboard.", failed, e.TokenURL, answer))
 	}
 }
 
@@ -48,12 +68,15 @@ func apiStatusDiagnostic(verb, projectID, failed string, e *client.APIError) dia
 	if e.Message != "" {
 		answer += ": " + e.Message
 	}
-	switch e.HTTPStatus {
-	case http.StatusNotFound:
+	if e.Status == "" && e.Message == "" {
+		answer += ", with a body that is not Sinch's JSON error"
+	}
+	switch {
+	case e.HTTPStatus == http.StatusNotFound:
 		return diag.NewAttributeErrorDiagnostic(path.Root("project_id"), "Sinch project not found", fmt.Sprintf(
 			"Sinch says project %q does not exist (%s), so its callback configuration cannot be %s. "+
 				"Check project_id or SINCH_PROJECT_ID.", projectID, answer, verb))
-	case http.StatusBadRequest:
+	case e.HTTPStatus == http.StatusBadRequest:
 		var b strings.Builder
 		fmt.Fprintf(&b, "Sinch refused the callback configuration of project %q (%s).", projectID, answer)
 		for _, v := range e.FieldViolations() {
@@ -61,12 +84,65 @@ func apiStatusDiagnostic(verb, projectID, failed string, e *client.APIError) dia
 		}
 		b.WriteString("\nCorrect the configuration and apply again.")
 		return diag.NewErrorDiagnostic("Sinch rejected the callback configuration", b.String())
-	case http.StatusUnauthorized, http.StatusForbidden:
+	case e.HTTPStatus == http.StatusUnauthorized, e.HTTPStatus == http.StatusForbidden:
 		return diag.NewErrorDiagnostic("Sinch refused the request", fmt.Sprintf(
 			"%s: Sinch answered %s. Check key_id and key_secret (or SINCH_KEY_ID and SINCH_KEY_SECRET), and that "+
 				"the access key belongs to project %q.", failed, answer, projectID))
+	case e.HTTPStatus == http.StatusTooManyRequests:
+		return diag.NewErrorDiagnostic("Sinch is rate limiting the provider", fmt.Sprintf(
+			"%s: Sinch answered %s %s. Wait a moment and apply again, or lower -parallelism; max_retries "+
+				"(SINCH_MAX_RETRIES) sets how often the provider retries.", failed, answer, attempts(e.Attempts)))
+	case e.HTTPStatus >= 500:
+		return diag.NewErrorDiagnostic("Sinch API unavailable", fmt.Sprintf(
+			"%s: Sinch answered %s %s. This is a problem at Sinch or on the way to it: try again later, and check "+
+				"Sinch's status page if it persists.", failed, answer, attempts(e.Attempts)))
 	default:
-		return diag.NewErrorDiagnostic("Sinch API error", fmt.Sprintf(
-			"%s: Sinch answered %s. If this persists, check Sinch's status page or contact Sinch support.", failed, answer))
+		return diag.NewErrorDiagnostic("Sinch API error", fmt.Sprintf("%s: Sinch answered %s.", failed, answer))
 	}
+}
+
+func transportDiagnostic(failed string, e *client.TransportError) diag.Diagnostic {
+	host := e.URL
+	if u, err := url.Parse(e.URL); err == nil && u.Host != "" {
+		host = u.Host
+	}
+	after := attempts(e.Attempts)
+	switch e.Problem() {
+	case client.ProblemCanceled:
+		return diag.NewErrorDiagnostic("Cancelled", fmt.Sprintf(
+			"%s: the run was cancelled before Sinch answered. The state keeps the last answer Sinch gave; the "+
+				"next plan shows whether the change still has to be made.", failed))
+	case client.ProblemTimeout:
+		return diag.NewErrorDiagnostic("Sinch did not answer in time", fmt.Sprintf(
+			"%s: %s did not answer within request_timeout %s. Check the network, or raise request_timeout "+
+				"(SINCH_REQUEST_TIMEOUT).", failed, host, after))
+	case client.ProblemDNS:
+		return diag.NewErrorDiagnostic("Unknown Sinch host", fmt.Sprintf(
+			"%s: the host %s could not be resolved %s (%v). Check api_url and token_url (or SINCH_API_URL and "+
+				"SINCH_TOKEN_URL) for typos, and the machine's DNS.", failed, host, after, e.Err))
+	case client.ProblemRefused:
+		return diag.NewErrorDiagnostic("Sinch refused the connection", fmt.Sprintf(
+			"%s: %s refused the connection %s. Check api_url and token_url (or SINCH_API_URL and "+
+				"SINCH_TOKEN_URL), and any proxy or firewall on the way.", failed, host, after))
+	case client.ProblemTLS:
+		return diag.NewErrorDiagnostic("TLS failure talking to Sinch", fmt.Sprintf(
+			"%s: the TLS connection to %s failed (%v). Check that api_url and token_url name Sinch's hosts; a "+
+				"proxy that inspects TLS needs its certificate authority trusted by this machine.", failed, host, e.Err))
+	case client.ProblemDropped:
+		return diag.NewErrorDiagnostic("Sinch closed the connection", fmt.Sprintf(
+			"%s: %s closed the connection without an answer %s. Try again later; check any proxy on the way.",
+			failed, host, after))
+	default:
+		return diag.NewErrorDiagnostic("Could not reach Sinch", fmt.Sprintf(
+			"%s: %v %s. Check api_url and token_url (or SINCH_API_URL and SINCH_TOKEN_URL) and the network.",
+			failed, e.Err, after))
+	}
+}
+
+// attempts says how many attempts a failure took, for a diagnostic.
+func attempts(n int) string {
+	if n <= 1 {
+		return "after 1 attempt"
+	}
+	return fmt.Sprintf("after %d attempts", n)
 }

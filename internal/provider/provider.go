@@ -4,8 +4,11 @@ package provider
 
 import (
 	"context"
+	"strconv"
 	"sync"
+	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -47,6 +50,9 @@ type SinchProviderModel struct {
 	KeySecret types.String `tfsdk:"key_secret"`
 	APIURL    types.String `tfsdk:"api_url"`
 	TokenURL  types.String `tfsdk:"token_url"`
+
+	MaxRetries     types.Int64  `tfsdk:"max_retries"`
+	RequestTimeout types.String `tfsdk:"request_timeout"`
 }
 
 // New returns a constructor of the provider, as providerserver expects.
@@ -94,6 +100,21 @@ func (p *SinchProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 				Optional:   true,
 				Validators: []validator.String{endpointURLValidator},
 			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: "How many times a request is repeated after an answer of 429 or 5xx (but 501), " +
+					"or a connection error, with jittered exponential backoff from 250 ms up to 30 s, or what " +
+					"`Retry-After` asks for, up to 30 s. 0 to 10; falls back to the `SINCH_MAX_RETRIES` environment " +
+					"variable, then to " + defaultMaxRetries + ".",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(0, maxMaxRetries)},
+			},
+			"request_timeout": schema.StringAttribute{
+				MarkdownDescription: "How long one attempt of a request may take, as a duration such as `\"30s\"` or " +
+					"`\"2m\"`. Falls back to the `SINCH_REQUEST_TIMEOUT` environment variable, then to `" +
+					defaultRequestTimeout + "`.",
+				Optional:   true,
+				Validators: []validator.String{durationValidator},
+			},
 		},
 	}
 }
@@ -128,13 +149,18 @@ func (p *SinchProvider) client(key clientKey) (*client.Client, error) {
 	if c, ok := p.clients[key]; ok {
 		return c, nil
 	}
+	// Both were checked by resolveSettings.
+	maxRetries, _ := strconv.Atoi(key.maxRetries)
+	requestTimeout, _ := time.ParseDuration(key.requestTimeout)
 	c, err := client.New(client.Config{
-		APIURL:    key.apiURL,
-		TokenURL:  key.tokenURL,
-		KeyID:     key.keyID,
-		KeySecret: key.keySecret,
-		UserAgent: userAgent(p.version, key.terraformVersion),
-		Log:       tflogBridge(key.keySecret),
+		APIURL:         key.apiURL,
+		TokenURL:       key.tokenURL,
+		KeyID:          key.keyID,
+		KeySecret:      key.keySecret,
+		UserAgent:      userAgent(p.version, key.terraformVersion),
+		MaxRetries:     maxRetries,
+		RequestTimeout: requestTimeout,
+		Log:            tflogBridge(key.keySecret),
 	})
 	if err != nil {
 		return nil, err

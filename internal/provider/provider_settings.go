@@ -9,6 +9,8 @@ import (
 	"os"
 	"regexp"
 	"runtime/debug"
+	"strconv"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -21,7 +23,16 @@ import (
 // settings are the provider's settings once the block, the environment and the defaults are merged.
 type settings struct {
 	projectID, keyID, keySecret, apiURL, tokenURL string
+	// maxRetries and requestTimeout are kept as text, checked, until the client is made.
+	maxRetries, requestTimeout string
 }
+
+const (
+	defaultMaxRetries     = "4"
+	defaultRequestTimeout = "30s"
+	maxMaxRetries         = 10
+	maxRequestTimeout     = 10 * time.Minute
+)
 
 // resolveSettings takes each setting from the provider block, else from its environment variable,
 // else from its default, and reports each one that is unknown, missing or invalid as its own
@@ -42,6 +53,8 @@ func resolveSettings(config SinchProviderModel) (settings, diag.Diagnostics) {
 		{"key_secret", "SINCH_KEY_SECRET", config.KeySecret, "", true, nil, &s.keySecret},
 		{"api_url", "SINCH_API_URL", config.APIURL, client.DefaultAPIURL, false, checkEndpointURL, &s.apiURL},
 		{"token_url", "SINCH_TOKEN_URL", config.TokenURL, client.DefaultTokenURL, false, checkEndpointURL, &s.tokenURL},
+		{"max_retries", "SINCH_MAX_RETRIES", int64AsString(config.MaxRetries), defaultMaxRetries, false, checkMaxRetries, &s.maxRetries},
+		{"request_timeout", "SINCH_REQUEST_TIMEOUT", config.RequestTimeout, defaultRequestTimeout, false, checkRequestTimeout, &s.requestTimeout},
 	} {
 		at := path.Root(setting.attribute)
 		if setting.value.IsUnknown() {
@@ -109,6 +122,34 @@ func isLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
+// int64AsString lets a number setting pass through the same steps as the text ones.
+func int64AsString(v types.Int64) types.String {
+	switch {
+	case v.IsUnknown():
+		return types.StringUnknown()
+	case v.IsNull():
+		return types.StringNull()
+	default:
+		return types.StringValue(strconv.FormatInt(v.ValueInt64(), 10))
+	}
+}
+
+func checkMaxRetries(raw string) error {
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < 0 || n > maxMaxRetries {
+		return fmt.Errorf("%q is not a number of retries from 0 to %d", raw, maxMaxRetries)
+	}
+	return nil
+}
+
+func checkRequestTimeout(raw string) error {
+	d, err := time.ParseDuration(raw)
+	if err != nil || d <= 0 || d > maxRequestTimeout {
+		return fmt.Errorf("%q is not a duration such as \"30s\" or \"2m\", above zero and at most %s", raw, maxRequestTimeout)
+	}
+	return nil
+}
+
 // projectIDPattern keeps project IDs to what can stand in a URL path as it is. Sinch's project IDs are
 // UUIDs; the pattern is wider so as not to refuse an ID Sinch might issue in another form.
 var projectIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
@@ -131,6 +172,7 @@ var (
 	_ validator.String = stringCheck{}
 
 	endpointURLValidator = stringCheck{checkEndpointURL, "an absolute https URL, or http on a loopback host"}
+	durationValidator    = stringCheck{checkRequestTimeout, "a duration such as \"30s\""}
 	projectIDValidator   = stringCheck{checkProjectID, "a Sinch project ID"}
 )
 

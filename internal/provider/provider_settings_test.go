@@ -13,7 +13,8 @@ import (
 
 // clearSinchEnv keeps the developer's own SINCH_* variables out of a test.
 func clearSinchEnv(t *testing.T) {
-	for _, name := range []string{"SINCH_PROJECT_ID", "SINCH_KEY_ID", "SINCH_KEY_SECRET", "SINCH_API_URL", "SINCH_TOKEN_URL"} {
+	for _, name := range []string{"SINCH_PROJECT_ID", "SINCH_KEY_ID", "SINCH_KEY_SECRET", "SINCH_API_URL", "SINCH_TOKEN_URL",
+		"SINCH_MAX_RETRIES", "SINCH_REQUEST_TIMEOUT"} {
 		t.Setenv(name, "")
 	}
 }
@@ -136,24 +137,44 @@ func TestResolveSettings(t *testing.T) {
 	}{
 		"all from the block": {
 			config: full,
-			want:   settings{"p", "id", "key-secret-value", "https://api.example", "https://auth.example/token"},
+			want:   settings{"p", "id", "key-secret-value", "https://api.example", "https://auth.example/token", "4", "30s"},
 		},
 		"all from the environment, block empty": {
 			config: SinchProviderModel{},
 			env: map[string]string{"SINCH_PROJECT_ID": "ep", "SINCH_KEY_ID": "eid", "SINCH_KEY_SECRET": "es",
 				"SINCH_API_URL": "http://127.0.0.1:8080", "SINCH_TOKEN_URL": "http://localhost:8080/t"},
-			want: settings{"ep", "eid", "es", "http://127.0.0.1:8080", "http://localhost:8080/t"},
+			want: settings{"ep", "eid", "es", "http://127.0.0.1:8080", "http://localhost:8080/t", "4", "30s"},
 		},
 		"block wins over the environment": {
 			config: full,
 			env:    map[string]string{"SINCH_PROJECT_ID": "ep", "SINCH_KEY_ID": "eid", "SINCH_API_URL": "https://other.example"},
-			want:   settings{"p", "id", "key-secret-value", "https://api.example", "https://auth.example/token"},
+			want:   settings{"p", "id", "key-secret-value", "https://api.example", "https://auth.example/token", "4", "30s"},
 		},
 		"defaults for the URLs, no project": {
 			config: with(func(m *SinchProviderModel) {
 				m.APIURL, m.TokenURL, m.ProjectID = types.StringNull(), types.StringNull(), types.StringNull()
 			}),
-			want: settings{"", "id", "key-secret-value", "https://senderid.registrations.api.sinch.com", "https://auth.sinch.com/oauth2/token"},
+			want: settings{"", "id", "key-secret-value", "https://senderid.registrations.api.sinch.com", "https://auth.sinch.com/oauth2/token", "4", "30s"},
+		},
+		"retries and timeout from the block": {
+			config: with(func(m *SinchProviderModel) {
+				m.MaxRetries, m.RequestTimeout = types.Int64Value(0), types.StringValue("2m")
+			}),
+			env:  map[string]string{"SINCH_MAX_RETRIES": "7", "SINCH_REQUEST_TIMEOUT": "5s"},
+			want: settings{"p", "id", "key-secret-value", "https://api.example", "https://auth.example/token", "0", "2m"},
+		},
+		"retries and timeout from the environment": {
+			config: full,
+			env:    map[string]string{"SINCH_MAX_RETRIES": "7", "SINCH_REQUEST_TIMEOUT": "5s"},
+			want:   settings{"p", "id", "key-secret-value", "https://api.example", "https://auth.example/token", "7", "5s"},
+		},
+		"bad retries and timeout in the environment": {
+			config: full,
+			env:    map[string]string{"SINCH_MAX_RETRIES": "11", "SINCH_REQUEST_TIMEOUT": "30"},
+			wantErrors: map[string]string{
+				"max_retries":     `The SINCH_MAX_RETRIES environment variable, used for max_retries: "11" is not a number of retries from 0 to 10`,
+				"request_timeout": `"30" is not a duration such as "30s"`,
+			},
 		},
 		"both credentials missing, each reported once": {
 			config: with(func(m *SinchProviderModel) { m.KeyID, m.KeySecret = types.StringNull(), types.StringNull() }),

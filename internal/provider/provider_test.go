@@ -1,13 +1,16 @@
 package provider
 
 import (
+	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
@@ -33,6 +36,11 @@ func newTestEnv(t *testing.T, projects map[string]string) *testEnv {
 	t.Helper()
 	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: projects})
 	t.Cleanup(mock.Close)
+	return newTestEnvFor(mock)
+}
+
+// newTestEnvFor is newTestEnv with a mock of the caller's.
+func newTestEnvFor(mock *sinchmock.Running) *testEnv {
 	server := providerserver.NewProtocol6(New("test")())()
 	return &testEnv{
 		mock: mock,
@@ -49,6 +57,16 @@ func (e *testEnv) config(projectID, hcl string) string {
 	if projectID != "" {
 		project = fmt.Sprintf("project_id = %q", projectID)
 	}
+	return e.configWith(project, hcl)
+}
+
+// configWith prefixes HCL with a provider block that points at the mock and has the extra settings.
+func (e *testEnv) configWith(settings, hcl string) string {
+	return providerHCL(e.mock.URL, e.mock.TokenURL, settings) + hcl
+}
+
+// providerHCL is a provider block with the test's access key.
+func providerHCL(apiURL, tokenURL, settings string) string {
 	return fmt.Sprintf(`
 provider "sinch" {
   api_url    = %q
@@ -57,7 +75,7 @@ provider "sinch" {
   key_secret = %q
   %s
 }
-%s`, e.mock.URL, e.mock.TokenURL, testKeyID, testKeySecret, project, hcl)
+`, apiURL, tokenURL, testKeyID, testKeySecret, settings)
 }
 
 // startCounting is a PreConfig that makes the next expectRequests count from the start of the step.
@@ -112,4 +130,24 @@ func (e *testEnv) expectUserAgent(*terraform.State) error {
 		}
 	}
 	return nil
+}
+
+// errorLike matches an error that says each phrase, in order, however Terraform wraps its lines.
+func errorLike(phrases ...string) *regexp.Regexp {
+	quoted := make([]string, len(phrases))
+	for i, phrase := range phrases {
+		words := strings.Fields(phrase)
+		for j, w := range words {
+			words[j] = regexp.QuoteMeta(w)
+		}
+		quoted[i] = strings.Join(words, `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(quoted, ".*"))
+}
+
+// mockCheck is a state check that looks at the mock rather than at the state.
+type mockCheck func() error
+
+func (f mockCheck) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	resp.Error = f()
 }

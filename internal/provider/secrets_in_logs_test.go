@@ -1,94 +1,12 @@
 package provider
 
 import (
-	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
-
-// cliRun is the Terraform CLI run on a configuration of its own, with the provider built as a binary
-// and found through a dev override, as a user runs it: its log then holds Terraform's entries and the
-// provider's.
-type cliRun struct {
-	t       *testing.T
-	cli     string
-	dir     string
-	env     []string
-	outputs []string
-}
-
-func newCLIRun(t *testing.T, mock *sinchmock.Running) *cliRun {
-	t.Helper()
-	cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if cli == "" {
-		var err error
-		if cli, err = exec.LookPath("terraform"); err != nil {
-			t.Fatal("this test needs the Terraform CLI: set TF_ACC_TERRAFORM_PATH or put terraform on PATH")
-		}
-	}
-	dir := t.TempDir()
-	plugins := filepath.Join(dir, "plugins")
-	build := exec.Command("go", "build", "-o", filepath.Join(plugins, "terraform-provider-sinch"), "../..")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the provider: %v\n%s", err, out)
-	}
-	cliConfig := filepath.Join(dir, "cli.tfrc")
-	writeFile(t, cliConfig, fmt.Sprintf(`provider_installation {
-  dev_overrides {
-    "terraform-sinch/sinch" = %q
-  }
-  direct {}
-}`, plugins))
-	work := filepath.Join(dir, "work")
-	if err := os.Mkdir(work, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	return &cliRun{t: t, cli: cli, dir: work, env: append(os.Environ(),
-		"TF_CLI_CONFIG_FILE="+cliConfig,
-		"CHECKPOINT_DISABLE=1",
-		"TF_IN_AUTOMATION=1",
-		"TF_LOG=TRACE",
-		"TF_LOG_PATH="+filepath.Join(dir, "trace.log"),
-		"SINCH_API_URL="+mock.URL,
-		"SINCH_TOKEN_URL="+mock.TokenURL,
-		"SINCH_KEY_ID="+testKeyID,
-		"SINCH_PROJECT_ID=",
-	)}
-}
-
-// run runs one command; wantOK says whether it must succeed or fail.
-func (r *cliRun) run(wantOK bool, env []string, args ...string) string {
-	r.t.Helper()
-	cmd := exec.Command(r.cli, args...)
-	cmd.Dir = r.dir
-	cmd.Env = append(append([]string(nil), r.env...), env...)
-	out, err := cmd.CombinedOutput()
-	r.outputs = append(r.outputs, string(out))
-	if (err == nil) != wantOK {
-		r.t.Fatalf("%s: error %v, want success %v\n%s", strings.Join(args, " "), err, wantOK, out)
-	}
-	return string(out)
-}
-
-func (r *cliRun) log() string {
-	raw, err := os.ReadFile(filepath.Join(filepath.Dir(r.dir), "trace.log"))
-	if err != nil {
-		r.t.Fatal(err)
-	}
-	return string(raw)
-}
-
-func writeFile(t *testing.T, name, content string) {
-	t.Helper()
-	if err := os.WriteFile(name, []byte(content), 0o600); err != nil {
-		t.Fatal(err)
-	}
-}
 
 const everythingConfig = `
 terraform {

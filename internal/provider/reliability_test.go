@@ -1,0 +1,247 @@
+package provider
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
+)
+
+const putPath = "/v1/projects/project-1/callback-configuration"
+
+func fault(status int) sinchmock.Fault { return sinchmock.Fault{Status: status} }
+
+func repeat(f sinchmock.Fault, n int) []sinchmock.Fault {
+	faults := make([]sinchmock.Fault, n)
+	for i := range faults {
+		faults[i] = f
+	}
+	return faults
+}
+
+// TestAccReliability_faults creates one resource (a PUT) while the mock misbehaves in one way, with
+// max_retries = 2, and checks the outcome, the diagnostic, and how many attempts were made.
+func TestAccReliability_faults(t *testing.T) {
+	twoViolations := `{"error":{"code":400,"status":"INVALID_ARGUMENT","message":"Project validation error","details":[` +
+		`{"type":"BadRequest","fieldViolations":[{"field":"hmacSecret","description":"must be 36 characters"},` +
+		`{"field":"hmacSecret","description":"must be a UUID"}]}]}}`
+	expired := sinchmock.Fault{Status: 401, Header: map[string]string{"WWW-Authenticate": `Bearer error="invalid_token", error_description="expired"`}}
+	for name, tc := range map[string]struct {
+		put, token []sinchmock.Fault
+		settings   string
+		want       []string // phrases of the error; none for success
+		wantPuts   int
+		wantTokens int // token requests
+	}{
+		"5xx, then success":                  {put: []sinchmock.Fault{fault(503), fault(502)}, wantPuts: 3, wantTokens: 1},
+		"429 with Retry-After, then success": {put: []sinchmock.Fault{{Status: 429, Header: map[string]string{"Retry-After": "1"}}}, wantPuts: 2, wantTokens: 1},
+		"dropped connection, then success":   {put: []sinchmock.Fault{{Drop: true}}, wantPuts: 2, wantTokens: 1},
+		"expired token, then success":        {put: []sinchmock.Fault{expired}, wantPuts: 2, wantTokens: 2},
+		"token endpoint 429, then success":   {token: []sinchmock.Fault{fault(429)}, wantPuts: 1, wantTokens: 2},
+		"5xx until retries run out": {put: repeat(fault(500), 3), wantPuts: 3, wantTokens: 1,
+			want: []string{"Sinch API unavailable", `project "project-1": Sinch answered HTTP 500 UNKNOWN: Scripted answer 500 after 3 attempts.`, "try again later"}},
+		"429 until retries run out": {put: repeat(fault(429), 3), wantPuts: 3, wantTokens: 1,
+			want: []string{"Sinch is rate limiting the provider", "HTTP 429 UNKNOWN", "after 3 attempts", "lower -parallelism"}},
+		"HTML 502 until retries run out": {put: repeat(sinchmock.Fault{Status: 502, Body: "<html>Bad Gateway</html>"}, 3), wantPuts: 3, wantTokens: 1,
+			want: []string{"Sinch API unavailable", "HTTP 502, with a body that is not Sinch's JSON error after 3 attempts"}},
+		"501 is final": {put: []sinchmock.Fault{fault(501)}, wantPuts: 1, wantTokens: 1,
+			want: []string{"Sinch API unavailable", "HTTP 501 UNKNOWN: Scripted answer 501 after 1 attempt."}},
+		"400 lists every violation": {put: []sinchmock.Fault{{Status: 400, Body: twoViolations}}, wantPuts: 1, wantTokens: 1,
+			want: []string{"Sinch rejected the callback configuration", `project "project-1"`, "- hmacSecret: must be 36 characters", "- hmacSecret: must be a UUID"}},
+		"401 is final": {put: []sinchmock.Fault{fault(401)}, wantPuts: 1, wantTokens: 1,
+			want: []string{"Sinch refused the request", "HTTP 401 UNAUTHENTICATED", "Check key_id and key_secret", `belongs to project "project-1"`}},
+		"403 is final": {put: []sinchmock.Fault{fault(403)}, wantPuts: 1, wantTokens: 1,
+			want: []string{"Sinch refused the request", "HTTP 403"}},
+		"expired twice": {put: []sinchmock.Fault{expired, expired}, wantPuts: 2, wantTokens: 2,
+			want: []string{"Sinch refused the request", "HTTP 401"}},
+		"token endpoint 429 until retries run out": {token: repeat(fault(429), 3), wantPuts: 0, wantTokens: 3,
+			want: []string{"Sinch's token endpoint is unavailable", "HTTP 429 after 3 attempts"}},
+		"truncated JSON": {put: []sinchmock.Fault{{Status: 200, Body: `{"hmacSecret":"sec`}}, wantPuts: 1, wantTokens: 1,
+			want: []string{"Unexpected answer from Sinch", "HTTP 200 after 1 attempt, but it is not JSON of the documented shape"}},
+		"wrong types": {put: []sinchmock.Fault{{Status: 200, Body: `{"hmacSecret":42,"projectId":true}`}}, wantPuts: 1, wantTokens: 1,
+			want: []string{"Unexpected answer from Sinch", "not JSON of the documented shape"}},
+		"no answer in time": {put: repeat(sinchmock.Fault{Delay: 10 * time.Second}, 2), settings: `request_timeout = "200ms"
+  max_retries = 1`, wantPuts: 2, wantTokens: 1,
+			want: []string{"Sinch did not answer in time", "did not answer within request_timeout after 2 attempts", "raise request_timeout"}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			env := newTestEnv(t, map[string]string{"project-1": "old"})
+			env.mock.Script(http.MethodPut, putPath, tc.put...)
+			env.mock.Script(http.MethodPost, sinchmock.TokenPath, tc.token...)
+			settings := tc.settings
+			if settings == "" {
+				settings = "max_retries = 2"
+			}
+			step := resource.TestStep{
+				Config: env.configWith(settings, resourceConfig("project-1", "new-secret")),
+				Check:  env.expectSecretAtSinch("project-1", "new-secret"),
+			}
+			if tc.want != nil {
+				step = resource.TestStep{Config: step.Config, ExpectError: errorLike(tc.want...)}
+			}
+			resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: env.factories, Steps: []resource.TestStep{step}})
+			if got := env.mock.Counts(); got.Put != tc.wantPuts || got.Token != tc.wantTokens {
+				t.Errorf("%d PUT and %d token requests, want %d and %d", got.Put, got.Token, tc.wantPuts, tc.wantTokens)
+			}
+		})
+	}
+}
+
+// TestAccReliability_network points the provider at hosts that fail before HTTP.
+func TestAccReliability_network(t *testing.T) {
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closed.Close()
+	untrusted := httptest.NewTLSServer(http.NotFoundHandler())
+	defer untrusted.Close()
+	for name, tc := range map[string]struct {
+		apiURL string
+		want   []string
+	}{
+		"refused connection": {closed.URL,
+			[]string{"Sinch refused the connection", strings.TrimPrefix(closed.URL, "http://") + " refused the connection after 3 attempts"}},
+		"untrusted certificate": {untrusted.URL,
+			[]string{"TLS failure talking to Sinch", "x509: certificate signed by unknown authority", "certificate authority trusted"}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			env := newTestEnv(t, map[string]string{"project-1": "old"})
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: env.factories,
+				Steps: []resource.TestStep{{
+					Config:      providerHCL(tc.apiURL, env.mock.TokenURL, "max_retries = 2") + resourceConfig("project-1", "s"),
+					ExpectError: errorLike(tc.want...),
+				}},
+			})
+		})
+	}
+}
+
+func TestAccReliability_tokenExpiresMidRun(t *testing.T) {
+	env := newTestEnv(t, map[string]string{"project-1": "old"})
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories,
+		Steps: []resource.TestStep{
+			{Config: env.config("", resourceConfig("project-1", "one"))},
+			{
+				// The refresh meets an expired token, fetches a new one, and repeats the GET once.
+				PreConfig: func() { env.startCounting(); env.mock.ExpireTokens() },
+				Config:    env.config("", resourceConfig("project-1", "two")),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectRequests(sinchmock.Counts{Token: 1, Get: 2, Put: 1}),
+					env.expectSecretAtSinch("project-1", "two"),
+				),
+			},
+		},
+	})
+	if n := env.mock.TokensIssued(); n != 2 {
+		t.Errorf("%d tokens issued, want 2", n)
+	}
+}
+
+func TestAccReliability_failedCreateLeavesNothing(t *testing.T) {
+	env := newTestEnv(t, map[string]string{"project-1": "old"})
+	config := env.configWith("max_retries = 0", resourceConfig("project-1", "new"))
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig:   func() { env.mock.Script(http.MethodPut, putPath, fault(500)) },
+				Config:      config,
+				ExpectError: regexp.MustCompile(`Sinch API unavailable`),
+			},
+			{
+				// Nothing was stored: the plan creates the resource again.
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionCreate),
+				}},
+				Check: env.expectSecretAtSinch("project-1", "new"),
+			},
+		},
+	})
+}
+
+// In write-only mode the state is all Terraform knows of the secret: a failed update must leave it,
+// digest included, as it was.
+func TestAccReliability_failedUpdateKeepsTheState(t *testing.T) {
+	env := newTestEnv(t, map[string]string{"project-1": "old"})
+	config := func(version int) string {
+		return env.configWith("max_retries = 0", writeOnlyConfig("project-1", version))
+	}
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   writeOnlyVersions,
+		ProtoV6ProviderFactories: env.factories,
+		Steps: []resource.TestStep{
+			{Config: config(1), ConfigVariables: secretVariable("first")},
+			{
+				PreConfig:       func() { env.mock.Script(http.MethodPut, putPath, fault(400)) },
+				Config:          config(1),
+				ConfigVariables: secretVariable("second"),
+				ExpectError:     regexp.MustCompile(`Sinch rejected the callback configuration`),
+			},
+			{
+				// The state still knows "first" as the secret written: nothing to do for it.
+				Config:          config(1),
+				ConfigVariables: secretVariable("first"),
+				PlanOnly:        true,
+			},
+		},
+	})
+}
+
+// TestAccReliability_load applies 100 configurations while the mock answers one request in five with
+// 429 or a 5xx: every configuration ends right, with one token for the provider. Terraform runs them at
+// its default -parallelism of 10 (plugin-testing passes no flag, and strips TF_CLI_ARGS_*).
+func TestAccReliability_load(t *testing.T) {
+	const n = 100
+	projects := map[string]string{}
+	for i := range n {
+		projects[fmt.Sprintf("project-%03d", i)] = "old"
+	}
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: projects,
+		Chaos: &sinchmock.Chaos{Probability: 0.2, Statuses: []int{429, 500, 502, 503, 504}, Seed: 42}})
+	defer mock.Close()
+	env := newTestEnvFor(mock)
+	config := func(secret string) string {
+		return env.configWith("max_retries = 8", fmt.Sprintf(`
+resource "sinch_callback_configuration" "load" {
+  for_each    = toset([for i in range(%d) : format("project-%%03d", i)])
+  project_id  = each.key
+  hmac_secret = "%s-${each.key}"
+}`, n, secret))
+	}
+	allSetTo := func(secret string) []statecheck.StateCheck {
+		return []statecheck.StateCheck{mockCheck(func() error {
+			for id := range projects {
+				if got, _ := mock.Secret(id); got != secret+"-"+id {
+					return fmt.Errorf("%s holds %q", id, got)
+				}
+			}
+			return nil
+		})}
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories,
+		Steps: []resource.TestStep{
+			{Config: config("first"), ConfigStateChecks: allSetTo("first")},
+			{Config: config("second"), ConfigStateChecks: allSetTo("second")},
+			// Removing them here, rather than in the test's final destroy, keeps that destroy from
+			// reading the state through plugin-testing's legacy shim, which cannot index for_each keys.
+			{Config: env.configWith("max_retries = 8", "")},
+		},
+	})
+	if issued := mock.TokensIssued(); issued != 1 {
+		t.Errorf("%d tokens issued, want 1 for the provider", issued)
+	}
+	if c := mock.Counts(); c.Put < 2*n {
+		t.Errorf("only %d PUTs for %d updates", c.Put, 2*n)
+	}
+}
