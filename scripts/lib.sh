@@ -1,7 +1,11 @@
 # Shared by the project's scripts: sourced, not run.
 
-# The OpenTofu version built from the Go module proxy when no Terraform CLI is installed.
+# The OpenTofu version built from the Go module proxy: for the second engine in CI, and in place of
+# Terraform where none is installed.
 OPENTOFU_VERSION=1.12.6
+# Pinned development tools, installed from the Go module proxy into .cache/tools on first use.
+GOLANGCI_LINT_VERSION=v2.15.0
+GORELEASER_VERSION=v2.15.1
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -77,4 +81,16 @@ build_go_module_command() {
   local status=$?
   rm -rf "$src"
   return $status
+}
+
+# go_tool NAME MODULE/PACKAGE VERSION prints the path of a pinned tool, installing it into .cache/tools
+# on first use (golangci-lint and goreleaser have dependency trees of their own, kept out of go.mod).
+go_tool() {
+  local name=$1 package=$2 version=$3
+  local dir="$repo_root/.cache/tools/$name-$version"
+  if [ ! -x "$dir/$name" ]; then
+    echo "installing $name $version into .cache/tools (once, a few minutes)" >&2
+    GOBIN="$dir" go install "$package@$version" >&2 || die "could not install $name $version from the Go module proxy"
+  fi
+  echo "$dir/$name"
 }

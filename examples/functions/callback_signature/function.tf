@@ -1,3 +1,12 @@
+# Provider functions need the provider in required_providers.
+terraform {
+  required_providers {
+    sinch = {
+      source = "terraform-sinch/sinch"
+    }
+  }
+}
+
 # The X-Sinch-Signature that Sinch sends with this body, for a smoke test of a callback handler.
 locals {
   callback_body = jsonencode({ eventId = "e1", status = "SUCCEEDED" })

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Validates every example against the provider built from this tree: each folder of examples/ that
+# holds .tf files is copied apart and run through `terraform validate`, with the provider found
+# through a dev override (under both the registry address and the implicit hashicorp/sinch).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$repo_root"
+
+require_go
+terraform_env
+cli=$(find_terraform)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+go build -o "$work/plugins/terraform-provider-sinch" .
+cat >"$work/cli.tfrc" <<HCL
+provider_installation {
+  dev_overrides {
+    "terraform-sinch/sinch" = "$work/plugins"
+    "hashicorp/sinch"       = "$work/plugins"
+  }
+  direct {}
+}
+HCL
+export TF_CLI_CONFIG_FILE="$work/cli.tfrc"
+
+failed=0
+count=0
+while IFS= read -r dir; do
+  count=$((count + 1))
+  rm -rf "$work/example"
+  cp -r "$dir" "$work/example"
+  if out=$(cd "$work/example" && "$cli" validate -no-color 2>&1); then
+    echo "valid: $dir"
+  else
+    echo "INVALID: $dir"
+    echo "$out" | sed 's/^/    /'
+    failed=1
+  fi
+done < <(find examples -name '*.tf' -printf '%h\n' | sort -u)
+[ "$count" -gt 0 ] || die "no examples found"
+[ "$failed" -eq 0 ] || die "some examples do not validate"
+echo "$count example folders validate with $("$cli" version | head -n 1)"
