@@ -40,8 +40,8 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	if ip := listener.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() {
-		log.Fatalf("sinch-mock listens on loopback addresses only, not %s", ip)
+	if addr, ok := listener.Addr().(*net.TCPAddr); !ok || !addr.IP.IsLoopback() {
+		log.Fatalf("sinch-mock listens on loopback addresses only, not %s", listener.Addr())
 	}
 	base := "http://" + listener.Addr().String()
 	first := strings.Split(*projects, ",")[0]

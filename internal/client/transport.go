@@ -26,8 +26,8 @@ func newHTTPClient(cfg Config, log LogFunc) *http.Client {
 	base := http.DefaultTransport
 	if cfg.HTTPClient != nil && cfg.HTTPClient.Transport != nil {
 		base = cfg.HTTPClient.Transport
-	} else {
-		transport := http.DefaultTransport.(*http.Transport).Clone()
+	} else if defaults, ok := http.DefaultTransport.(*http.Transport); ok {
+		transport := defaults.Clone()
 		// Enough idle connections for Terraform's parallelism of 10, where net/http keeps 2 per host.
 		transport.MaxIdleConnsPerHost = 32
 		base = transport
@@ -55,18 +55,18 @@ func orDefault(d, fallback time.Duration) time.Duration {
 	return d
 }
 
-// jitteredBackoff waits what Retry-After asks for (seconds or an HTTP date), up to max; otherwise
-// min·2^attempt, capped at max, of which a random half is waited ("equal jitter"), so that parallel
+// jitteredBackoff waits what Retry-After asks for (seconds or an HTTP date), up to high; otherwise
+// low·2^attempt, capped at high, of which a random half is waited ("equal jitter"), so that parallel
 // callers do not retry in step.
-func jitteredBackoff(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
+func jitteredBackoff(low, high time.Duration, attempt int, resp *http.Response) time.Duration {
 	if resp != nil {
 		if wait, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
-			return clamp(wait, 0, max)
+			return clamp(wait, 0, high)
 		}
 	}
-	wait := max
-	if attempt < 32 && min<<attempt > 0 && min<<attempt < max {
-		wait = min << attempt
+	wait := high
+	if attempt < 32 && low<<attempt > 0 && low<<attempt < high {
+		wait = low << attempt
 	}
 	return wait/2 + rand.N(wait/2+1)
 }

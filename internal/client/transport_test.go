@@ -8,8 +8,8 @@ import (
 
 func TestJitteredBackoff(t *testing.T) {
 	const low, high = 100 * time.Millisecond, 2 * time.Second
-	for attempt, ceiling := range []time.Duration{100, 200, 400, 800, 1600, 2000, 2000} {
-		ceiling *= time.Millisecond
+	ms := time.Millisecond
+	for attempt, ceiling := range []time.Duration{100 * ms, 200 * ms, 400 * ms, 800 * ms, 1600 * ms, 2000 * ms, 2000 * ms} {
 		seen := map[time.Duration]bool{}
 		for range 200 {
 			wait := jitteredBackoff(low, high, attempt, nil)

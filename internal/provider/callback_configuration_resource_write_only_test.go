@@ -24,7 +24,7 @@ var writeOnlyVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tf
 
 // writeOnlyConfig takes the secret from an ephemeral variable, as a careful user would, so that
 // neither the plan nor the state can hold it; writeOnlyStep gives the variable its value.
-func writeOnlyConfig(projectID string, version int) string {
+func writeOnlyConfig(version int) string {
 	return fmt.Sprintf(`
 variable "secret" {
   type      = string
@@ -33,10 +33,10 @@ variable "secret" {
 }
 
 resource "sinch_callback_configuration" "test" {
-  project_id             = %q
+  project_id             = "project-1"
   hmac_secret_wo         = var.secret
   hmac_secret_wo_version = %d
-}`, projectID, version)
+}`, version)
 }
 
 func secretVariable(secret string) config.Variables {
@@ -89,7 +89,7 @@ func TestAccCallbackConfiguration_writeOnly(t *testing.T) {
 			{
 				// Create: the secret reaches Sinch, and neither the plan nor the state holds it.
 				PreConfig:       env.startCounting,
-				Config:          env.config("", writeOnlyConfig("project-1", 1)),
+				Config:          env.config("", writeOnlyConfig(1)),
 				ConfigVariables: secretVariable(secrets[0]),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionCreate),
@@ -110,7 +110,7 @@ func TestAccCallbackConfiguration_writeOnly(t *testing.T) {
 			{
 				// A new value without a version bump is noticed through the digest and applied.
 				PreConfig:       env.startCounting,
-				Config:          env.config("", writeOnlyConfig("project-1", 1)),
+				Config:          env.config("", writeOnlyConfig(1)),
 				ConfigVariables: secretVariable(secrets[1]),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
@@ -126,7 +126,7 @@ func TestAccCallbackConfiguration_writeOnly(t *testing.T) {
 			{
 				// A version bump sends the same secret again.
 				PreConfig:       env.startCounting,
-				Config:          env.config("", writeOnlyConfig("project-1", 2)),
+				Config:          env.config("", writeOnlyConfig(2)),
 				ConfigVariables: secretVariable(secrets[1]),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
@@ -149,7 +149,7 @@ func TestAccCallbackConfiguration_writeOnly(t *testing.T) {
 			},
 			{
 				// ...and the next apply restores the configured secret.
-				Config:          env.config("", writeOnlyConfig("project-1", 2)),
+				Config:          env.config("", writeOnlyConfig(2)),
 				ConfigVariables: secretVariable(secrets[1]),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
@@ -171,7 +171,7 @@ func TestAccCallbackConfiguration_writeOnly(t *testing.T) {
 			},
 			{
 				// ...and switching back removes it, in place.
-				Config:          env.config("", writeOnlyConfig("project-1", 1)),
+				Config:          env.config("", writeOnlyConfig(1)),
 				ConfigVariables: secretVariable(secrets[2]),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
@@ -199,7 +199,7 @@ func TestAccCallbackConfiguration_writeOnlyImport(t *testing.T) {
 import {
   to = sinch_callback_configuration.test
   id = "project-1"
-}`+writeOnlyConfig("project-1", 1)),
+}`+writeOnlyConfig(1)),
 			ConfigVariables: secretVariable("imported-then-written"),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/go-version"
+
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
@@ -23,6 +25,8 @@ type cliRun struct {
 	outputs []string
 }
 
+// newCLIRun prepares a run. Its tests use write-only arguments and ephemeral variables, so they skip
+// below Terraform 1.11, like the acceptance tests gated with tfversion.
 func newCLIRun(t *testing.T, mock *sinchmock.Running) *cliRun {
 	t.Helper()
 	cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
@@ -31,6 +35,16 @@ func newCLIRun(t *testing.T, mock *sinchmock.Running) *cliRun {
 		if cli, err = exec.LookPath("terraform"); err != nil {
 			t.Fatal("this test needs the Terraform CLI: set TF_ACC_TERRAFORM_PATH or put terraform on PATH")
 		}
+	}
+	out, err := exec.Command(cli, "version", "-json").Output()
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err != nil || json.Unmarshal(out, &v) != nil {
+		t.Fatalf("%s version -json: %v", cli, err)
+	}
+	if version.Must(version.NewVersion(v.Version)).LessThan(version.Must(version.NewVersion("1.11.0"))) {
+		t.Skipf("needs Terraform 1.11 or later, not %s", v.Version)
 	}
 	dir := t.TempDir()
 	plugins := filepath.Join(dir, "plugins")

@@ -125,7 +125,6 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx = maskSecrets(ctx, config.KeySecret.ValueString())
 	settings, diags := resolveSettings(config)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {

@@ -174,7 +174,7 @@ func TestAccReliability_failedCreateLeavesNothing(t *testing.T) {
 func TestAccReliability_failedUpdateKeepsTheState(t *testing.T) {
 	env := newTestEnv(t, map[string]string{"project-1": "old"})
 	config := func(version int) string {
-		return env.configWith("max_retries = 0", writeOnlyConfig("project-1", version))
+		return env.configWith("max_retries = 0", writeOnlyConfig(version))
 	}
 	resource.UnitTest(t, resource.TestCase{
 		TerraformVersionChecks:   writeOnlyVersions,

@@ -168,7 +168,7 @@ func TestPutValidation(t *testing.T) {
 			t.Errorf("%s: HTTP %d %v", name, resp.StatusCode, answer)
 			continue
 		}
-		if v := violations[0].(map[string]any); v["field"] != "hmacSecret" || v["description"] == "" {
+		if v, ok := violations[0].(map[string]any); !ok || v["field"] != "hmacSecret" || v["description"] == "" {
 			t.Errorf("%s: violation %v", name, v)
 		}
 	}
