@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -26,6 +27,9 @@ func main() {
 	keyID := flag.String("key-id", "demo-key-id", "the access key ID the token endpoint accepts")
 	keySecret := flag.String("key-secret", "demo-key-secret", "the access key secret the token endpoint accepts")
 	envFile := flag.String("env-file", "", "also write the settings to this file, once the server listens")
+	latency := flag.Duration("latency", 0, "added to every answer, as a network and a real API would")
+	projectCount := flag.Int("project-count", 0, "also create projects project-0000, project-0001, … up to this many")
+	adminListen := flag.String("admin-listen", "", "loopback address for GET /stats (request, token and connection counts), apart from the API")
 	flag.Parse()
 
 	seeded := map[string]string{}
@@ -34,19 +38,23 @@ func main() {
 			seeded[id] = *secret
 		}
 	}
-	server := sinchmock.New(sinchmock.Options{KeyID: *keyID, KeySecret: *keySecret, Projects: seeded})
+	for i := range *projectCount {
+		seeded[fmt.Sprintf("project-%04d", i)] = *secret
+	}
+	server := sinchmock.New(sinchmock.Options{KeyID: *keyID, KeySecret: *keySecret, Projects: seeded, Latency: *latency})
+	var adminURL string
+	if *adminListen != "" {
+		adminURL = serveAdmin(*adminListen, server)
+	}
 
-	listener, err := net.Listen("tcp", *listen)
-	if err != nil {
-		log.Fatal(err)
-	}
-	if addr, ok := listener.Addr().(*net.TCPAddr); !ok || !addr.IP.IsLoopback() {
-		log.Fatalf("sinch-mock listens on loopback addresses only, not %s", listener.Addr())
-	}
+	listener := listenLoopback(*listen)
 	base := "http://" + listener.Addr().String()
 	first := strings.Split(*projects, ",")[0]
 	settings := fmt.Sprintf("SINCH_API_URL=%s\nSINCH_TOKEN_URL=%s\nSINCH_KEY_ID=%s\nSINCH_KEY_SECRET=%s\nSINCH_PROJECT_ID=%s\n",
 		base, base+sinchmock.TokenPath, *keyID, *keySecret, first)
+	if adminURL != "" {
+		settings += "SINCH_MOCK_ADMIN_URL=" + adminURL + "\n"
+	}
 	if *envFile != "" {
 		if err := os.WriteFile(*envFile, []byte(settings), 0o600); err != nil {
 			log.Fatal(err)
@@ -56,7 +64,7 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	httpServer := &http.Server{Handler: server.Handler()}
+	httpServer := &http.Server{Handler: server.Handler(), ConnState: server.ConnState}
 	go func() {
 		<-ctx.Done()
 		_ = httpServer.Close()
@@ -66,4 +74,29 @@ func main() {
 	}
 	c := server.Counts()
 	log.Printf("served %d token, %d GET and %d PUT requests", c.Token, c.Get, c.Put)
+}
+
+// listenLoopback listens on a loopback address, and on nothing else.
+func listenLoopback(address string) net.Listener {
+	listener, err := net.Listen("tcp", address)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if addr, ok := listener.Addr().(*net.TCPAddr); !ok || !addr.IP.IsLoopback() {
+		log.Fatalf("sinch-mock listens on loopback addresses only, not %s", listener.Addr())
+	}
+	return listener
+}
+
+// serveAdmin answers GET /stats on its own listener, so that reading the counts does not change them,
+// and returns its URL.
+func serveAdmin(address string, server *sinchmock.Server) string {
+	listener := listenLoopback(address)
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /stats", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(server.Stats())
+	})
+	go func() { log.Fatal(http.Serve(listener, mux)) }()
+	return "http://" + listener.Addr().String()
 }

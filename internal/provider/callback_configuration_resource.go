@@ -31,7 +31,7 @@ type CallbackConfigurationResource struct {
 	data *providerData
 }
 
-// CallbackConfigurationResourceModel is the resource's configuration, plan and state.
+// CallbackConfigurationResourceModel is the resource's state, as put writes it.
 type CallbackConfigurationResourceModel struct {
 	ID                  types.String `tfsdk:"id"`
 	ProjectID           types.String `tfsdk:"project_id"`
@@ -40,9 +40,6 @@ type CallbackConfigurationResourceModel struct {
 	HMACSecretWOVersion types.Int64  `tfsdk:"hmac_secret_wo_version"`
 	HMACSecretWOStatus  types.String `tfsdk:"hmac_secret_wo_status"`
 }
-
-// writeOnly tells whether a configuration uses hmac_secret_wo.
-func (m CallbackConfigurationResourceModel) writeOnly() bool { return !m.HMACSecretWO.IsNull() }
 
 // NewCallbackConfigurationResource returns the resource sinch_callback_configuration.
 func NewCallbackConfigurationResource() resource.Resource {
@@ -118,33 +115,36 @@ func (r *CallbackConfigurationResource) ModifyPlan(ctx context.Context, req reso
 	if req.Plan.Raw.IsNull() || r.data == nil {
 		return
 	}
-	var config, plan, prior CallbackConfigurationResourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	diags := &resp.Diagnostics
+	configured := getString(ctx, req.Config, "project_id", diags)
+	writeOnly := getString(ctx, req.Config, "hmac_secret_wo", diags)
+	var priorProject, priorStatus types.String
 	if !req.State.Raw.IsNull() {
-		resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+		priorProject = getString(ctx, req.State, "project_id", diags)
+		priorStatus = getString(ctx, req.State, "hmac_secret_wo_status", diags)
 	}
-	if resp.Diagnostics.HasError() {
+	if diags.HasError() {
 		return
 	}
 
-	projectID := resolveProjectID(config.ProjectID, r.data, &resp.Diagnostics)
+	projectID := resolveProjectID(configured, r.data, diags)
 	if projectID.IsNull() {
 		return
 	}
-	plan.ProjectID, plan.ID = projectID, projectID
+	diags.Append(resp.Plan.SetAttribute(ctx, path.Root("project_id"), projectID)...)
+	diags.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), projectID)...)
 	// An unknown project may turn out to be another one, so it replaces too.
-	if !req.State.Raw.IsNull() && !prior.ProjectID.Equal(projectID) {
+	if !req.State.Raw.IsNull() && !priorProject.Equal(projectID) {
 		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("project_id"))
 	}
 
-	plan.HMACSecretWOStatus = types.StringNull()
-	if config.writeOnly() {
-		digest, diags := loadDigest(ctx, req.Private)
-		resp.Diagnostics.Append(diags...)
-		plan.HMACSecretWOStatus = plannedWriteOnlyStatus(config.HMACSecretWO, prior.HMACSecretWOStatus, digest)
+	status := types.StringNull()
+	if !writeOnly.IsNull() {
+		digest, digestDiags := loadDigest(ctx, req.Private)
+		diags.Append(digestDiags...)
+		status = plannedWriteOnlyStatus(writeOnly, priorStatus, digest)
 	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+	diags.Append(resp.Plan.SetAttribute(ctx, path.Root("hmac_secret_wo_status"), status)...)
 }
 
 func (r *CallbackConfigurationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -159,21 +159,21 @@ func (r *CallbackConfigurationResource) Update(ctx context.Context, req resource
 // its digest (in private state) with hmac_secret_wo. There is no read after the write, since the
 // answer is the configuration.
 func (r *CallbackConfigurationResource) put(ctx context.Context, config tfsdk.Config, plan tfsdk.Plan, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
-	var configured, planned CallbackConfigurationResourceModel
-	diags.Append(config.Get(ctx, &configured)...)
-	diags.Append(plan.Get(ctx, &planned)...)
+	// Write-only values are in the configuration only, never in the plan.
+	writeOnly := getString(ctx, config, "hmac_secret_wo", diags)
+	plaintext := getString(ctx, plan, "hmac_secret", diags)
+	projectID := getString(ctx, plan, "project_id", diags).ValueString()
+	version := getInt64(ctx, plan, "hmac_secret_wo_version", diags)
 	if diags.HasError() {
 		return
 	}
-	secret := planned.HMACSecret.ValueString()
-	if configured.writeOnly() {
-		// Write-only values are in the configuration only, never in the plan.
-		secret = configured.HMACSecretWO.ValueString()
+	secret := plaintext.ValueString()
+	if !writeOnly.IsNull() {
+		secret = writeOnly.ValueString()
 	}
-	ctx = maskSecrets(ctx, secret)
-	projectID := planned.ProjectID.ValueString()
+	ctx = r.data.logContext(ctx, secret)
 	tflog.Debug(ctx, "Setting the callback configuration", map[string]any{
-		"project_id": projectID, "write_only": configured.writeOnly(),
+		"project_id": projectID, "write_only": !writeOnly.IsNull(),
 	})
 	answer, err := r.data.client.UpdateCallbackConfiguration(ctx, projectID, secret)
 	if err != nil {
@@ -185,11 +185,11 @@ func (r *CallbackConfigurationResource) put(ctx context.Context, config tfsdk.Co
 		ID:                  types.StringValue(projectID),
 		ProjectID:           types.StringValue(projectID),
 		HMACSecret:          types.StringValue(answer.HMACSecret),
-		HMACSecretWOVersion: planned.HMACSecretWOVersion,
+		HMACSecretWOVersion: version,
 		HMACSecretWOStatus:  types.StringNull(),
 	}
 	var digest *secretDigest
-	if configured.writeOnly() {
+	if !writeOnly.IsNull() {
 		d := newSecretDigest(answer.HMACSecret)
 		digest = &d
 		result.HMACSecret = types.StringNull()
@@ -200,42 +200,41 @@ func (r *CallbackConfigurationResource) put(ctx context.Context, config tfsdk.Co
 }
 
 // Read refreshes the state from Sinch. In write-only mode it stores no secret, only whether Sinch
-// still holds the one last written.
+// still holds the one last written. Like the other hot paths, it reads and writes single attributes
+// rather than the whole model: see attributes.go.
 func (r *CallbackConfigurationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var current CallbackConfigurationResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &current)...)
+	projectID := getString(ctx, req.State, "project_id", &resp.Diagnostics)
+	secret := getString(ctx, req.State, "hmac_secret", &resp.Diagnostics)
 	digest, diags := loadDigest(ctx, req.Private)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx = maskSecrets(ctx, current.HMACSecret.ValueString())
-	projectID := current.ProjectID.ValueString()
-	answer, err := r.data.client.CallbackConfiguration(ctx, projectID)
+	ctx = r.data.logContext(ctx, secret.ValueString())
+	answer, err := r.data.client.CallbackConfiguration(ctx, projectID.ValueString())
 	if client.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("Sinch project no longer exists", fmt.Sprintf(
 			"Sinch says project %q does not exist, so Terraform removed its callback configuration from state. "+
-				"The next plan proposes to set it again, which fails until the project exists.", projectID))
+				"The next plan proposes to set it again, which fails until the project exists.", projectID.ValueString()))
 		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic("read", projectID, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic("read", projectID.ValueString(), err))
 		return
 	}
 
-	current.ID, current.ProjectID = types.StringValue(projectID), types.StringValue(projectID)
 	// Write-only mode is a null hmac_secret with a digest. A null hmac_secret without one is an
 	// import, which reads the secret like hmac_secret does, so that it can be verified.
-	if current.HMACSecret.IsNull() && digest != nil {
-		current.HMACSecretWOStatus = types.StringValue(statusDrifted)
+	if secret.IsNull() && digest != nil {
+		status := statusDrifted
 		if digest.matches(answer.HMACSecret) {
-			current.HMACSecretWOStatus = types.StringValue(statusApplied)
+			status = statusApplied
 		}
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("hmac_secret_wo_status"), status)...)
 	} else {
-		current.HMACSecret = types.StringValue(answer.HMACSecret)
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("hmac_secret"), answer.HMACSecret)...)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, current)...)
 }
 
 // Delete makes no call: the API cannot delete a callback configuration. The secret stays at Sinch.

@@ -18,7 +18,7 @@ import (
 // Terraform shows warnings to the user but plugin-testing cannot see them, so these tests call the
 // resource directly.
 
-func stateOf(t *testing.T, r resource.Resource, projectID, secret string) tfsdk.State {
+func stateOf(t testing.TB, r resource.Resource, projectID, secret string) tfsdk.State {
 	t.Helper()
 	var schema resource.SchemaResponse
 	r.Schema(context.Background(), resource.SchemaRequest{}, &schema)

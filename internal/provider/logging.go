@@ -8,6 +8,8 @@ import (
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
 )
 
+var _ client.LogFunc = logToTflog
+
 // sensitiveFieldKeys are log fields whose values are masked wherever they appear.
 var sensitiveFieldKeys = []string{
 	"hmac_secret", "hmac_secret_wo", "key_secret", "access_token", "token", "authorization", "Authorization",
@@ -30,9 +32,8 @@ func maskSecrets(ctx context.Context, secrets ...string) context.Context {
 	return ctx
 }
 
-// tflogBridge hands the client's log entries to tflog at debug, masked.
-func tflogBridge(keySecret string) client.LogFunc {
-	return func(ctx context.Context, msg string, fields map[string]any) {
-		tflog.Debug(maskSecrets(ctx, keySecret), msg, fields)
-	}
+// logToTflog hands the client's log entries to tflog at debug, with the masks of the operation's
+// context (providerData.logContext).
+func logToTflog(ctx context.Context, msg string, fields map[string]any) {
+	tflog.Debug(ctx, msg, fields)
 }

@@ -135,7 +135,7 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 		resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
 		return
 	}
-	data := &providerData{client: c, projectID: settings.projectID}
+	data := &providerData{client: c, projectID: settings.projectID, keySecret: settings.keySecret}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.EphemeralResourceData = data
@@ -159,7 +159,7 @@ func (p *SinchProvider) client(key clientKey) (*client.Client, error) {
 		UserAgent:      userAgent(p.version, key.terraformVersion),
 		MaxRetries:     maxRetries,
 		RequestTimeout: requestTimeout,
-		Log:            tflogBridge(key.keySecret),
+		Log:            logToTflog,
 	})
 	if err != nil {
 		return nil, err

@@ -16,6 +16,14 @@ type providerData struct {
 	client *client.Client
 	// projectID is the default project: the provider's project_id or SINCH_PROJECT_ID, or empty.
 	projectID string
+	// keySecret is masked in the log entries of every operation.
+	keySecret string
+}
+
+// logContext returns ctx with the access key's secret and the given secrets masked in every log entry
+// made with it, the client's included. Operations call it once, before their first call to Sinch.
+func (d *providerData) logContext(ctx context.Context, secrets ...string) context.Context {
+	return maskSecrets(ctx, append(secrets, d.keySecret)...)
 }
 
 // providerDataFrom unpacks what Configure handed over; it is nil before the provider is configured.
@@ -53,7 +61,7 @@ func (d *providerData) readCallbackConfiguration(ctx context.Context, configured
 	if projectID.IsNull() {
 		return projectID, secret, false
 	}
-	answer, err := d.client.CallbackConfiguration(ctx, projectID.ValueString())
+	answer, err := d.client.CallbackConfiguration(d.logContext(ctx), projectID.ValueString())
 	if err != nil {
 		diags.Append(apiErrorDiagnostic("read", projectID.ValueString(), err))
 		return projectID, secret, false

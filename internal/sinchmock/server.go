@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -49,10 +50,10 @@ type Request struct {
 
 // Counts sums the requests received by kind, whatever their answer.
 type Counts struct {
-	Token int
-	Get   int
-	Put   int
-	Other int
+	Token int `json:"token"`
+	Get   int `json:"get"`
+	Put   int `json:"put"`
+	Other int `json:"other"`
 }
 
 // Sub returns what c counts beyond earlier: the requests made between two readings.
@@ -69,6 +70,7 @@ type Server struct {
 	tokens       map[string]time.Time // access token → expiry
 	requests     []Request
 	scripts      map[scriptKey][]Fault
+	connections  int
 	tokenLimiter *rate.Limiter
 	apiLimiter   *rate.Limiter
 	random       *rand.Rand
@@ -107,8 +109,38 @@ type Running struct {
 // Start serves a new server on a loopback port until Close.
 func Start(opts Options) *Running {
 	s := New(opts)
-	ts := httptest.NewServer(s.Handler())
+	ts := httptest.NewUnstartedServer(s.Handler())
+	ts.Config.ConnState = s.ConnState
+	ts.Start()
 	return &Running{Server: s, URL: ts.URL, TokenURL: ts.URL + TokenPath, http: ts}
+}
+
+// ConnState counts the connections clients open; serve with it as http.Server's ConnState.
+func (s *Server) ConnState(_ net.Conn, state http.ConnState) {
+	if state == http.StateNew {
+		s.mu.Lock()
+		s.connections++
+		s.mu.Unlock()
+	}
+}
+
+// ConnectionsOpened returns how many connections clients have opened.
+func (s *Server) ConnectionsOpened() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.connections
+}
+
+// Stats sums what the server saw, for the standalone mock's admin endpoint.
+type Stats struct {
+	Counts
+	TokensIssued int `json:"tokens_issued"`
+	Connections  int `json:"connections"`
+}
+
+// Stats returns the counts so far.
+func (s *Server) Stats() Stats {
+	return Stats{Counts: s.Counts(), TokensIssued: s.TokensIssued(), Connections: s.ConnectionsOpened()}
 }
 
 // Close stops the server.

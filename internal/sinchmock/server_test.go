@@ -199,3 +199,27 @@ func TestBearerToken(t *testing.T) {
 		t.Errorf("a new token after expiry: HTTP %d", resp.StatusCode)
 	}
 }
+
+func TestConnectionsAreCounted(t *testing.T) {
+	mock := start(t)
+	bearer := token(t, mock)
+	for range 5 {
+		call(t, mock, http.MethodGet, "p1", bearer, "") // one kept-alive connection
+	}
+	fresh := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	for range 3 {
+		req, _ := http.NewRequest(http.MethodGet, mock.URL+"/v1/projects/p1/callback-configuration", nil)
+		req.Header.Set("Authorization", "Bearer "+bearer)
+		resp, err := fresh.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	if n := mock.ConnectionsOpened(); n != 4 {
+		t.Errorf("%d connections, want 4: one kept alive, three closed after each request", n)
+	}
+	if s := mock.Stats(); s.Get != 8 || s.TokensIssued != 1 || s.Connections != 4 {
+		t.Errorf("stats %+v", s)
+	}
+}

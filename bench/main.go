@@ -1,0 +1,143 @@
+// Command bench measures plan and apply of N callback configurations on the real Terraform CLI, against
+// the standalone mock with a fixed latency per API call, beside two baselines run the same way: N
+// terraform_data resources (Terraform's own cost) and N resources of a no-op framework provider (the
+// floor for any provider plugin). It writes a Markdown report and fails when a check does not hold.
+//
+//	go run ./bench -n 10,100,1000 -latency 25ms -parallelism 10 -out bench/RESULTS.md
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The three configurations measured.
+const (
+	sinch         = "sinch"
+	noop          = "noop"
+	terraformData = "terraform_data"
+)
+
+var variants = []string{terraformData, noop, sinch}
+
+// step is one Terraform command of the benchmark.
+type step struct {
+	name   string
+	args   []string
+	secret string
+}
+
+var steps = []step{
+	{"apply: create N", []string{"apply", "-auto-approve"}, "one"},
+	{"plan: no change", []string{"plan", "-detailed-exitcode"}, "one"},
+	{"apply: change every secret", []string{"apply", "-auto-approve"}, "two"},
+	{"destroy", []string{"destroy", "-auto-approve"}, "two"},
+}
+
+type options struct {
+	sizes       []int
+	latency     time.Duration
+	parallelism int
+	terraform   string
+	out         string
+}
+
+func main() {
+	log.SetFlags(0)
+	var opts options
+	sizes := flag.String("n", "10,100,1000", "comma-separated numbers of configurations")
+	flag.DurationVar(&opts.latency, "latency", 25*time.Millisecond, "latency the mock adds to every API call")
+	flag.IntVar(&opts.parallelism, "parallelism", 10, "Terraform's -parallelism")
+	flag.StringVar(&opts.terraform, "terraform", "", "the CLI (default: TF_ACC_TERRAFORM_PATH, else terraform on PATH)")
+	flag.StringVar(&opts.out, "out", "", "also write the report to this file")
+	flag.Parse()
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			log.Fatalf("-n: %q is not a positive number", s)
+		}
+		opts.sizes = append(opts.sizes, n)
+	}
+	if opts.terraform == "" {
+		opts.terraform = os.Getenv("TF_ACC_TERRAFORM_PATH")
+	}
+	if opts.terraform == "" {
+		path, err := exec.LookPath("terraform")
+		if err != nil {
+			log.Fatal("bench needs the Terraform CLI: put terraform on PATH or pass -terraform")
+		}
+		opts.terraform = path
+	}
+
+	work, err := os.MkdirTemp("", "sinch-bench-")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(work)
+	bins := build(work)
+
+	results := map[int]map[string][]measurement{}
+	for _, n := range opts.sizes {
+		results[n] = map[string][]measurement{}
+		for _, variant := range variants {
+			log.Printf("N=%d, %s", n, variant)
+			results[n][variant] = run(opts, bins, variant, n, filepath.Join(work, fmt.Sprintf("%s-%d", variant, n)))
+		}
+	}
+
+	report, failures := writeReport(opts, cliVersion(opts.terraform), results)
+	fmt.Print(report)
+	if opts.out != "" {
+		if err := os.WriteFile(opts.out, []byte(report), 0o644); err != nil {
+			log.Fatal(err)
+		}
+	}
+	if failures > 0 {
+		log.Fatalf("%d check(s) failed", failures)
+	}
+}
+
+// binaries are what the benchmark builds for itself.
+type binaries struct {
+	mock      string
+	providers map[string]string // variant → the provider binary
+	plugins   string            // folder of launchers, named as Terraform looks for the providers
+	launcher  string
+}
+
+func build(work string) binaries {
+	b := binaries{
+		mock:      filepath.Join(work, "bin", "sinch-mock"),
+		providers: map[string]string{sinch: filepath.Join(work, "bin", "sinch"), noop: filepath.Join(work, "bin", "noop")},
+		plugins:   filepath.Join(work, "plugins"),
+		launcher:  filepath.Join(work, "plugins", "terraform-provider-sinch"),
+	}
+	for out, pkg := range map[string]string{
+		b.mock: "./cmd/sinch-mock", b.providers[sinch]: ".", b.providers[noop]: "./bench/noop-provider", b.launcher: "./bench/launcher",
+	} {
+		cmd := exec.Command("go", "build", "-trimpath", "-o", out, pkg)
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		if err := cmd.Run(); err != nil {
+			log.Fatalf("building %s: %v", pkg, err)
+		}
+	}
+	if err := os.Link(b.launcher, filepath.Join(b.plugins, "terraform-provider-noop")); err != nil {
+		log.Fatal(err)
+	}
+	return b
+}
+
+func cliVersion(cli string) string {
+	out, err := exec.Command(cli, "version").Output()
+	if err != nil {
+		return "unknown"
+	}
+	return strings.SplitN(string(out), "\n", 2)[0]
+}

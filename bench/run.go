@@ -1,0 +1,195 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
+)
+
+// measurement is what one step cost.
+type measurement struct {
+	wall time.Duration
+	// cpu and peakRSSKiB sum up the provider processes of the step: CPU time added, memory the largest.
+	cpu        time.Duration
+	peakRSSKiB int64
+	processes  int
+	// api is what the mock served during the step (sinch only).
+	api sinchmock.Stats
+}
+
+// configuration is main.tf for a variant: N resources with for_each, whose secret is var.secret.
+func configuration(variant string, n int) string {
+	keys := fmt.Sprintf(`toset([for i in range(%d) : format("project-%%04d", i)])`, n)
+	switch variant {
+	case terraformData:
+		return fmt.Sprintf(`
+variable "secret" { type = string }
+
+resource "terraform_data" "bench" {
+  for_each = %s
+  input    = "${var.secret}-${each.key}"
+}
+`, keys)
+	default:
+		resourceType := map[string]string{sinch: "sinch_callback_configuration", noop: "noop_config"}[variant]
+		return fmt.Sprintf(`
+terraform {
+  required_providers {
+    %[1]s = { source = "terraform-sinch/%[1]s" }
+  }
+}
+
+variable "secret" {
+  type      = string
+  sensitive = true
+}
+
+resource %[2]q "bench" {
+  for_each    = %[3]s
+  project_id  = each.key
+  hmac_secret = "${var.secret}-${each.key}"
+}
+`, variant, resourceType, keys)
+	}
+}
+
+// run measures every step for one variant and size, in a folder of its own.
+func run(opts options, bins binaries, variant string, n int, dir string) []measurement {
+	must(os.MkdirAll(dir, 0o700))
+	must(os.WriteFile(filepath.Join(dir, "main.tf"), []byte(configuration(variant, n)), 0o600))
+	cliConfig := filepath.Join(dir, "cli.tfrc")
+	must(os.WriteFile(cliConfig, []byte(fmt.Sprintf(`provider_installation {
+  dev_overrides {
+    "terraform-sinch/sinch" = %[1]q
+    "terraform-sinch/noop"  = %[1]q
+  }
+  direct {}
+}
+`, bins.plugins)), 0o600))
+	usage := filepath.Join(dir, "usage.jsonl")
+	env := append(os.Environ(),
+		"CHECKPOINT_DISABLE=1",
+		"TF_IN_AUTOMATION=1",
+		"TF_CLI_CONFIG_FILE="+cliConfig,
+		"BENCH_USAGE="+usage,
+		"BENCH_PROVIDER="+bins.providers[variant],
+	)
+	stats := func() sinchmock.Stats { return sinchmock.Stats{} }
+	if variant == sinch {
+		var stop func()
+		var mockEnv []string
+		mockEnv, stats, stop = startMock(opts, bins, n, dir)
+		defer stop()
+		env = append(env, mockEnv...)
+	}
+
+	var results []measurement
+	for _, s := range steps {
+		_ = os.Remove(usage)
+		before := stats()
+		args := append(append([]string(nil), s.args...), "-input=false", "-no-color",
+			fmt.Sprintf("-parallelism=%d", opts.parallelism), "-var", "secret="+s.secret)
+		cmd := exec.Command(opts.terraform, args...)
+		cmd.Dir, cmd.Env = dir, env
+		start := time.Now()
+		out, err := cmd.CombinedOutput()
+		m := measurement{wall: time.Since(start)}
+		if err != nil {
+			log.Fatalf("%s, N=%d, %s: %v\n%s", variant, n, s.name, err, out)
+		}
+		m.api = subtract(stats(), before)
+		m.cpu, m.peakRSSKiB, m.processes = readUsage(usage)
+		results = append(results, m)
+	}
+	return results
+}
+
+// startMock starts the standalone mock with n projects, and returns the provider's settings, a reader
+// of the mock's counts, and a stop function.
+func startMock(opts options, bins binaries, n int, dir string) ([]string, func() sinchmock.Stats, func()) {
+	envFile := filepath.Join(dir, "mock.env")
+	cmd := exec.Command(bins.mock, "-project-count", fmt.Sprint(n), "-latency", opts.latency.String(),
+		"-admin-listen", "127.0.0.1:0", "-env-file", envFile)
+	cmd.Stdout = nil
+	must(cmd.Start())
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if info, err := os.Stat(envFile); err == nil && info.Size() > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			log.Fatal("the mock did not start")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	raw, err := os.ReadFile(envFile)
+	must(err)
+	var env []string
+	var admin string
+	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		if value, ok := strings.CutPrefix(line, "SINCH_MOCK_ADMIN_URL="); ok {
+			admin = value
+		} else {
+			env = append(env, line)
+		}
+	}
+	stats := func() sinchmock.Stats {
+		resp, err := http.Get(admin + "/stats")
+		must(err)
+		defer resp.Body.Close()
+		var s sinchmock.Stats
+		must(json.NewDecoder(resp.Body).Decode(&s))
+		return s
+	}
+	stop := func() {
+		_ = cmd.Process.Signal(os.Interrupt)
+		_ = cmd.Wait()
+	}
+	return env, stats, stop
+}
+
+func subtract(after, before sinchmock.Stats) sinchmock.Stats {
+	return sinchmock.Stats{
+		Counts:       after.Counts.Sub(before.Counts),
+		TokensIssued: after.TokensIssued - before.TokensIssued,
+		Connections:  after.Connections - before.Connections,
+	}
+}
+
+// readUsage sums the launcher's records of the provider processes that exited during a step.
+func readUsage(file string) (cpu time.Duration, peakKiB int64, processes int) {
+	f, err := os.Open(file)
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, 0, 0 // terraform_data: no provider process
+	}
+	must(err)
+	defer f.Close()
+	lines := bufio.NewScanner(f)
+	for lines.Scan() {
+		var u struct {
+			CPUms     int64 `json:"cpu_ms"`
+			MaxRSSKiB int64 `json:"maxrss_kib"`
+		}
+		must(json.Unmarshal(lines.Bytes(), &u))
+		cpu += time.Duration(u.CPUms) * time.Millisecond
+		peakKiB = max(peakKiB, u.MaxRSSKiB)
+		processes++
+	}
+	return cpu, peakKiB, processes
+}
+
+func must(err error) {
+	if err != nil {
+		log.Fatal(err)
+	}
+}
