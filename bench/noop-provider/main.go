@@ -1,6 +1,6 @@
 // Command noop-provider is the floor for any provider plugin in the benchmark: a framework provider
-// with a resource shaped like sinch_callback_configuration (gRPC, schema, plan and state encoding) that
-// makes no API call.
+// whose resource has the schema of sinch_callback_configuration (gRPC, schema, plan and state
+// encoding) and makes no API call.
 package main
 
 import (
@@ -43,10 +43,15 @@ func (noopProvider) DataSources(context.Context) []func() datasource.DataSource 
 
 type noopConfig struct{}
 
+// noopConfigModel has the attributes of sinch_callback_configuration, with the same flags, so that
+// Terraform's per-resource cost (state decoding, sensitive and write-only values) is the same.
 type noopConfigModel struct {
-	ID         types.String `tfsdk:"id"`
-	ProjectID  types.String `tfsdk:"project_id"`
-	HMACSecret types.String `tfsdk:"hmac_secret"`
+	ID                  types.String `tfsdk:"id"`
+	ProjectID           types.String `tfsdk:"project_id"`
+	HMACSecret          types.String `tfsdk:"hmac_secret"`
+	HMACSecretWO        types.String `tfsdk:"hmac_secret_wo"`
+	HMACSecretWOVersion types.Int64  `tfsdk:"hmac_secret_wo_version"`
+	HMACSecretWOStatus  types.String `tfsdk:"hmac_secret_wo_status"`
 }
 
 func (noopConfig) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -57,15 +62,18 @@ func (noopConfig) Schema(_ context.Context, _ resource.SchemaRequest, resp *reso
 	resp.Schema = schema.Schema{Attributes: map[string]schema.Attribute{
 		"id": schema.StringAttribute{Computed: true,
 			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
-		"project_id":  schema.StringAttribute{Required: true},
-		"hmac_secret": schema.StringAttribute{Required: true, Sensitive: true},
+		"project_id":             schema.StringAttribute{Optional: true, Computed: true},
+		"hmac_secret":            schema.StringAttribute{Optional: true, Sensitive: true},
+		"hmac_secret_wo":         schema.StringAttribute{Optional: true, Sensitive: true, WriteOnly: true},
+		"hmac_secret_wo_version": schema.Int64Attribute{Optional: true},
+		"hmac_secret_wo_status":  schema.StringAttribute{Computed: true},
 	}}
 }
 
 func (noopConfig) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var m noopConfigModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &m)...)
-	m.ID = m.ProjectID
+	m.ID, m.HMACSecretWOStatus = m.ProjectID, types.StringNull()
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 }
 
@@ -74,6 +82,7 @@ func (noopConfig) Read(context.Context, resource.ReadRequest, *resource.ReadResp
 func (noopConfig) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var m noopConfigModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &m)...)
+	m.HMACSecretWOStatus = types.StringNull()
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 }
 

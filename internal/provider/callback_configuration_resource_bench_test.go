@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
@@ -29,6 +30,27 @@ func BenchmarkCallbackConfigurationRead(b *testing.B) {
 		r.Read(ctx, resource.ReadRequest{State: state}, &resp)
 		if resp.Diagnostics.HasError() {
 			b.Fatal(resp.Diagnostics)
+		}
+	}
+}
+
+// BenchmarkCallbackConfigurationModifyPlan measures the plan of a resource that has not changed, which
+// every plan and every destroy makes once per resource.
+func BenchmarkCallbackConfigurationModifyPlan(b *testing.B) {
+	r := &CallbackConfigurationResource{data: &providerData{projectID: "default"}}
+	state := stateOf(b, r, "p1", "s")
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		req := resource.ModifyPlanRequest{
+			Config: tfsdk.Config{Schema: state.Schema, Raw: state.Raw},
+			Plan:   tfsdk.Plan{Schema: state.Schema, Raw: state.Raw},
+			State:  state,
+		}
+		resp := resource.ModifyPlanResponse{Plan: req.Plan}
+		r.ModifyPlan(ctx, req, &resp)
+		if resp.Diagnostics.HasError() || len(resp.RequiresReplace) > 0 {
+			b.Fatal(resp.Diagnostics, resp.RequiresReplace)
 		}
 	}
 }
