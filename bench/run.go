@@ -160,7 +160,7 @@ func startMock(opts options, bins binaries, n int, dir string) ([]string, func()
 
 func subtract(after, before sinchmock.Stats) sinchmock.Stats {
 	return sinchmock.Stats{
-		Counts:       after.Counts.Sub(before.Counts),
+		Counts:       after.Sub(before.Counts),
 		TokensIssued: after.TokensIssued - before.TokensIssued,
 		Connections:  after.Connections - before.Connections,
 	}

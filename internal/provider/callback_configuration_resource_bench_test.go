@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
@@ -15,14 +16,14 @@ import (
 func BenchmarkCallbackConfigurationRead(b *testing.B) {
 	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"p1": "s"}})
 	defer mock.Close()
-	p := New("bench")().(*SinchProvider)
+	p := &SinchProvider{version: "bench", clients: map[clientKey]*client.Client{}}
 	c, err := p.client(clientKey{settings: settings{apiURL: mock.URL, tokenURL: mock.TokenURL, keyID: testKeyID,
 		keySecret: testKeySecret, maxRetries: "0", requestTimeout: "30s"}})
 	if err != nil {
 		b.Fatal(err)
 	}
 	r := &CallbackConfigurationResource{data: &providerData{client: c}}
-	state := stateOf(b, r, "p1", "s")
+	state := stateOf(b, r, "p1")
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
@@ -38,13 +39,13 @@ func BenchmarkCallbackConfigurationRead(b *testing.B) {
 // every plan and every destroy makes once per resource.
 func BenchmarkCallbackConfigurationModifyPlan(b *testing.B) {
 	r := &CallbackConfigurationResource{data: &providerData{projectID: "default"}}
-	state := stateOf(b, r, "p1", "s")
+	state := stateOf(b, r, "p1")
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
 		req := resource.ModifyPlanRequest{
-			Config: tfsdk.Config{Schema: state.Schema, Raw: state.Raw},
-			Plan:   tfsdk.Plan{Schema: state.Schema, Raw: state.Raw},
+			Config: tfsdk.Config(state),
+			Plan:   tfsdk.Plan(state),
 			State:  state,
 		}
 		resp := resource.ModifyPlanResponse{Plan: req.Plan}

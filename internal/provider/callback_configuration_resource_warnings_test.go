@@ -18,13 +18,13 @@ import (
 // Terraform shows warnings to the user but plugin-testing cannot see them, so these tests call the
 // resource directly.
 
-func stateOf(t testing.TB, r resource.Resource, projectID, secret string) tfsdk.State {
+func stateOf(t testing.TB, r resource.Resource, projectID string) tfsdk.State {
 	t.Helper()
 	var schema resource.SchemaResponse
 	r.Schema(context.Background(), resource.SchemaRequest{}, &schema)
 	state := tfsdk.State{Schema: schema.Schema, Raw: tftypes.NewValue(schema.Schema.Type().TerraformType(context.Background()), nil)}
 	diags := state.Set(context.Background(), CallbackConfigurationResourceModel{
-		ID: types.StringValue(projectID), ProjectID: types.StringValue(projectID), HMACSecret: types.StringValue(secret),
+		ID: types.StringValue(projectID), ProjectID: types.StringValue(projectID), HMACSecret: types.StringValue("s"),
 	})
 	if diags.HasError() {
 		t.Fatal(diags)
@@ -48,7 +48,7 @@ func TestCallbackConfigurationResource_readOfAMissingProjectWarnsAndForgets(t *t
 		t.Fatal(err)
 	}
 	r := &CallbackConfigurationResource{data: &providerData{client: c}}
-	state := stateOf(t, r, "gone-project", "s")
+	state := stateOf(t, r, "gone-project")
 	resp := resource.ReadResponse{State: state}
 	r.Read(context.Background(), resource.ReadRequest{State: state}, &resp)
 
@@ -62,7 +62,7 @@ func TestCallbackConfigurationResource_deleteWarnsAndMakesNoCall(t *testing.T) {
 	// No client: a call would panic.
 	r := &CallbackConfigurationResource{data: &providerData{}}
 	resp := resource.DeleteResponse{}
-	r.Delete(context.Background(), resource.DeleteRequest{State: stateOf(t, r, "project-1", "s")}, &resp)
+	r.Delete(context.Background(), resource.DeleteRequest{State: stateOf(t, r, "project-1")}, &resp)
 
 	expectOneWarning(t, resp.Diagnostics, "Callback configuration left in place at Sinch",
 		`the HMAC secret of project "project-1" stays as it is`)
