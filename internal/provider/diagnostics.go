@@ -47,8 +47,8 @@ func tokenDiagnostic(failed string, e *client.TokenError) diag.Diagnostic {
 	var transportErr *client.TransportError
 	switch {
 	case errors.As(e.Err, &transportErr):
-		d := transportDiagnostic(failed, transportErr)
-		return diag.NewErrorDiagnostic(d.Summary(), strings.Replace(d.Detail(), "Sinch", "Sinch's token endpoint", 1))
+		// Its URL is the token endpoint's, which the diagnostic names.
+		return transportDiagnostic(failed, transportErr)
 	case e.HTTPStatus == http.StatusTooManyRequests || e.HTTPStatus >= 500:
 		return diag.NewErrorDiagnostic("Sinch's token endpoint is unavailable", fmt.Sprintf(
 			"%s: the token endpoint %s answered %s %s. Wait a moment and run Terraform again; max_retries "+

@@ -4,11 +4,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
 )
-
-var _ client.LogFunc = logToTflog
 
 // sensitiveFieldKeys are log fields whose values are masked wherever they appear.
 var sensitiveFieldKeys = []string{

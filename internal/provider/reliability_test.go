@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -102,21 +103,26 @@ func TestAccReliability_network(t *testing.T) {
 	closed.Close()
 	untrusted := httptest.NewTLSServer(http.NotFoundHandler())
 	defer untrusted.Close()
+	closedHost := strings.TrimPrefix(closed.URL, "http://")
 	for name, tc := range map[string]struct {
-		apiURL string
-		want   []string
+		apiURL, tokenURL string // empty: the mock's
+		want             []string
 	}{
-		"refused connection": {closed.URL,
-			[]string{"Sinch refused the connection", strings.TrimPrefix(closed.URL, "http://") + " refused the connection after 3 attempts"}},
-		"untrusted certificate": {untrusted.URL,
-			[]string{"TLS failure talking to Sinch", "x509: certificate signed by unknown authority", "certificate authority trusted"}},
+		"refused connection": {apiURL: closed.URL,
+			want: []string{"Sinch refused the connection", closedHost + " refused the connection after 3 attempts"}},
+		"untrusted certificate": {apiURL: untrusted.URL,
+			want: []string{"TLS failure talking to Sinch", "x509: certificate signed by unknown authority", "certificate authority trusted"}},
+		"token endpoint refusing connections": {tokenURL: closed.URL + "/oauth2/token",
+			want: []string{"Sinch refused the connection", `Could not set the callback configuration of Sinch project "project-1": ` +
+				closedHost + " refused the connection after 3 attempts"}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			env := newTestEnv(t, map[string]string{"project-1": "old"})
+			apiURL, tokenURL := cmp.Or(tc.apiURL, env.mock.URL), cmp.Or(tc.tokenURL, env.mock.TokenURL)
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: env.factories,
 				Steps: []resource.TestStep{{
-					Config:      providerHCL(tc.apiURL, env.mock.TokenURL, "max_retries = 2") + resourceConfig("project-1", "s"),
+					Config:      providerHCL(apiURL, tokenURL, "max_retries = 2") + resourceConfig("project-1", "s"),
 					ExpectError: errorLike(tc.want...),
 				}},
 			})
