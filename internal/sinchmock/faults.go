@@ -1,6 +1,7 @@
 package sinchmock
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
@@ -22,6 +23,32 @@ type Fault struct {
 	Delay time.Duration
 	// Drop closes the connection without an answer.
 	Drop bool
+	// Location, with a 3xx Status, makes the answer a redirect there, with no body.
+	Location string
+}
+
+// Redirect answers with status (a 3xx) and a Location header, as a misrouted URL or a proxy would;
+// Sinch's API itself never redirects.
+func Redirect(status int, location string) Fault {
+	return Fault{Status: status, Location: location}
+}
+
+// NotSinch answers with status and an HTML page, as a web server, gateway or proxy in front of the
+// wrong URL would: not Sinch's JSON error.
+func NotSinch(status int) Fault {
+	text := fmt.Sprintf("%d %s", status, http.StatusText(status))
+	return Fault{Status: status, Header: map[string]string{"Content-Type": "text/html"},
+		Body: "<html><head><title>" + text + "</title></head><body><center><h1>" + text + "</h1></center><hr><center>nginx</center></body></html>"}
+}
+
+// Answer answers 200 with a JSON object of exactly these fields, without touching the project: an
+// answer that names another secret than the one sent, or none, or a null one.
+func Answer(fields map[string]any) Fault {
+	body, err := json.Marshal(fields)
+	if err != nil {
+		panic(err)
+	}
+	return Fault{Status: http.StatusOK, Header: map[string]string{"Content-Type": "application/json"}, Body: string(body)}
 }
 
 // RateLimit is a token bucket: Burst requests at once, refilled at PerSecond. A request that finds it
@@ -91,6 +118,11 @@ func (s *Server) serveFault(w http.ResponseWriter, r *http.Request, f Fault) boo
 	}
 	for name, value := range f.Header {
 		w.Header().Set(name, value)
+	}
+	if f.Location != "" {
+		w.Header().Set("Location", f.Location)
+		w.WriteHeader(f.Status)
+		return true
 	}
 	if f.Body == "" {
 		writeError(w, f.Status, sinchStatus(f.Status), fmt.Sprintf("Scripted answer %d", f.Status))

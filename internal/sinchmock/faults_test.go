@@ -127,3 +127,49 @@ func TestLatency(t *testing.T) {
 		t.Errorf("answered in %s, want at least the latency", elapsed)
 	}
 }
+
+func TestScript_foreignAnswers(t *testing.T) {
+	mock := start(t)
+	bearer := token(t, mock)
+	send := func(method string) (*http.Response, string) {
+		t.Helper()
+		req, _ := http.NewRequest(method, mock.URL+configPath, strings.NewReader(`{"hmacSecret":"s2"}`))
+		req.Header.Set("Authorization", "Bearer "+bearer)
+		noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		resp, err := noFollow.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp, string(body)
+	}
+
+	mock.Script(http.MethodPut, configPath, sinchmock.Redirect(307, "http://elsewhere.example/x"))
+	if resp, body := send(http.MethodPut); resp.StatusCode != 307 || resp.Header.Get("Location") != "http://elsewhere.example/x" || body != "" {
+		t.Errorf("redirect: HTTP %d, Location %q, body %q", resp.StatusCode, resp.Header.Get("Location"), body)
+	}
+
+	mock.Script(http.MethodGet, configPath, sinchmock.NotSinch(404))
+	if resp, body := send(http.MethodGet); resp.StatusCode != 404 || !strings.HasPrefix(body, "<html>") || strings.Contains(body, "NOT_FOUND") {
+		t.Errorf("foreign 404: HTTP %d, %q", resp.StatusCode, body)
+	}
+
+	mock.Script(http.MethodPut, configPath, sinchmock.Answer(map[string]any{"projectId": "p1", "hmacSecret": "not-sent"}))
+	if resp, body := send(http.MethodPut); resp.StatusCode != 200 || body != `{"hmacSecret":"not-sent","projectId":"p1"}` ||
+		resp.Header.Get("Content-Type") != "application/json" {
+		t.Errorf("answer: HTTP %d, %q", resp.StatusCode, body)
+	}
+	if s, _ := mock.Secret("p1"); s != "s1" {
+		t.Errorf("the scripted answers changed the secret to %q", s)
+	}
+}
+
+func TestProjectWithoutASecret(t *testing.T) {
+	mock := start(t)
+	mock.SetSecret("p1", "")
+	resp, body := call(t, mock, http.MethodGet, "p1", token(t, mock), "")
+	if _, named := body["hmacSecret"]; resp.StatusCode != 200 || named || body["projectId"] != "p1" {
+		t.Errorf("HTTP %d, %v: want p1 without hmacSecret", resp.StatusCode, body)
+	}
+}

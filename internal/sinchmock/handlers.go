@@ -62,6 +62,11 @@ func (s *Server) getCallbackConfiguration(w http.ResponseWriter, r *http.Request
 		writeProjectNotFound(w, projectID)
 		return
 	}
+	if secret == "" {
+		// No secret set: the answer leaves hmacSecret out, as the spec allows (no field is required).
+		writeJSON(w, http.StatusOK, map[string]string{"projectId": projectID})
+		return
+	}
 	writeJSON(w, http.StatusOK, map[string]string{"hmacSecret": secret, "projectId": projectID})
 }
 

@@ -207,6 +207,7 @@ func (s *Server) Counts() Counts {
 }
 
 // SetSecret creates the project if needed and sets its secret, as a change made outside Terraform would.
+// An empty secret is a project with no secret set, whose GET answer has no hmacSecret.
 func (s *Server) SetSecret(projectID, secret string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
