@@ -61,7 +61,9 @@ type Client struct {
 
 // CallbackConfiguration is the callback configuration of one project.
 type CallbackConfiguration struct {
-	ProjectID  string
+	ProjectID string
+	// HMACSecret is empty when the project has no secret set: the API marks no field required, and
+	// an answer without hmacSecret, with null or with "" says so.
 	HMACSecret string
 }
 
@@ -103,23 +105,38 @@ func New(cfg Config) (*Client, error) {
 
 // CallbackConfiguration reads the callback configuration of a project (GET).
 func (c *Client) CallbackConfiguration(ctx context.Context, projectID string) (*CallbackConfiguration, error) {
-	return c.callbackConfiguration(ctx, http.MethodGet, projectID, nil)
+	answer, err := c.callbackConfiguration(ctx, http.MethodGet, projectID, nil)
+	if err != nil {
+		return nil, err
+	}
+	cfg := &CallbackConfiguration{ProjectID: projectID}
+	if answer.secret != nil {
+		cfg.HMACSecret = *answer.secret
+	}
+	return cfg, nil
 }
 
-// UpdateCallbackConfiguration sets the HMAC secret of a project's callback configuration (PUT) and
-// returns the configuration as Sinch answers it.
+// UpdateCallbackConfiguration sets the HMAC secret of a project's callback configuration (PUT). It
+// succeeds only when Sinch's answer confirms the secret sent: an answer that names another secret is a
+// *MismatchError; one that names none (no hmacSecret, or null) confirms nothing else and counts as done.
 func (c *Client) UpdateCallbackConfiguration(ctx context.Context, projectID, hmacSecret string) (*CallbackConfiguration, error) {
 	body, err := json.Marshal(callbackConfigurationUpdateBody{HMACSecret: hmacSecret})
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := c.callbackConfiguration(ctx, http.MethodPut, projectID, body)
+	answer, err := c.callbackConfiguration(ctx, http.MethodPut, projectID, body)
 	var apiErr *APIError
 	if errors.As(err, &apiErr) {
 		// A validation message may quote the value it refused.
 		apiErr.redact(hmacSecret)
 	}
-	return cfg, err
+	if err != nil {
+		return nil, err
+	}
+	if answer.secret != nil && *answer.secret != hmacSecret {
+		return nil, &MismatchError{Method: http.MethodPut, URL: answer.url, ProjectID: projectID}
+	}
+	return &CallbackConfiguration{ProjectID: projectID, HMACSecret: hmacSecret}, nil
 }
 
 // callbackConfigurationUpdateBody is the schema CallbackConfigurationUpdateBody.
@@ -127,73 +144,102 @@ type callbackConfigurationUpdateBody struct {
 	HMACSecret string `json:"hmacSecret"`
 }
 
-func (c *Client) callbackConfiguration(ctx context.Context, method, projectID string, body []byte) (*CallbackConfiguration, error) {
-	path := "/v1/projects/" + url.PathEscape(projectID) + "/callback-configuration"
+// callbackConfigurationAnswer is a 200 answer (the schema CallbackConfigurationResponse) and where it
+// came from. secret is nil when the answer names none: no hmacSecret, or null.
+type callbackConfigurationAnswer struct {
+	url    string
+	secret *string
+}
+
+func (c *Client) callbackConfiguration(ctx context.Context, method, projectID string, body []byte) (*callbackConfigurationAnswer, error) {
+	endpoint := strings.TrimSuffix(c.apiURL.String(), "/") + "/v1/projects/" + url.PathEscape(projectID) + "/callback-configuration"
 	ctx, attempts := countAttempts(ctx)
-	status, answer, err := c.do(ctx, method, path, body)
+	resp, err := c.do(ctx, method, endpoint, body)
 	if err != nil {
 		return nil, withAttempts(err, attempts())
 	}
-	if status != http.StatusOK {
-		return nil, newAPIError(method, path, status, answer, attempts())
+	if isRedirect(resp.status) {
+		return nil, &RedirectError{Method: method, URL: endpoint, HTTPStatus: resp.status, LocationHost: resp.locationHost}
 	}
-	cfg, err := decodeCallbackConfiguration(answer)
-	if err != nil {
-		return nil, &UnexpectedAnswerError{Method: method, Path: path, HTTPStatus: status, Attempts: attempts(), Reason: err.Error()}
+	if resp.status != http.StatusOK {
+		return nil, newAPIError(method, endpoint, resp.status, resp.body, attempts())
 	}
-	if cfg.ProjectID == "" {
-		cfg.ProjectID = projectID
+	unexpected := func(reason string) error {
+		return &UnexpectedAnswerError{Method: method, URL: endpoint, HTTPStatus: resp.status, Attempts: attempts(), Reason: reason}
 	}
-	return cfg, nil
+	answeredProject, secret, err := decodeCallbackConfiguration(resp.body)
+	switch {
+	case err != nil:
+		return nil, unexpected(err.Error())
+	case answeredProject != "" && !strings.EqualFold(answeredProject, projectID):
+		// A cache or a proxy that mixes up answers; not quoted, as it is not ours to show.
+		return nil, unexpected("it is the callback configuration of another project")
+	}
+	return &callbackConfigurationAnswer{url: endpoint, secret: secret}, nil
 }
 
-// decodeCallbackConfiguration decodes a 200 answer (the schema CallbackConfigurationResponse). Keys
-// must match exactly, where encoding/json alone would take "HMACSECRET" for "hmacSecret". Its error
+// decodeCallbackConfiguration decodes a 200 answer (the schema CallbackConfigurationResponse): a JSON
+// object whose projectId and hmacSecret are strings, null or absent (the spec marks neither required).
+// Keys must match exactly, where encoding/json alone would take "HMACSECRET" for "hmacSecret". Its error
 // never quotes the answer, which holds the secret (the JSON decoder's own messages may).
-func decodeCallbackConfiguration(answer []byte) (*CallbackConfiguration, error) {
+func decodeCallbackConfiguration(answer []byte) (projectID string, secret *string, err error) {
+	errShape := errors.New("it is not JSON of the documented shape")
 	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(answer, &fields); err != nil {
-		return nil, errors.New("it is not JSON of the documented shape")
+	if json.Unmarshal(answer, &fields) != nil || fields == nil {
+		return "", nil, errShape
 	}
-	rawSecret, ok := fields["hmacSecret"]
-	if !ok || string(rawSecret) == "null" {
-		return nil, errors.New("it is not a callback configuration with an hmacSecret")
-	}
-	// An empty secret is taken as it is: no secret set, which a plan then shows as drift.
-	cfg := &CallbackConfiguration{}
-	if err := json.Unmarshal(rawSecret, &cfg.HMACSecret); err != nil {
-		return nil, errors.New("it is not JSON of the documented shape")
-	}
-	if rawProject, ok := fields["projectId"]; ok && string(rawProject) != "null" {
-		if err := json.Unmarshal(rawProject, &cfg.ProjectID); err != nil {
-			return nil, errors.New("it is not JSON of the documented shape")
+	optionalString := func(key string) (*string, bool) {
+		raw, ok := fields[key]
+		if !ok || string(raw) == "null" {
+			return nil, true
 		}
+		var s string
+		return &s, json.Unmarshal(raw, &s) == nil
 	}
-	return cfg, nil
+	project, ok := optionalString("projectId")
+	if !ok {
+		return "", nil, errShape
+	}
+	if secret, ok = optionalString("hmacSecret"); !ok {
+		return "", nil, errShape
+	}
+	if project != nil {
+		projectID = *project
+	}
+	return projectID, secret, nil
 }
 
-// do sends an authenticated request, with retries, and returns the status and body of the last
-// answer. When Sinch answers that the token expired, it fetches a new token and repeats the call once.
-func (c *Client) do(ctx context.Context, method, path string, body []byte) (int, []byte, error) {
+// answer is what the API answered to one request.
+type answer struct {
+	status int
+	body   []byte
+	// locationHost is the host a redirect names, for the error that refuses to follow it.
+	locationHost string
+}
+
+// do sends an authenticated request, with retries, and returns the last answer. When Sinch answers
+// that the token expired, it fetches a new token and repeats the call once.
+func (c *Client) do(ctx context.Context, method, endpoint string, body []byte) (*answer, error) {
 	for renewed := false; ; renewed = true {
 		token, err := c.tokens.Token(ctx)
 		if err != nil {
-			return 0, nil, err
+			return nil, err
 		}
-		status, header, answer, err := c.send(ctx, token, method, path, body)
-		if err == nil && status == http.StatusUnauthorized && !renewed && tokenExpired(header) {
-			c.tokens.Invalidate(token)
+		resp, expired, err := c.send(ctx, token, method, endpoint, body)
+		if err == nil && expired && !renewed {
+			c.tokens.Invalidate(ctx, token)
 			continue
 		}
-		return status, answer, err
+		return resp, err
 	}
 }
 
-func (c *Client) send(ctx context.Context, token *oauth2.Token, method, path string, body []byte) (int, http.Header, []byte, error) {
-	endpoint := strings.TrimSuffix(c.apiURL.String(), "/") + path
+// send makes one request (retried by the HTTP client), and tells whether its answer says that the
+// token expired.
+func (c *Client) send(ctx context.Context, token *oauth2.Token, method, endpoint string, body []byte) (*answer, bool, error) {
 	req, err := http.NewRequestWithContext(ctx, method, endpoint, bytes.NewReader(body))
 	if err != nil {
-		return 0, nil, nil, err
+		return nil, false, err
 	}
 	req.Header.Set("Accept", "application/json")
 	if body != nil {
@@ -203,14 +249,15 @@ func (c *Client) send(ctx context.Context, token *oauth2.Token, method, path str
 
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return 0, nil, nil, &TransportError{Method: method, URL: endpoint, Err: unwrapURLError(err)}
+		return nil, false, &TransportError{Method: method, URL: endpoint, Err: unwrapURLError(err)}
 	}
 	defer resp.Body.Close()
-	answer, err := io.ReadAll(io.LimitReader(resp.Body, maxBodyBytes))
+	body, err = io.ReadAll(io.LimitReader(resp.Body, maxBodyBytes))
 	if err != nil {
-		return 0, nil, nil, &TransportError{Method: method, URL: endpoint, Err: err}
+		return nil, false, &TransportError{Method: method, URL: endpoint, Err: err}
 	}
-	return resp.StatusCode, resp.Header, answer, nil
+	expired := resp.StatusCode == http.StatusUnauthorized && tokenExpired(resp.Header)
+	return &answer{status: resp.StatusCode, body: body, locationHost: locationHost(resp)}, expired, nil
 }
 
 // tokenExpired tells whether a 401's WWW-Authenticate header says that the token expired, as Sinch's

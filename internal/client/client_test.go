@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
@@ -95,24 +96,38 @@ func TestClient_concurrentCallsShareOneToken(t *testing.T) {
 	}
 }
 
+// A call that waits for another call's token request must stop waiting when its own context ends,
+// while the other call still holds the token source.
 func TestClient_cancelledContextStopsWaitingForTheToken(t *testing.T) {
+	asked := make(chan struct{}, 1)
 	release := make(chan struct{})
-	slowToken := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-release }))
+	slowToken := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		asked <- struct{}{}
+		<-release
+	}))
 	defer slowToken.Close()
-	defer close(release)
 	c := newClient(t, "https://api.example", slowToken.URL)
 
-	ctx, cancel := context.WithCancel(context.Background())
 	first := make(chan error, 1)
-	go func() { _, err := c.CallbackConfiguration(ctx, "p1"); first <- err }()
-	// The second call queues behind the first one's token request.
+	go func() { _, err := c.CallbackConfiguration(context.Background(), "p1"); first <- err }()
+	<-asked // the first call holds the token source, waiting for the endpoint
+
+	ctx, cancel := context.WithCancel(context.Background())
 	second := make(chan error, 1)
 	go func() { _, err := c.CallbackConfiguration(ctx, "p1"); second <- err }()
+	time.Sleep(50 * time.Millisecond)
 	cancel()
-	for _, done := range []chan error{first, second} {
-		if err := <-done; !errors.Is(err, context.Canceled) {
+	select {
+	case err := <-second:
+		if !errors.Is(err, context.Canceled) {
 			t.Errorf("got %v, want context.Canceled", err)
 		}
+	case <-time.After(5 * time.Second):
+		t.Error("the cancelled call still waits for the token source")
+	}
+	close(release)
+	if err := <-first; err == nil {
+		t.Error("the first call got a token from an endpoint that answered nothing")
 	}
 }
 
@@ -191,14 +206,14 @@ func TestClient_answersThatAreNotSinchs(t *testing.T) {
 			"HTTP 503 (Service Unavailable; the body is not Sinch's JSON error)"},
 		"JSON of another shape": {500, "application/json", `{"message":"boom"}`,
 			"HTTP 500 (Internal Server Error; the body is not Sinch's JSON error)"},
-		"200 without the secret": {200, "application/json", `{"projectId":"p1"}`,
-			"HTTP 200, but it is not a callback configuration with an hmacSecret"},
+		"200 of another project": {200, "application/json", `{"projectId":"p2","hmacSecret":"` + secret + `"}`,
+			"HTTP 200, but it is the callback configuration of another project"},
+		"200 that is a JSON null": {200, "application/json", `null`,
+			"HTTP 200, but it is not JSON of the documented shape"},
 		"200 with a secret of the wrong type": {200, "application/json", `{"hmacSecret":["` + secret + `"]}`,
 			"HTTP 200, but it is not JSON of the documented shape"},
 		"200 with truncated JSON": {200, "application/json", `{"hmacSecret":"` + secret,
 			"HTTP 200, but it is not JSON of the documented shape"},
-		"200 with a null secret": {200, "application/json", `{"hmacSecret":null}`,
-			"HTTP 200, but it is not a callback configuration with an hmacSecret"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			server := withAnswer(t, tc.status, tc.contentType, tc.body)

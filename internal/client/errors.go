@@ -19,7 +19,7 @@ import (
 // when the body is Sinch's JSON (see the schema RestError).
 type APIError struct {
 	Method     string
-	Path       string
+	URL        string
 	HTTPStatus int
 	// Attempts is how many times the request was sent: more than one when retries ran out.
 	Attempts int
@@ -54,8 +54,8 @@ type restError struct {
 	} `json:"error"`
 }
 
-func newAPIError(method, path string, httpStatus int, body []byte, attempts int) *APIError {
-	e := &APIError{Method: method, Path: path, HTTPStatus: httpStatus, Attempts: attempts}
+func newAPIError(method, url string, httpStatus int, body []byte, attempts int) *APIError {
+	e := &APIError{Method: method, URL: url, HTTPStatus: httpStatus, Attempts: attempts}
 	var decoded restError
 	if json.Unmarshal(body, &decoded) == nil && decoded.Error != nil {
 		e.Status = decoded.Error.Status
@@ -67,7 +67,7 @@ func newAPIError(method, path string, httpStatus int, body []byte, attempts int)
 
 func (e *APIError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "sinch: %s %s: HTTP %d", e.Method, e.Path, e.HTTPStatus)
+	fmt.Fprintf(&b, "sinch: %s %s: HTTP %d", e.Method, e.URL, e.HTTPStatus)
 	if e.Status != "" {
 		fmt.Fprintf(&b, " %s", e.Status)
 	}
@@ -95,12 +95,9 @@ func (e *APIError) FieldViolations() []FieldViolation {
 	return all
 }
 
-// redact replaces every occurrence of secret in what Sinch said.
+// redact hides secret wherever it appears in what Sinch said.
 func (e *APIError) redact(secret string) {
-	if secret == "" {
-		return
-	}
-	scrub := func(s *string) { *s = strings.ReplaceAll(*s, secret, "(redacted)") }
+	scrub := func(s *string) { *s = redact(*s, secret) }
 	scrub(&e.Message)
 	for i := range e.Details {
 		d := &e.Details[i]
@@ -113,24 +110,56 @@ func (e *APIError) redact(secret string) {
 	}
 }
 
-// IsNotFound reports whether err is the API's 404: the project does not exist.
+// IsNotFound reports whether err is Sinch saying that the project does not exist: a 404 whose body is
+// Sinch's error with status NOT_FOUND. Any other 404 (a wrong api_url, another host, a gateway's page)
+// says nothing about the project.
 func IsNotFound(err error) bool {
 	var apiErr *APIError
-	return errors.As(err, &apiErr) && apiErr.HTTPStatus == http.StatusNotFound
+	return errors.As(err, &apiErr) && apiErr.HTTPStatus == http.StatusNotFound && apiErr.Status == "NOT_FOUND"
+}
+
+// RedirectError is an answer of 3xx, which the client does not follow: Sinch's API does not redirect,
+// so a redirect comes from a wrong URL or a proxy, and nothing is sent where it points.
+type RedirectError struct {
+	Method     string
+	URL        string
+	HTTPStatus int
+	// LocationHost is the host the redirect points to, or empty when it names none.
+	LocationHost string
+}
+
+func (e *RedirectError) Error() string {
+	to := "without a Location"
+	if e.LocationHost != "" {
+		to = "to " + e.LocationHost
+	}
+	return fmt.Sprintf("sinch: %s %s: HTTP %d, a redirect %s, not followed", e.Method, e.URL, e.HTTPStatus, to)
+}
+
+// MismatchError is a 200 answer to an update that names a secret other than the one sent: Sinch (or
+// something on the way) did not store what was sent, so the write is not confirmed. It quotes neither.
+type MismatchError struct {
+	Method    string
+	URL       string
+	ProjectID string
+}
+
+func (e *MismatchError) Error() string {
+	return fmt.Sprintf("sinch: %s %s: HTTP 200, but the answer names a secret other than the one sent", e.Method, e.URL)
 }
 
 // UnexpectedAnswerError is a 200 whose body is not what the API documents. It never quotes the body,
 // which may hold the secret.
 type UnexpectedAnswerError struct {
 	Method     string
-	Path       string
+	URL        string
 	HTTPStatus int
 	Attempts   int
 	Reason     string
 }
 
 func (e *UnexpectedAnswerError) Error() string {
-	return fmt.Sprintf("sinch: %s %s: HTTP %d, but %s", e.Method, e.Path, e.HTTPStatus, e.Reason)
+	return fmt.Sprintf("sinch: %s %s: HTTP %d, but %s", e.Method, e.URL, e.HTTPStatus, e.Reason)
 }
 
 // TransportError is a request that got no answer: the connection failed, timed out, was dropped, or

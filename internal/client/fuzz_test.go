@@ -4,30 +4,43 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
-// FuzzDecodeCallbackConfiguration feeds arbitrary 200 answers to the decoder: it must not panic, and
-// its error must never quote the answer, which may hold the secret.
+// FuzzDecodeCallbackConfiguration feeds arbitrary 200 answers to the decoder: it must not panic, must
+// take only a JSON object whose projectId and hmacSecret are each a string, null or absent, and its
+// error must never quote the answer, which may hold the secret.
 func FuzzDecodeCallbackConfiguration(f *testing.F) {
 	f.Add([]byte(`{"hmacSecret":"d1c7ccbf-919d-462f-8587-dec95a1b11ee","projectId":"p1"}`))
 	f.Fuzz(func(t *testing.T, answer []byte) {
-		cfg, err := decodeCallbackConfiguration(answer)
+		projectID, secret, err := decodeCallbackConfiguration(answer)
 		if err != nil {
-			if cfg != nil {
+			if projectID != "" || secret != nil {
 				t.Fatal("a configuration with an error")
 			}
-			if msg := err.Error(); msg != "it is not JSON of the documented shape" &&
-				msg != "it is not a callback configuration with an hmacSecret" {
+			if msg := err.Error(); msg != "it is not JSON of the documented shape" {
 				t.Fatalf("the error says %q", msg)
 			}
 			return
 		}
 		var fields map[string]any
-		if json.Unmarshal(answer, &fields) != nil {
+		if json.Unmarshal(answer, &fields) != nil || fields == nil {
 			t.Fatalf("decoded %q, which is not a JSON object", answer)
 		}
-		if secret, ok := fields["hmacSecret"].(string); !ok || secret != cfg.HMACSecret {
-			t.Fatalf("decoded %q as secret %q", answer, cfg.HMACSecret)
+		switch want := fields["hmacSecret"].(type) {
+		case string:
+			if secret == nil || *secret != want {
+				t.Fatalf("decoded %q as secret %v", answer, secret)
+			}
+		case nil:
+			if secret != nil {
+				t.Fatalf("decoded %q, which names no secret, as secret %q", answer, *secret)
+			}
+		default:
+			t.Fatalf("decoded %q, whose hmacSecret is not a string", answer)
+		}
+		if want, _ := fields["projectId"].(string); want != projectID {
+			t.Fatalf("decoded %q as project %q", answer, projectID)
 		}
 	})
 }
@@ -40,8 +53,10 @@ func FuzzAPIError(f *testing.F) {
 		e := newAPIError("PUT", "/v1/projects/p1/callback-configuration", 400, body, 1)
 		_ = e.Error()
 		e.redact(secret)
-		// A secret that could be formed from the redaction mark itself proves nothing.
-		if len(secret) < 8 || strings.ContainsAny(secret, "()") || strings.Contains("(redacted)", secret) {
+		// A short secret is hidden only where it stands as a word (TestRedact), and one that could be
+		// formed from the redaction mark itself proves nothing.
+		if utf8.RuneCountInString(secret) < minEmbeddedRedaction || strings.ContainsAny(secret, "()") ||
+			strings.Contains(redactedMark, secret) {
 			return
 		}
 		fields := []string{e.Message}

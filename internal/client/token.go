@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"golang.org/x/oauth2"
@@ -65,7 +66,7 @@ func (s *tokenSource) Token(ctx context.Context) (*oauth2.Token, error) {
 	token, err := s.config.Token(context.WithValue(ctx, oauth2.HTTPClient, s.http))
 	fields := map[string]any{"token_url": s.config.TokenURL, "duration_ms": time.Since(start).Milliseconds()}
 	if err != nil {
-		tokenErr := newTokenError(s.config.TokenURL, err, attempts())
+		tokenErr := newTokenError(s.config.TokenURL, s.config.ClientSecret, err, attempts())
 		fields["error"] = tokenErr.Error()
 		s.log(ctx, "Sinch access token request failed", fields)
 		return nil, tokenErr
@@ -76,9 +77,12 @@ func (s *tokenSource) Token(ctx context.Context) (*oauth2.Token, error) {
 	return token, nil
 }
 
-// Invalidate drops token if it is still the current one, so that the next call fetches a new one.
-func (s *tokenSource) Invalidate(token *oauth2.Token) {
-	s.lock <- struct{}{}
+// Invalidate drops token if it is still the current one, so that the next call fetches a new one. When
+// ctx ends first it gives up: the caller's next Token then fails with ctx's error.
+func (s *tokenSource) Invalidate(ctx context.Context, token *oauth2.Token) {
+	if s.acquire(ctx) != nil {
+		return
+	}
 	defer s.release()
 	if s.token == token {
 		s.token = nil
@@ -90,22 +94,27 @@ type TokenError struct {
 	TokenURL string
 	// HTTPStatus is the token endpoint's last answer, or 0 when it gave none.
 	HTTPStatus int
-	// Code is OAuth2's "error" field of the answer, such as "invalid_client".
+	// Code is OAuth2's "error" field of the answer, such as "invalid_client", when it is one: printable
+	// ASCII of at most 64 characters, with the access key's secret redacted.
 	Code string
 	// Attempts is how many times the token was asked for.
 	Attempts int
-	// Err is a *TransportError when the endpoint gave no answer.
+	// Err is a *TransportError when the endpoint gave no answer, and a *RedirectError when it answered
+	// with a redirect.
 	Err error
 }
 
-func newTokenError(tokenURL string, err error, attempts int) *TokenError {
+func newTokenError(tokenURL, keySecret string, err error, attempts int) *TokenError {
 	e := &TokenError{TokenURL: tokenURL, Attempts: attempts}
 	var retrieve *oauth2.RetrieveError
 	if errors.As(err, &retrieve) {
 		// RetrieveError's own message quotes the answer's body; only its status and code are kept.
-		e.Code = retrieve.ErrorCode
-		if retrieve.Response != nil {
-			e.HTTPStatus = retrieve.Response.StatusCode
+		e.Code = oauthErrorCode(retrieve.ErrorCode, keySecret)
+		if resp := retrieve.Response; resp != nil {
+			e.HTTPStatus = resp.StatusCode
+			if isRedirect(resp.StatusCode) {
+				e.Err = &RedirectError{Method: http.MethodPost, URL: tokenURL, HTTPStatus: resp.StatusCode, LocationHost: locationHost(resp)}
+			}
 		}
 		return e
 	}
@@ -113,7 +122,21 @@ func newTokenError(tokenURL string, err error, attempts int) *TokenError {
 	return e
 }
 
+// oauthErrorCode keeps OAuth2's error code as a diagnostic may show it: the characters RFC 6749 allows
+// in it, at most 64, and never the access key's secret, which a misbehaving endpoint could echo.
+func oauthErrorCode(code, keySecret string) string {
+	outside := func(r rune) bool { return r < 0x20 || r > 0x7e || r == '"' || r == '\\' }
+	if len(code) > 64 || strings.IndexFunc(code, outside) >= 0 {
+		return ""
+	}
+	return redact(code, keySecret)
+}
+
 func (e *TokenError) Error() string {
+	var redirect *RedirectError
+	if errors.As(e.Err, &redirect) {
+		return "sinch: token endpoint " + strings.TrimPrefix(redirect.Error(), "sinch: ")
+	}
 	var msg string
 	switch {
 	case e.HTTPStatus != 0 && e.Code != "":

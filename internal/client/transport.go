@@ -34,8 +34,9 @@ func newHTTPClient(cfg Config, log LogFunc) *http.Client {
 	}
 	retrying := &retryablehttp.Client{
 		HTTPClient: &http.Client{
-			Transport: attemptTransport{base: base, userAgent: cfg.UserAgent, log: log},
-			Timeout:   orDefault(cfg.RequestTimeout, DefaultRequestTimeout),
+			Transport:     attemptTransport{base: base, userAgent: cfg.UserAgent, log: log},
+			Timeout:       orDefault(cfg.RequestTimeout, DefaultRequestTimeout),
+			CheckRedirect: noRedirects,
 		},
 		RetryMax:     cfg.MaxRetries,
 		RetryWaitMin: orDefault(cfg.RetryWaitMin, DefaultRetryWaitMin),
@@ -45,7 +46,31 @@ func newHTTPClient(cfg Config, log LogFunc) *http.Client {
 		// The last answer or error goes back to the caller as it is, to be explained there.
 		ErrorHandler: retryablehttp.PassthroughErrorHandler,
 	}
-	return retrying.StandardClient()
+	std := retrying.StandardClient()
+	std.CheckRedirect = noRedirects
+	return std
+}
+
+// noRedirects makes an http.Client hand a 3xx answer back rather than follow it. Sinch's API does not
+// redirect, and following would turn a PUT into a GET whose 200 looks like a successful write (301,
+// 302, 303), or send the body and the Authorization header (a bearer token; at the token endpoint, the
+// access key) to wherever Location points (307, 308). The caller reports the redirect instead.
+func noRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+func isRedirect(status int) bool { return status >= 300 && status < 400 }
+
+// locationHost is the host that a redirect's Location names (resolved against the request's URL), or
+// "" for an answer that is not a redirect or names none. Only the host is kept: the rest of a URL may
+// carry anything.
+func locationHost(resp *http.Response) string {
+	if !isRedirect(resp.StatusCode) {
+		return ""
+	}
+	location, err := resp.Location()
+	if err != nil {
+		return ""
+	}
+	return location.Host
 }
 
 func orDefault(d, fallback time.Duration) time.Duration {

@@ -1,0 +1,62 @@
+package client
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"golang.org/x/oauth2"
+)
+
+func TestRedact(t *testing.T) {
+	for _, tc := range []struct{ text, secret, want string }{
+		// A short secret inside a longer word is chance, not the secret.
+		{"Project no-such-project not found", "s", "Project no-such-project not found"},
+		{"Project no-such-project not found", "such", "Project no-such-project not found"},
+		{"hmacSecret_s is wrong", "s", "hmacSecret_s is wrong"},
+		// ...but standing as a word of its own, it is hidden.
+		{"hmacSecret 's' is too short", "s", "hmacSecret '(redacted)' is too short"},
+		{"hmacSecret s is too short", "s", "hmacSecret (redacted) is too short"},
+		{"value: s.", "s", "value: (redacted)."},
+		{"s", "s", "(redacted)"},
+		{"é is not ASCII", "é", "(redacted) is not ASCII"},
+		{"aaa aa", "aa", "aaa (redacted)"},
+		// A secret whose edge is not a word character has a boundary of its own.
+		{"value=#k1", "#k1", "value=(redacted)"},
+		// A long secret is hidden wherever it appears.
+		{"secret xd1c7ccbf-919dx is weak", "d1c7ccbf-919d", "secret x(redacted)x is weak"},
+		{"'d1c7ccbf-919d' and d1c7ccbf-919d", "d1c7ccbf-919d", "'(redacted)' and (redacted)"},
+		{"nothing to hide", "", "nothing to hide"},
+		{"nothing to hide", "absent", "nothing to hide"},
+	} {
+		if got := redact(tc.text, tc.secret); got != tc.want {
+			t.Errorf("redact(%q, %q) = %q, want %q", tc.text, tc.secret, got, tc.want)
+		}
+	}
+}
+
+func TestTokenSource_invalidateGivesUpWithItsContext(t *testing.T) {
+	s := newTokenSource(Config{}, nil, func(context.Context, string, map[string]any) {})
+	token := &oauth2.Token{AccessToken: "a"}
+	s.token = token
+	if err := s.acquire(context.Background()); err != nil { // another call holds the source
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	done := make(chan struct{})
+	go func() { s.Invalidate(ctx, token); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("Invalidate still waits after its context ended")
+	}
+	s.release()
+	if s.token != token {
+		t.Error("Invalidate dropped the token without holding the source")
+	}
+	s.Invalidate(context.Background(), token)
+	if s.token != nil {
+		t.Error("Invalidate kept the token")
+	}
+}
