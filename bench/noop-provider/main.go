@@ -51,7 +51,7 @@ type noopConfigModel struct {
 	ProjectID           types.String `tfsdk:"project_id"`
 	HMACSecret          types.String `tfsdk:"hmac_secret"`
 	HMACSecretWO        types.String `tfsdk:"hmac_secret_wo"`
-	HMACSecretWOVersion types.Int64  `tfsdk:"hmac_secret_wo_version"`
+	HMACSecretWOVersion types.Number `tfsdk:"hmac_secret_wo_version"`
 	HMACSecretWOStatus  types.String `tfsdk:"hmac_secret_wo_status"`
 }
 
@@ -66,7 +66,7 @@ func (noopConfig) Schema(_ context.Context, _ resource.SchemaRequest, resp *reso
 		"project_id":             schema.StringAttribute{Optional: true, Computed: true},
 		"hmac_secret":            schema.StringAttribute{Optional: true, Sensitive: true},
 		"hmac_secret_wo":         schema.StringAttribute{Optional: true, Sensitive: true, WriteOnly: true},
-		"hmac_secret_wo_version": schema.Int64Attribute{Optional: true},
+		"hmac_secret_wo_version": schema.NumberAttribute{Optional: true},
 		"hmac_secret_wo_status":  schema.StringAttribute{Computed: true},
 	}}
 }

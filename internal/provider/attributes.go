@@ -24,8 +24,8 @@ func getString(ctx context.Context, from attributeGetter, name string, diags *di
 	return v
 }
 
-func getInt64(ctx context.Context, from attributeGetter, name string, diags *diag.Diagnostics) types.Int64 {
-	var v types.Int64
+func getNumber(ctx context.Context, from attributeGetter, name string, diags *diag.Diagnostics) types.Number {
+	var v types.Number
 	diags.Append(from.GetAttribute(ctx, path.Root(name), &v)...)
 	return v
 }

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"net/http"
 	"regexp"
 	"testing"
 
@@ -11,6 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
 // withEcho adds plugin-testing's echo provider, which copies its configuration into the state of its
@@ -83,5 +86,38 @@ provider "echo" {
 resource "echo" "test" {}`),
 			ExpectError: regexp.MustCompile(`Sinch says project "no-such-project" does not exist`),
 		}},
+	})
+}
+
+// The ephemeral resource reads a project without a secret as null, and takes only Sinch's own 404 for
+// a missing project.
+func TestAccCallbackConfigurationEphemeral_answersThatAreNotASecret(t *testing.T) {
+	env := newTestEnv(t, map[string]string{"no-secret-project": "", "project-1": "s"})
+	echo := func(project string) string {
+		return env.config("", `
+ephemeral "sinch_callback_configuration" "test" {
+  project_id = "`+project+`"
+}
+provider "echo" {
+  data = ephemeral.sinch_callback_configuration.test
+}
+resource "echo" "test" {}`)
+	}
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		ProtoV6ProviderFactories: withEcho(env),
+		Steps: []resource.TestStep{
+			{
+				Config: echo("no-secret-project"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("echo.test", tfjsonpath.New("data").AtMapKey("hmac_secret"), knownvalue.Null()),
+				},
+			},
+			{
+				PreConfig:   func() { env.mock.Script(http.MethodGet, putPath, sinchmock.NotSinch(404)) },
+				Config:      echo("project-1"),
+				ExpectError: errorLike("Not an answer of Sinch's API", "answered HTTP 404", "Check api_url"),
+			},
+		},
 	})
 }

@@ -3,8 +3,9 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/numbervalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -37,7 +38,7 @@ type CallbackConfigurationResourceModel struct {
 	ProjectID           types.String `tfsdk:"project_id"`
 	HMACSecret          types.String `tfsdk:"hmac_secret"`
 	HMACSecretWO        types.String `tfsdk:"hmac_secret_wo"`
-	HMACSecretWOVersion types.Int64  `tfsdk:"hmac_secret_wo_version"`
+	HMACSecretWOVersion types.Number `tfsdk:"hmac_secret_wo_version"`
 	HMACSecretWOStatus  types.String `tfsdk:"hmac_secret_wo_status"`
 }
 
@@ -68,32 +69,37 @@ func (r *CallbackConfigurationResource) Schema(_ context.Context, _ resource.Sch
 			},
 			"hmac_secret": schema.StringAttribute{
 				MarkdownDescription: "The HMAC secret with which Sinch signs callbacks (HMAC-SHA1 of the body). " +
-					"Sensitive: hidden from plan output, but stored in state. Set this or `hmac_secret_wo`.",
+					"Sensitive: hidden from plan output, but stored in state. Set this or `hmac_secret_wo`. A plan warns " +
+					"of a secret with white space at either end, or shorter than 16 characters.",
 				Optional:   true,
 				Sensitive:  true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1), secretWarnings{}},
 			},
 			"hmac_secret_wo": schema.StringAttribute{
 				MarkdownDescription: "The HMAC secret, write-only: sent to Sinch but never stored in the plan or the " +
-					"state (Terraform 1.11 and later). Set this or `hmac_secret`. A change of the value is noticed " +
-					"through a salted digest kept in private state, so it is applied without a version bump.",
+					"state (Terraform 1.11 and later). Set this or `hmac_secret`. Without `hmac_secret_wo_version`, a " +
+					"change of the value is noticed through a salted digest kept in private state and written; with " +
+					"it, the value is written only when the version changes. A plan warns of a secret with white " +
+					"space at either end, or shorter than 16 characters.",
 				Optional:   true,
 				Sensitive:  true,
 				WriteOnly:  true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1), secretWarnings{}},
 			},
-			"hmac_secret_wo_version": schema.Int64Attribute{
-				MarkdownDescription: "Any number; changing it sends `hmac_secret_wo` to Sinch again, even when the " +
-					"secret is unchanged. Only with `hmac_secret_wo`.",
+			"hmac_secret_wo_version": schema.NumberAttribute{
+				MarkdownDescription: "Any number; it says when to write `hmac_secret_wo`: when it is set, the " +
+					"secret is written on create and whenever the number changes, and a new value of `hmac_secret_wo` " +
+					"alone writes nothing (for a value made anew on every run, such as an ephemeral random password). " +
+					"Only with `hmac_secret_wo`.",
 				Optional: true,
-				Validators: []validator.Int64{
-					int64validator.AlsoRequires(path.MatchRoot("hmac_secret_wo")),
+				Validators: []validator.Number{
+					numbervalidator.AlsoRequires(path.MatchRoot("hmac_secret_wo")),
 				},
 			},
 			"hmac_secret_wo_status": schema.StringAttribute{
 				MarkdownDescription: "With `hmac_secret_wo`: `applied` when Sinch holds the secret Terraform last " +
-					"sent, `drifted` when a refresh found another secret there (the next apply sends " +
-					"`hmac_secret_wo` again). Null with `hmac_secret`.",
+					"sent, `drifted` when a refresh found another secret there, or none (the next apply sends " +
+					"`hmac_secret_wo` again; with `hmac_secret_wo_version`, once the version changes). Null with `hmac_secret`.",
 				Computed: true,
 			},
 		},
@@ -109,19 +115,25 @@ func (r *CallbackConfigurationResource) Configure(_ context.Context, req resourc
 }
 
 // ModifyPlan fills project_id from the provider when the resource names none, so the plan shows the
-// project that will be written, replaces the resource when the project changes, and in write-only mode
-// plans hmac_secret_wo_status so that a secret Sinch does not hold yet makes an update.
+// project that will be written, replaces the resource when the project changes, warns when another
+// resource of the run sets the same project, and in write-only mode plans hmac_secret_wo_status so that
+// a secret to write makes an update.
 func (r *CallbackConfigurationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || r.data == nil {
 		return
 	}
 	diags := &resp.Diagnostics
 	configured := getString(ctx, req.Config, "project_id", diags)
-	writeOnly := getString(ctx, req.Config, "hmac_secret_wo", diags)
-	var priorProject, priorStatus types.String
-	if !req.State.Raw.IsNull() {
+	plan := writeOnlyPlan{
+		configured: getString(ctx, req.Config, "hmac_secret_wo", diags),
+		version:    getNumber(ctx, req.Config, "hmac_secret_wo_version", diags),
+	}
+	existing := !req.State.Raw.IsNull()
+	var priorProject types.String
+	if existing {
 		priorProject = getString(ctx, req.State, "project_id", diags)
-		priorStatus = getString(ctx, req.State, "hmac_secret_wo_status", diags)
+		plan.priorStatus = getString(ctx, req.State, "hmac_secret_wo_status", diags)
+		plan.priorVersion = getNumber(ctx, req.State, "hmac_secret_wo_version", diags)
 	}
 	if diags.HasError() {
 		return
@@ -134,15 +146,25 @@ func (r *CallbackConfigurationResource) ModifyPlan(ctx context.Context, req reso
 	diags.Append(resp.Plan.SetAttribute(ctx, path.Root("project_id"), projectID)...)
 	diags.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), projectID)...)
 	// An unknown project may turn out to be another one, so it replaces too.
-	if !req.State.Raw.IsNull() && !priorProject.Equal(projectID) {
+	if existing && !priorProject.Equal(projectID) {
 		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("project_id"))
+	}
+	if !projectID.IsUnknown() {
+		r.data.claims.claim(ctx, "sinch_callback_configuration", projectID.ValueString(), existing, resp.Private, diags)
 	}
 
 	status := types.StringNull()
-	if !writeOnly.IsNull() {
-		digest, digestDiags := loadDigest(ctx, req.Private)
+	if !plan.configured.IsNull() {
+		var digestDiags diag.Diagnostics
+		plan.digest, digestDiags = loadDigest(ctx, req.Private)
 		diags.Append(digestDiags...)
-		status = plannedWriteOnlyStatus(writeOnly, priorStatus, digest)
+		status = plannedWriteOnlyStatus(plan)
+		if status.ValueString() == statusDrifted {
+			diags.AddAttributeWarning(path.Root("hmac_secret_wo_version"), "Sinch holds another secret", fmt.Sprintf(
+				"Sinch holds a secret for project %q other than the one Terraform last wrote, or none. Since "+
+					"hmac_secret_wo_version is set, hmac_secret_wo is written only when the version changes: change "+
+					"hmac_secret_wo_version to write it again.", projectID.ValueString()))
+		}
 	}
 	diags.Append(resp.Plan.SetAttribute(ctx, path.Root("hmac_secret_wo_status"), status)...)
 }
@@ -155,15 +177,16 @@ func (r *CallbackConfigurationResource) Update(ctx context.Context, req resource
 	r.put(ctx, req.Config, req.Plan, &resp.State, resp.Private, &resp.Diagnostics)
 }
 
-// put writes the configured secret and records Sinch's answer: the secret itself with hmac_secret, only
-// its digest (in private state) with hmac_secret_wo. There is no read after the write, since the
-// answer is the configuration.
+// put writes the configured secret and records it once Sinch's answer confirms it: the secret itself
+// with hmac_secret, only its digest (in private state) with hmac_secret_wo. There is no read after the
+// write, since the answer is the configuration.
 func (r *CallbackConfigurationResource) put(ctx context.Context, config tfsdk.Config, plan tfsdk.Plan, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
+	c := r.data.apiClient(diags)
 	// Write-only values are in the configuration only, never in the plan.
 	writeOnly := getString(ctx, config, "hmac_secret_wo", diags)
 	plaintext := getString(ctx, plan, "hmac_secret", diags)
 	projectID := getString(ctx, plan, "project_id", diags).ValueString()
-	version := getInt64(ctx, plan, "hmac_secret_wo_version", diags)
+	version := getNumber(ctx, plan, "hmac_secret_wo_version", diags)
 	if diags.HasError() {
 		return
 	}
@@ -175,43 +198,47 @@ func (r *CallbackConfigurationResource) put(ctx context.Context, config tfsdk.Co
 	tflog.Debug(ctx, "Setting the callback configuration", map[string]any{
 		"project_id": projectID, "write_only": !writeOnly.IsNull(),
 	})
-	answer, err := r.data.client.UpdateCallbackConfiguration(ctx, projectID, secret)
-	if err != nil {
+	if _, err := c.UpdateCallbackConfiguration(ctx, projectID, secret); err != nil {
 		diags.Append(apiErrorDiagnostic("set", projectID, err))
 		return
 	}
 
+	// The client returned only once Sinch's answer named the secret sent, or none: what was sent is
+	// what Sinch holds.
 	result := CallbackConfigurationResourceModel{
 		ID:                  types.StringValue(projectID),
 		ProjectID:           types.StringValue(projectID),
-		HMACSecret:          types.StringValue(answer.HMACSecret),
+		HMACSecret:          types.StringValue(secret),
 		HMACSecretWOVersion: version,
 		HMACSecretWOStatus:  types.StringNull(),
 	}
 	var digest *secretDigest
 	if !writeOnly.IsNull() {
-		d := newSecretDigest(answer.HMACSecret)
+		d := newSecretDigest(secret)
 		digest = &d
 		result.HMACSecret = types.StringNull()
 		result.HMACSecretWOStatus = types.StringValue(statusApplied)
 	}
 	diags.Append(storeDigest(ctx, private, digest)...)
+	diags.Append(forgetClaim(ctx, private)...)
 	diags.Append(state.Set(ctx, result)...)
 }
 
-// Read refreshes the state from Sinch. In write-only mode it stores no secret, only whether Sinch
-// still holds the one last written. Like the other hot paths, it reads and writes single attributes
-// rather than the whole model: see attributes.go.
+// Read refreshes the state from Sinch. In write-only mode (hmac_secret_wo_status is set) it stores no
+// secret, only whether Sinch still holds the one last written. Like the other hot paths, it reads and
+// writes single attributes rather than the whole model: see attributes.go.
 func (r *CallbackConfigurationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	c := r.data.apiClient(&resp.Diagnostics)
 	projectID := getString(ctx, req.State, "project_id", &resp.Diagnostics)
 	secret := getString(ctx, req.State, "hmac_secret", &resp.Diagnostics)
+	status := getString(ctx, req.State, "hmac_secret_wo_status", &resp.Diagnostics)
 	digest, diags := loadDigest(ctx, req.Private)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	ctx = r.data.logContext(ctx, secret.ValueString())
-	answer, err := r.data.client.CallbackConfiguration(ctx, projectID.ValueString())
+	answer, err := c.CallbackConfiguration(ctx, projectID.ValueString())
 	if client.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("Sinch project no longer exists", fmt.Sprintf(
 			"Sinch says project %q does not exist, so Terraform removed its callback configuration from state. "+
@@ -224,17 +251,22 @@ func (r *CallbackConfigurationResource) Read(ctx context.Context, req resource.R
 		return
 	}
 
-	// Write-only mode is a null hmac_secret with a digest. A null hmac_secret without one is an
-	// import, which reads the secret like hmac_secret does, so that it can be verified.
-	if secret.IsNull() && digest != nil {
-		status := statusDrifted
-		if digest.matches(answer.HMACSecret) {
-			status = statusApplied
-		}
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("hmac_secret_wo_status"), status)...)
-	} else {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("hmac_secret"), answer.HMACSecret)...)
+	if status.IsNull() {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("hmac_secret"), optionalSecret(answer.HMACSecret))...)
+		return
 	}
+	if digest == nil && answer.HMACSecret != "" {
+		// An import in write-only mode (or a lost digest): what Sinch holds becomes the secret last
+		// written, so that the plan compares the configured secret with it.
+		d := newSecretDigest(answer.HMACSecret)
+		digest = &d
+		resp.Diagnostics.Append(storeDigest(ctx, resp.Private, digest)...)
+	}
+	status = types.StringValue(statusDrifted)
+	if digest != nil && digest.matches(answer.HMACSecret) {
+		status = types.StringValue(statusApplied)
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("hmac_secret_wo_status"), status)...)
 }
 
 // Delete makes no call: the API cannot delete a callback configuration. The secret stays at Sinch.
@@ -247,13 +279,24 @@ func (r *CallbackConfigurationResource) Delete(ctx context.Context, req resource
 			"useless, set a new one before removing the resource.", projectID.ValueString()))
 }
 
-// ImportState takes a project ID; Read then fetches the secret.
+// writeOnlyImportSuffix ends an import ID that imports in write-only mode.
+const writeOnlyImportSuffix = ":write-only"
+
+// ImportState takes a project ID, which imports the secret into state (as hmac_secret keeps it), or
+// "<project ID>:write-only", which imports only a digest of it (as hmac_secret_wo keeps it). Import
+// cannot see the configuration, so the ID says which. Read then fetches the secret.
 func (r *CallbackConfigurationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if err := checkProjectID(req.ID); err != nil {
+	projectID, writeOnly := strings.CutSuffix(req.ID, writeOnlyImportSuffix)
+	if err := checkProjectID(projectID); err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf(
-			"Import sinch_callback_configuration by project ID: %s.", err))
+			"Import sinch_callback_configuration by project ID, or by \"<project ID>%s\" when the configuration "+
+				"uses hmac_secret_wo: %s.", writeOnlyImportSuffix, err))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("project_id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("project_id"), projectID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), projectID)...)
+	if writeOnly {
+		// The status marks write-only mode; Read sets it from what Sinch holds.
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("hmac_secret_wo_status"), statusApplied)...)
+	}
 }

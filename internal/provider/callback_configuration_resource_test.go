@@ -223,7 +223,8 @@ func TestAccCallbackConfiguration_importErrors(t *testing.T) {
 	env := newTestEnv(t, map[string]string{"project-1": "old"})
 	for name, tc := range map[string]struct{ id, want string }{
 		"missing project": {"no-such-project", `Cannot import non-existent remote object`},
-		"malformed ID":    {"../x", `"../x" is not a Sinch\s+project ID`},
+		"malformed ID":    {"../x", `"../x" is not a\s+Sinch\s+project ID`},
+		"unknown mode":    {"project-1:read-only", `"project-1:read-only" is not a\s+Sinch\s+project ID`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			resource.UnitTest(t, resource.TestCase{

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
@@ -23,8 +24,13 @@ import (
 var writeOnlyVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)}
 
 // writeOnlyConfig takes the secret from an ephemeral variable, as a careful user would, so that
-// neither the plan nor the state can hold it; writeOnlyStep gives the variable its value.
-func writeOnlyConfig(version int) string {
+// neither the plan nor the state can hold it; secretVariable gives the variable its value. A version of
+// 0 leaves hmac_secret_wo_version out.
+func writeOnlyConfig(version float64) string {
+	versionLine := ""
+	if version != 0 {
+		versionLine = fmt.Sprintf("hmac_secret_wo_version = %g", version)
+	}
 	return fmt.Sprintf(`
 variable "secret" {
   type      = string
@@ -33,10 +39,10 @@ variable "secret" {
 }
 
 resource "sinch_callback_configuration" "test" {
-  project_id             = "project-1"
-  hmac_secret_wo         = var.secret
-  hmac_secret_wo_version = %d
-}`, version)
+  project_id     = "project-1"
+  hmac_secret_wo = var.secret
+  %s
+}`, versionLine)
 }
 
 func secretVariable(secret string) config.Variables {
@@ -79,6 +85,7 @@ func expectStatus(value knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(testResource, tfjsonpath.New("hmac_secret_wo_status"), value)
 }
 
+// Without hmac_secret_wo_version, the digest decides when to write: a new value, or drift.
 func TestAccCallbackConfiguration_writeOnly(t *testing.T) {
 	env := newTestEnv(t, map[string]string{"project-1": "set-in-the-dashboard"})
 	secrets := []string{"write-only-one", "write-only-two", "write-only-three"}
@@ -89,7 +96,7 @@ func TestAccCallbackConfiguration_writeOnly(t *testing.T) {
 			{
 				// Create: the secret reaches Sinch, and neither the plan nor the state holds it.
 				PreConfig:       env.startCounting,
-				Config:          env.config("", writeOnlyConfig(1)),
+				Config:          env.config("", writeOnlyConfig(0)),
 				ConfigVariables: secretVariable(secrets[0]),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionCreate),
@@ -108,9 +115,17 @@ func TestAccCallbackConfiguration_writeOnly(t *testing.T) {
 				),
 			},
 			{
-				// A new value without a version bump is noticed through the digest and applied.
+				// The same value again: nothing to do.
+				Config:          env.config("", writeOnlyConfig(0)),
+				ConfigVariables: secretVariable(secrets[0]),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+				}},
+			},
+			{
+				// A new value is noticed through the digest and applied.
 				PreConfig:       env.startCounting,
-				Config:          env.config("", writeOnlyConfig(1)),
+				Config:          env.config("", writeOnlyConfig(0)),
 				ConfigVariables: secretVariable(secrets[1]),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
@@ -118,20 +133,6 @@ func TestAccCallbackConfiguration_writeOnly(t *testing.T) {
 					planWithout(secrets),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{stateWithout(secrets), expectStatus(knownvalue.StringExact("applied"))},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					env.expectSecretAtSinch("project-1", secrets[1]),
-					env.expectRequests(sinchmock.Counts{Get: 1, Put: 1}),
-				),
-			},
-			{
-				// A version bump sends the same secret again.
-				PreConfig:       env.startCounting,
-				Config:          env.config("", writeOnlyConfig(2)),
-				ConfigVariables: secretVariable(secrets[1]),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(testResource, tfjsonpath.New("hmac_secret_wo_version"), knownvalue.Int64Exact(2)),
-				}},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectSecretAtSinch("project-1", secrets[1]),
 					env.expectRequests(sinchmock.Counts{Get: 1, Put: 1}),
@@ -149,7 +150,7 @@ func TestAccCallbackConfiguration_writeOnly(t *testing.T) {
 			},
 			{
 				// ...and the next apply restores the configured secret.
-				Config:          env.config("", writeOnlyConfig(2)),
+				Config:          env.config("", writeOnlyConfig(0)),
 				ConfigVariables: secretVariable(secrets[1]),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
@@ -171,7 +172,7 @@ func TestAccCallbackConfiguration_writeOnly(t *testing.T) {
 			},
 			{
 				// ...and switching back removes it, in place.
-				Config:          env.config("", writeOnlyConfig(1)),
+				Config:          env.config("", writeOnlyConfig(0)),
 				ConfigVariables: secretVariable(secrets[2]),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
@@ -187,14 +188,67 @@ func TestAccCallbackConfiguration_writeOnly(t *testing.T) {
 	})
 }
 
-func TestAccCallbackConfiguration_writeOnlyImport(t *testing.T) {
+// With hmac_secret_wo_version, the version decides when to write, as in HashiCorp's pattern for
+// write-only arguments: the value may be made anew on every run (an ephemeral random password), and
+// only a new version writes it.
+func TestAccCallbackConfiguration_writeOnlyVersion(t *testing.T) {
+	env := newTestEnv(t, map[string]string{"project-1": "set-in-the-dashboard"})
+	step := func(version float64, secret string) resource.TestStep {
+		return resource.TestStep{PreConfig: env.startCounting, Config: env.config("", writeOnlyConfig(version)), ConfigVariables: secretVariable(secret)}
+	}
+	create, newValue, newVersion, drift, sameAfterDrift, repair :=
+		step(1, "random-run-1"), step(1, "random-run-2"), step(2.5, "random-run-3"), step(2.5, "random-run-4"), step(2.5, "random-run-5"), step(3, "random-run-6")
+
+	create.Check = resource.ComposeAggregateTestCheckFunc(
+		env.expectSecretAtSinch("project-1", "random-run-1"), env.expectRequests(sinchmock.Counts{Token: 1, Put: 1}))
+
+	// A new value under the same version writes nothing.
+	newValue.ConfigPlanChecks = resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
+	newValue.Check = resource.ComposeAggregateTestCheckFunc(
+		env.expectSecretAtSinch("project-1", "random-run-1"), env.expectRequests(sinchmock.Counts{Get: 1}))
+
+	// A new version writes the value of this run.
+	newVersion.ConfigPlanChecks = resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+		plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
+		plancheck.ExpectKnownValue(testResource, tfjsonpath.New("hmac_secret_wo_version"), knownvalue.Float64Exact(2.5)),
+		plancheck.ExpectKnownValue(testResource, tfjsonpath.New("hmac_secret_wo_status"), knownvalue.StringExact("applied")),
+	}}
+	newVersion.Check = resource.ComposeAggregateTestCheckFunc(
+		env.expectSecretAtSinch("project-1", "random-run-3"), env.expectRequests(sinchmock.Counts{Get: 1, Put: 1}))
+
+	// Drift at Sinch is recorded, and not repaired with this run's value: that would set a secret that
+	// nothing else received.
+	drift.PreConfig = func() { env.startCounting(); env.mock.SetSecret("project-1", "changed-behind-terraform") }
+	drift.ConfigPlanChecks = resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
+	drift.ConfigStateChecks = []statecheck.StateCheck{expectStatus(knownvalue.StringExact("drifted"))}
+	drift.Check = resource.ComposeAggregateTestCheckFunc(
+		env.expectSecretAtSinch("project-1", "changed-behind-terraform"), env.expectRequests(sinchmock.Counts{Get: 1}))
+	sameAfterDrift.ConfigPlanChecks = drift.ConfigPlanChecks
+	sameAfterDrift.ConfigStateChecks = drift.ConfigStateChecks
+
+	// A new version repairs it.
+	repair.ConfigPlanChecks = resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+		plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
+		plancheck.ExpectKnownValue(testResource, tfjsonpath.New("hmac_secret_wo_status"), knownvalue.StringExact("applied")),
+	}}
+	repair.ConfigStateChecks = []statecheck.StateCheck{expectStatus(knownvalue.StringExact("applied"))}
+	repair.Check = env.expectSecretAtSinch("project-1", "random-run-6")
+
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   writeOnlyVersions,
+		ProtoV6ProviderFactories: env.factories,
+		Steps:                    []resource.TestStep{create, newValue, newVersion, drift, sameAfterDrift, repair},
+	})
+}
+
+// An import by project ID reads the secret, like hmac_secret keeps it; into a write-only configuration,
+// the update that follows sends the configured secret and drops it from state, in one apply.
+func TestAccCallbackConfiguration_writeOnlyImportByProjectID(t *testing.T) {
 	env := newTestEnv(t, map[string]string{"project-1": "set-in-the-dashboard"})
 	resource.UnitTest(t, resource.TestCase{
 		TerraformVersionChecks:   writeOnlyVersions,
 		ProtoV6ProviderFactories: env.factories,
 		Steps: []resource.TestStep{{
-			// The import reads the secret; the update that follows sends the configured one and drops
-			// the secret from state, all in one apply.
 			Config: env.config("", `
 import {
   to = sinch_callback_configuration.test
@@ -211,6 +265,58 @@ import {
 			},
 			Check: env.expectSecretAtSinch("project-1", "imported-then-written"),
 		}},
+	})
+}
+
+// An import by "<project ID>:write-only" keeps nothing of the secret but a digest, from the start: the
+// plan holds no secret, and when the configured secret is Sinch's, there is nothing to do.
+func TestAccCallbackConfiguration_writeOnlyImport(t *testing.T) {
+	env := newTestEnv(t, map[string]string{"project-1": "set-in-the-dashboard"})
+	importBlock := `
+import {
+  to = sinch_callback_configuration.test
+  id = "project-1:write-only"
+}`
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   writeOnlyVersions,
+		ProtoV6ProviderFactories: env.factories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig:       env.startCounting,
+				Config:          env.config("", importBlock+writeOnlyConfig(0)),
+				ConfigVariables: secretVariable("set-in-the-dashboard"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionNoop),
+					plancheck.ExpectKnownValue(testResource, tfjsonpath.New("hmac_secret"), knownvalue.Null()),
+					planWithout{"set-in-the-dashboard"},
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateWithout{"set-in-the-dashboard"},
+					expectStatus(knownvalue.StringExact("applied")),
+					statecheck.ExpectKnownValue(testResource, tfjsonpath.New("project_id"), knownvalue.StringExact("project-1")),
+				},
+				Check: env.expectRequests(sinchmock.Counts{Token: 1, Get: 1}),
+			},
+			{
+				// The digest is Sinch's secret: another configured secret is written.
+				Config:          env.config("", writeOnlyConfig(0)),
+				ConfigVariables: secretVariable("written-after-import"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
+				}},
+				Check: env.expectSecretAtSinch("project-1", "written-after-import"),
+			},
+			{
+				// The terraform import command, with the same ID form.
+				Config:             env.config("", writeOnlyConfig(0)),
+				ConfigVariables:    secretVariable("written-after-import"),
+				ResourceName:       testResource,
+				ImportState:        true,
+				ImportStateId:      "project-1:write-only",
+				ImportStateCheck:   importedWithoutTheSecret("written-after-import"),
+				ImportStatePersist: false,
+			},
+		},
 	})
 }
 
@@ -244,5 +350,24 @@ resource "sinch_callback_configuration" "test" {
 	}
 	if n := env.mock.Counts().Put; n != 0 {
 		t.Errorf("an invalid configuration reached Sinch: %d PUT requests", n)
+	}
+}
+
+// importedWithoutTheSecret checks an imported state: write-only mode, and no value holds the secret.
+func importedWithoutTheSecret(secret string) resource.ImportStateCheckFunc {
+	return func(states []*terraform.InstanceState) error {
+		if len(states) != 1 {
+			return fmt.Errorf("imported %d states, want 1", len(states))
+		}
+		attributes := states[0].Attributes
+		if attributes["hmac_secret_wo_status"] != "applied" || attributes["hmac_secret"] != "" || attributes["project_id"] != "project-1" {
+			return fmt.Errorf("imported %v", attributes)
+		}
+		for name, value := range attributes {
+			if strings.Contains(value, secret) {
+				return fmt.Errorf("the imported %s holds the secret", name)
+			}
+		}
+		return nil
 	}
 }

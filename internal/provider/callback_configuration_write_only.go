@@ -84,19 +84,38 @@ func storeDigest(ctx context.Context, private privateState, d *secretDigest) dia
 	return private.SetKey(ctx, privateDigestKey, raw)
 }
 
-// plannedWriteOnlyStatus is the hmac_secret_wo_status to plan in write-only mode. It equals the prior
-// status only when no write is needed; otherwise it differs, which makes the plan an update:
-//   - after drift, or when the resource enters write-only mode, it plans "applied";
-//   - when the configured secret is not the one last written, it plans unknown ("known after apply"),
-//     since "applied" would already be the prior value.
-func plannedWriteOnlyStatus(configured types.String, prior types.String, digest *secretDigest) types.String {
+// writeOnlyPlan is what the plan of hmac_secret_wo_status depends on.
+type writeOnlyPlan struct {
+	configured            types.String // hmac_secret_wo
+	version, priorVersion types.Number // hmac_secret_wo_version, configured and in state
+	priorStatus           types.String // hmac_secret_wo_status in state: null on create and in plaintext mode
+	digest                *secretDigest
+}
+
+// plannedWriteOnlyStatus is the hmac_secret_wo_status to plan in write-only mode. It differs from the
+// prior status when hmac_secret_wo must be written, which makes the plan an update:
+//   - on create, when the resource enters write-only mode, and after drift: "applied";
+//   - with hmac_secret_wo_version set, also when the version changes (an update of its own) and at no
+//     other time: the value alone writes nothing, since the standard pattern passes a value made anew
+//     on every run (an ephemeral random password), and drift stays "drifted" until the version changes;
+//   - without it, also when the configured secret is not the one last written: unknown ("known after
+//     apply"), since "applied" would already be the prior value.
+func plannedWriteOnlyStatus(p writeOnlyPlan) types.String {
+	applied := types.StringValue(statusApplied)
 	switch {
-	case configured.IsUnknown():
+	case p.priorStatus.IsNull():
+		return applied
+	case !p.version.IsNull():
+		if p.version.Equal(p.priorVersion) {
+			return p.priorStatus
+		}
+		return applied
+	case p.configured.IsUnknown():
 		return types.StringUnknown()
-	case prior.ValueString() != statusApplied:
-		return types.StringValue(statusApplied)
-	case digest != nil && digest.matches(configured.ValueString()):
-		return prior
+	case p.priorStatus.ValueString() != statusApplied:
+		return applied
+	case p.digest != nil && p.digest.matches(p.configured.ValueString()):
+		return p.priorStatus
 	default:
 		return types.StringUnknown()
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"math/big"
 	"strings"
 	"testing"
 
@@ -70,20 +71,33 @@ func TestSecretDigest_keepsNothingOfTheSecret(t *testing.T) {
 
 func TestPlannedWriteOnlyStatus(t *testing.T) {
 	digest := newSecretDigest("written")
-	applied, drifted := types.StringValue(statusApplied), types.StringValue(statusDrifted)
+	applied, drifted, unknown := types.StringValue(statusApplied), types.StringValue(statusDrifted), types.StringUnknown()
+	written, rotated := types.StringValue("written"), types.StringValue("rotated")
+	noVersion, v1, v2 := types.NumberNull(), types.NumberValue(big.NewFloat(1)), types.NumberValue(big.NewFloat(2.5))
 	for name, tc := range map[string]struct {
-		configured, prior types.String
-		digest            *secretDigest
-		want              types.String
+		plan writeOnlyPlan
+		want types.String
 	}{
-		"the secret last written":        {types.StringValue("written"), applied, &digest, applied},
-		"another secret":                 {types.StringValue("rotated"), applied, &digest, types.StringUnknown()},
-		"no digest":                      {types.StringValue("written"), applied, nil, types.StringUnknown()},
-		"drift":                          {types.StringValue("written"), drifted, &digest, applied},
-		"create or switch to write-only": {types.StringValue("written"), types.StringNull(), nil, applied},
-		"secret known after apply":       {types.StringUnknown(), applied, &digest, types.StringUnknown()},
+		// Without hmac_secret_wo_version, the digest decides.
+		"the secret last written":        {writeOnlyPlan{written, noVersion, noVersion, applied, &digest}, applied},
+		"another secret":                 {writeOnlyPlan{rotated, noVersion, noVersion, applied, &digest}, unknown},
+		"no digest":                      {writeOnlyPlan{written, noVersion, noVersion, applied, nil}, unknown},
+		"drift":                          {writeOnlyPlan{written, noVersion, noVersion, drifted, &digest}, applied},
+		"create or switch to write-only": {writeOnlyPlan{written, noVersion, noVersion, types.StringNull(), nil}, applied},
+		"secret known after apply":       {writeOnlyPlan{unknown, noVersion, noVersion, applied, &digest}, unknown},
+		"version removed":                {writeOnlyPlan{written, noVersion, v1, applied, &digest}, applied},
+		// With it, the version decides, whatever the value.
+		"version kept, another secret":        {writeOnlyPlan{rotated, v1, v1, applied, &digest}, applied},
+		"version kept, secret after apply":    {writeOnlyPlan{unknown, v1, v1, applied, &digest}, applied},
+		"version kept, drift":                 {writeOnlyPlan{written, v1, v1, drifted, &digest}, drifted},
+		"version changed after drift":         {writeOnlyPlan{rotated, v2, v1, drifted, &digest}, applied},
+		"version changed":                     {writeOnlyPlan{written, v2, v1, applied, &digest}, applied},
+		"version added":                       {writeOnlyPlan{rotated, v1, noVersion, applied, &digest}, applied},
+		"version known after apply":           {writeOnlyPlan{written, types.NumberUnknown(), v1, drifted, &digest}, applied},
+		"create with a version":               {writeOnlyPlan{rotated, v1, noVersion, types.StringNull(), nil}, applied},
+		"switch to write-only with a version": {writeOnlyPlan{rotated, v1, v1, types.StringNull(), nil}, applied},
 	} {
-		if got := plannedWriteOnlyStatus(tc.configured, tc.prior, tc.digest); !got.Equal(tc.want) {
+		if got := plannedWriteOnlyStatus(tc.plan); !got.Equal(tc.want) {
 			t.Errorf("%s: got %s, want %s", name, got, tc.want)
 		}
 	}

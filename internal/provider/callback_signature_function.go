@@ -27,7 +27,9 @@ func (f CallbackSignatureFunction) Definition(_ context.Context, _ function.Defi
 		MarkdownDescription: "Returns the `X-Sinch-Signature` header value that Sinch sends with a callback whose raw " +
 			"body is `body`, signed with the HMAC secret `secret`: the lowercase hexadecimal HMAC-SHA1 of the body's " +
 			"bytes, keyed with the secret's UTF-8 bytes. Use it to smoke-test a callback handler, or to check a " +
-			"signature in HCL. When `secret` is sensitive, so is the result; wrap it in `nonsensitive()` to show it.",
+			"signature in HCL. When `secret` is sensitive, so is the result; wrap it in `nonsensitive()` to show it. " +
+			"Terraform holds every string in Unicode NFC, so a body that is not in NFC cannot be passed byte for " +
+			"byte: sign such a body with `callback_signature_base64` and `filebase64()`.",
 		Parameters: []function.Parameter{
 			function.StringParameter{
 				Name:                "secret",
@@ -49,15 +51,20 @@ func (f CallbackSignatureFunction) Run(ctx context.Context, req function.RunRequ
 		return
 	}
 	if secret == "" {
-		resp.Error = function.NewArgumentFuncError(0, "secret must not be empty: Sinch does not accept an empty HMAC secret")
+		resp.Error = emptySecretError()
 		return
 	}
-	resp.Error = function.ConcatFuncErrors(resp.Error, resp.Result.Set(ctx, callbackSignature(secret, body)))
+	resp.Error = function.ConcatFuncErrors(resp.Error, resp.Result.Set(ctx, callbackSignature(secret, []byte(body))))
+}
+
+// emptySecretError is the error of both functions for an empty secret.
+func emptySecretError() *function.FuncError {
+	return function.NewArgumentFuncError(0, "secret must not be empty: Sinch does not accept an empty HMAC secret")
 }
 
 // callbackSignature is Sinch's X-Sinch-Signature: lowercase hex of HMAC-SHA1(key = secret, message = body).
-func callbackSignature(secret, body string) string {
+func callbackSignature(secret string, body []byte) string {
 	mac := hmac.New(sha1.New, []byte(secret))
-	mac.Write([]byte(body))
+	mac.Write(body)
 	return hex.EncodeToString(mac.Sum(nil))
 }

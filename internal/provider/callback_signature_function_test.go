@@ -21,7 +21,7 @@ var signatureVectors = []struct{ secret, body, want string }{
 
 func TestCallbackSignature(t *testing.T) {
 	for _, v := range signatureVectors {
-		if got := callbackSignature(v.secret, v.body); got != v.want {
+		if got := callbackSignature(v.secret, []byte(v.body)); got != v.want {
 			t.Errorf("callbackSignature(%q, %q) = %s, want %s", v.secret, v.body, got, v.want)
 		}
 	}
@@ -59,5 +59,52 @@ func TestAccCallbackSignatureFunction_emptySecret(t *testing.T) {
 			Config:      env.config("", `output "signature" { value = provider::sinch::callback_signature("", "{}") }`),
 			ExpectError: regexp.MustCompile(`secret must not be empty`),
 		}},
+	})
+}
+
+// A body that is not in Unicode NFC: Terraform turns the string into NFC, so only its base64 form
+// signs the bytes Sinch sent. The vectors were computed apart, with Python's hmac module.
+func TestAccCallbackSignatureBase64Function(t *testing.T) {
+	env := newTestEnv(t, nil)
+	const secret = "d1c7ccbf-919d-462f-8587-dec95a1b11ee"
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   functionVersions,
+		ProtoV6ProviderFactories: env.factories,
+		Steps: []resource.TestStep{
+			{
+				Config: env.config("", `
+locals {
+  secret = "`+secret+`"
+  # {"name":"café"} with the é decomposed (NFD): e and U+0301
+  nfd_body_base64 = "eyJuYW1lIjoiY2FmZcyBIn0="
+}
+
+output "bytes_signed" {
+  value = provider::sinch::callback_signature_base64(local.secret, local.nfd_body_base64)
+}
+
+output "string_signed" {
+  value = provider::sinch::callback_signature(local.secret, base64decode(local.nfd_body_base64))
+}
+
+output "not_utf8" {
+  value = provider::sinch::callback_signature_base64(local.secret, "/wB7")
+}`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownOutputValue("bytes_signed", knownvalue.StringExact("487aef8be485587e8016f25b5dbaf9bbb9b9d95c")),
+					// The same body as a string became NFC on the way: its signature is the NFC form's.
+					statecheck.ExpectKnownOutputValue("string_signed", knownvalue.StringExact("0c49e9d62fe3a093ebe947cbb4d0861f372648eb")),
+					statecheck.ExpectKnownOutputValue("not_utf8", knownvalue.StringExact("39693325699aefb922ddd3bfb6248b41aa638cb1")),
+				},
+			},
+			{
+				Config:      env.config("", `output "x" { value = provider::sinch::callback_signature_base64("k", "not base64!") }`),
+				ExpectError: regexp.MustCompile(`body_base64 is not base64`),
+			},
+			{
+				Config:      env.config("", `output "x" { value = provider::sinch::callback_signature_base64("", "e30=") }`),
+				ExpectError: regexp.MustCompile(`secret must not be empty`),
+			},
+		},
 	})
 }

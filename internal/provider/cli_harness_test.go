@@ -6,7 +6,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/hashicorp/go-version"
@@ -46,12 +48,8 @@ func newCLIRun(t *testing.T, mock *sinchmock.Running) *cliRun {
 	if version.Must(version.NewVersion(v.Version)).LessThan(version.Must(version.NewVersion("1.11.0"))) {
 		t.Skipf("needs Terraform 1.11 or later, not %s", v.Version)
 	}
+	plugins := buildProvider(t)
 	dir := t.TempDir()
-	plugins := filepath.Join(dir, "plugins")
-	build := exec.Command("go", "build", "-o", filepath.Join(plugins, "terraform-provider-sinch"), "../..")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the provider: %v\n%s", err, out)
-	}
 	cliConfig := filepath.Join(dir, "cli.tfrc")
 	writeFile(t, cliConfig, fmt.Sprintf(`provider_installation {
   dev_overrides {
@@ -76,19 +74,63 @@ func newCLIRun(t *testing.T, mock *sinchmock.Running) *cliRun {
 	)}
 }
 
+// The provider binary, built once for all the tests of a run.
+var (
+	buildOnce  sync.Once
+	pluginsDir string
+	buildErr   error
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if pluginsDir != "" {
+		_ = os.RemoveAll(pluginsDir)
+	}
+	os.Exit(code)
+}
+
+// buildProvider builds the provider binary (once) and returns the folder that holds it.
+func buildProvider(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		// Not t.TempDir: the binary serves every test of the run, and TestMain removes it.
+		if pluginsDir, buildErr = os.MkdirTemp("", "terraform-provider-sinch-test-"); buildErr != nil { //nolint:usetesting
+			return
+		}
+		build := exec.Command("go", "build", "-o", filepath.Join(pluginsDir, "terraform-provider-sinch"), "../..")
+		if out, err := build.CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("building the provider: %w\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return pluginsDir
+}
+
 // run runs one command; wantOK says whether it must succeed or fail.
 func (r *cliRun) run(wantOK bool, env []string, args ...string) string {
 	r.t.Helper()
 	cmd := exec.Command(r.cli, args...)
 	cmd.Dir = r.dir
 	cmd.Env = append(append([]string(nil), r.env...), env...)
-	out, err := cmd.CombinedOutput()
-	r.outputs = append(r.outputs, string(out))
+	raw, err := cmd.CombinedOutput()
+	out := ansiEscapes.ReplaceAllString(string(raw), "")
+	r.outputs = append(r.outputs, out)
 	if (err == nil) != wantOK {
 		r.t.Fatalf("%s: error %v, want success %v\n%s", strings.Join(args, " "), err, wantOK, out)
 	}
-	return string(out)
+	return out
 }
+
+// prose is CLI output as one line of words: without the frames of diagnostics and the line breaks of
+// wrapped text, so that a test can look for a sentence.
+func prose(out string) string {
+	return strings.Join(strings.Fields(strings.NewReplacer("│", " ", "╷", " ", "╵", " ").Replace(out)), " ")
+}
+
+// ansiEscapes are the colours of the CLI's output, which not every command can be told to leave out.
+var ansiEscapes = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 
 func (r *cliRun) log() string {
 	raw, err := os.ReadFile(filepath.Join(filepath.Dir(r.dir), "trace.log"))

@@ -1,8 +1,10 @@
 package provider
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -41,4 +43,47 @@ func TestCompleteExample(t *testing.T) {
 		t.Error("an output holds the secret")
 	}
 	r.run(true, env, "plan", "-input=false", "-detailed-exitcode")
+}
+
+// TestFunctionExamples applies each function's example, as the docs show it, and checks every output
+// against the value its comment promises.
+func TestFunctionExamples(t *testing.T) {
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret})
+	defer mock.Close()
+	promised := regexp.MustCompile(`output "(\w+)" \{\s*\n\s*# "([^"]*)"`)
+	folders, err := filepath.Glob("../../examples/functions/*")
+	if err != nil || len(folders) == 0 {
+		t.Fatalf("no function examples: %v", err)
+	}
+	for _, folder := range folders {
+		t.Run(filepath.Base(folder), func(t *testing.T) {
+			r := newCLIRun(t, mock)
+			files, _ := os.ReadDir(folder)
+			var example string
+			for _, f := range files {
+				content, err := os.ReadFile(filepath.Join(folder, f.Name()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				writeFile(t, filepath.Join(r.dir, f.Name()), string(content))
+				if f.Name() == "function.tf" {
+					example = string(content)
+				}
+			}
+			wants := promised.FindAllStringSubmatch(example, -1)
+			if len(wants) == 0 {
+				t.Fatal("the example promises no output value")
+			}
+			r.run(true, nil, "apply", "-auto-approve", "-input=false")
+			var outputs map[string]struct{ Value string }
+			if err := json.Unmarshal([]byte(r.run(true, nil, "output", "-json")), &outputs); err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range wants {
+				if got := outputs[want[1]].Value; got != want[2] {
+					t.Errorf("output %s is %q, the example says %q", want[1], got, want[2])
+				}
+			}
+		})
+	}
 }

@@ -21,6 +21,8 @@ func apiErrorDiagnostic(verb, projectID string, err error) diag.Diagnostic {
 	var tokenErr *client.TokenError
 	var apiErr *client.APIError
 	var transportErr *client.TransportError
+	var redirect *client.RedirectError
+	var mismatch *client.MismatchError
 	var unexpected *client.UnexpectedAnswerError
 	switch {
 	case errors.As(err, &tokenErr):
@@ -29,6 +31,14 @@ func apiErrorDiagnostic(verb, projectID string, err error) diag.Diagnostic {
 		return apiStatusDiagnostic(verb, projectID, failed, apiErr)
 	case errors.As(err, &transportErr):
 		return transportDiagnostic(failed, transportErr)
+	case errors.As(err, &redirect):
+		return redirectDiagnostic(failed, redirect, "api_url")
+	case errors.As(err, &mismatch):
+		return diag.NewErrorDiagnostic("Sinch did not confirm the secret", fmt.Sprintf(
+			"%s: Sinch answered the update with a secret other than the one sent, so the write is not confirmed. "+
+				"Sinch may have changed the value (trimmed white space, say), or something between this machine and "+
+				"Sinch answered in its place. Terraform keeps the state it had, and the next plan reads what Sinch "+
+				"holds. If it happens again, check api_url (or SINCH_API_URL) and any proxy on the way.", failed))
 	case errors.As(err, &unexpected):
 		return diag.NewErrorDiagnostic("Unexpected answer from Sinch", fmt.Sprintf(
 			"%s: Sinch answered HTTP %d %s, but %s. Check that api_url (or SINCH_API_URL) points at Sinch's "+
@@ -45,10 +55,13 @@ func tokenDiagnostic(failed string, e *client.TokenError) diag.Diagnostic {
 		answer += fmt.Sprintf(" (%s)", e.Code)
 	}
 	var transportErr *client.TransportError
+	var redirect *client.RedirectError
 	switch {
 	case errors.As(e.Err, &transportErr):
 		// Its URL is the token endpoint's, which the diagnostic names.
 		return transportDiagnostic(failed, transportErr)
+	case errors.As(e.Err, &redirect):
+		return redirectDiagnostic(failed, redirect, "token_url")
 	case e.HTTPStatus == http.StatusTooManyRequests || e.HTTPStatus >= 500:
 		return diag.NewErrorDiagnostic("Sinch's token endpoint is unavailable", fmt.Sprintf(
 			"%s: the token endpoint %s answered %s %s. Wait a moment and run Terraform again; max_retries "+
@@ -72,10 +85,15 @@ func apiStatusDiagnostic(verb, projectID, failed string, e *client.APIError) dia
 		answer += ", with a body that is not Sinch's JSON error"
 	}
 	switch {
-	case e.HTTPStatus == http.StatusNotFound:
+	case client.IsNotFound(e):
 		return diag.NewAttributeErrorDiagnostic(path.Root("project_id"), "Sinch project not found", fmt.Sprintf(
 			"Sinch says project %q does not exist (%s), so its callback configuration cannot be %s. "+
 				"Check project_id or SINCH_PROJECT_ID.", projectID, answer, verb))
+	case e.HTTPStatus == http.StatusNotFound:
+		return diag.NewErrorDiagnostic("Not an answer of Sinch's API", fmt.Sprintf(
+			"%s: %s %s answered %s, not Sinch's answer for a missing project, so it says nothing about the "+
+				"project and Terraform leaves its state as it was. Check api_url (or SINCH_API_URL): it must be the "+
+				"base URL of Sinch's API, such as %s, without a path.", failed, e.Method, e.URL, answer, client.DefaultAPIURL))
 	case e.HTTPStatus == http.StatusBadRequest:
 		var b strings.Builder
 		fmt.Fprintf(&b, "Sinch refused the callback configuration of project %q (%s).", projectID, answer)
@@ -101,11 +119,28 @@ func apiStatusDiagnostic(verb, projectID, failed string, e *client.APIError) dia
 	}
 }
 
-func transportDiagnostic(failed string, e *client.TransportError) diag.Diagnostic {
-	host := e.URL
-	if u, err := url.Parse(e.URL); err == nil && u.Host != "" {
-		host = u.Host
+// redirectDiagnostic explains a redirect that was not followed; setting names the URL setting to check.
+func redirectDiagnostic(failed string, e *client.RedirectError, setting string) diag.Diagnostic {
+	to := "that names no Location"
+	if e.LocationHost != "" {
+		to = "to " + e.LocationHost
 	}
+	return diag.NewErrorDiagnostic("Redirect not followed", fmt.Sprintf(
+		"%s: %s answered HTTP %d, a redirect %s. Sinch's API does not redirect, so the provider did not follow it "+
+			"and sent nothing there. Check %s (or %s), and any proxy between this machine and Sinch.",
+		failed, hostOf(e.URL), e.HTTPStatus, to, setting, envVarOf(setting)))
+}
+
+// hostOf is the host of a URL, for a diagnostic; the URL itself when it has none.
+func hostOf(raw string) string {
+	if u, err := url.Parse(raw); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return raw
+}
+
+func transportDiagnostic(failed string, e *client.TransportError) diag.Diagnostic {
+	host := hostOf(e.URL)
 	after := attempts(e.Attempts)
 	switch e.Problem() {
 	case client.ProblemCanceled:

@@ -4,6 +4,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"sync"
 	"time"
@@ -110,8 +111,8 @@ func (p *SinchProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 			},
 			"request_timeout": schema.StringAttribute{
 				MarkdownDescription: "How long one attempt of a request may take, as a duration such as `\"30s\"` or " +
-					"`\"2m\"`. Falls back to the `SINCH_REQUEST_TIMEOUT` environment variable, then to `" +
-					defaultRequestTimeout + "`.",
+					"`\"2m\"`, above zero and at most " + fmt.Sprintf("%.0f", maxRequestTimeout.Minutes()) + " minutes. Falls back to the " +
+					"`SINCH_REQUEST_TIMEOUT` environment variable, then to `" + defaultRequestTimeout + "`.",
 				Optional:   true,
 				Validators: []validator.String{durationValidator},
 			},
@@ -119,23 +120,37 @@ func (p *SinchProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 	}
 }
 
+// Configure makes the client that resources and data sources share. A setting that is known only
+// after apply (say, an access key that another resource of the run creates) is no error here: the plan
+// of a resource to create needs no call, and Terraform configures the provider again, with the value,
+// before it applies. Only a call that needs such a setting fails, when it is made.
 func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var config SinchProviderModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	settings, diags := resolveSettings(config)
+	settings, unknown, diags := resolveSettings(config)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := p.client(clientKey{settings, req.TerraformVersion})
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
-		return
+	data := &providerData{projectID: settings.projectID, keySecret: settings.keySecret, claims: newProjectClaims()}
+	for _, name := range unknown {
+		if name == "project_id" {
+			data.projectIDUnknown = true
+		} else {
+			data.unknownSettings = append(data.unknownSettings, name)
+		}
 	}
-	data := &providerData{client: c, projectID: settings.projectID, keySecret: settings.keySecret}
+	if len(data.unknownSettings) == 0 {
+		c, err := p.client(clientKey{settings, req.TerraformVersion})
+		if err != nil {
+			resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
+			return
+		}
+		data.client = c
+	}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.EphemeralResourceData = data
@@ -181,5 +196,5 @@ func (p *SinchProvider) EphemeralResources(_ context.Context) []func() ephemeral
 }
 
 func (p *SinchProvider) Functions(_ context.Context) []func() function.Function {
-	return []func() function.Function{NewCallbackSignatureFunction}
+	return []func() function.Function{NewCallbackSignatureFunction, NewCallbackSignatureBase64Function}
 }

@@ -11,13 +11,20 @@ import (
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
 )
 
-// providerData is what resources and data sources receive from Configure.
+// providerData is what resources and data sources receive from Configure: one per configuration of
+// the provider, which Terraform makes once per run of a command.
 type providerData struct {
-	client *client.Client
+	// client is nil while a setting it needs is known only after apply: unknownSettings names them.
+	client          *client.Client
+	unknownSettings []string
 	// projectID is the default project: the provider's project_id or SINCH_PROJECT_ID, or empty.
-	projectID string
+	// projectIDUnknown says that the provider's project_id is known only after apply.
+	projectID        string
+	projectIDUnknown bool
 	// keySecret is masked in the log entries of every operation.
 	keySecret string
+	// claims notices two resources that set one project's secret in the same run.
+	claims *projectClaims
 }
 
 // logContext returns ctx with the access key's secret and the given secrets masked in every log entry
@@ -38,12 +45,36 @@ func providerDataFrom(data any, diags *diag.Diagnostics) *providerData {
 	return d
 }
 
+// apiClient returns the client for a call to Sinch, or nil after adding an error: when the provider was
+// not configured, or when a setting the call needs is known only after apply.
+func (d *providerData) apiClient(diags *diag.Diagnostics) *client.Client {
+	switch {
+	case d == nil:
+		diags.AddError("Sinch provider not configured",
+			"Terraform asked for a call to Sinch before it configured the provider. This is a bug in Terraform or "+
+				"in the provider: please report it.")
+		return nil
+	case d.client == nil:
+		for _, name := range d.unknownSettings {
+			diags.AddError("Sinch provider setting not known yet", fmt.Sprintf(
+				"The provider's %s depends on a value that is known only after apply, and this step must call Sinch "+
+					"(to refresh a resource, or to read a data source or an ephemeral resource). Give %s a value known "+
+					"at plan time, or set %s instead. Resources that are only being created need no call at plan time.",
+				name, name, envVarOf(name)))
+		}
+		return nil
+	}
+	return d.client
+}
+
 // resolveProjectID returns the project a resource or data source addresses: its own project_id, else
-// the provider's. It is unknown while the configured one is, and null (with an error) when there is none.
+// the provider's. It is unknown while either of those is, and null (with an error) when there is none.
 func resolveProjectID(configured types.String, data *providerData, diags *diag.Diagnostics) types.String {
 	switch {
 	case !configured.IsNull():
 		return configured
+	case data.projectIDUnknown:
+		return types.StringUnknown()
 	case data.projectID != "":
 		return types.StringValue(data.projectID)
 	default:
@@ -55,16 +86,36 @@ func resolveProjectID(configured types.String, data *providerData, diags *diag.D
 }
 
 // readCallbackConfiguration reads the configuration of the project that a data source or ephemeral
-// resource names (or the provider's default). It returns false after adding an error.
+// resource names (or the provider's default). The secret is null when the project has none set. It
+// returns false after adding an error.
 func (d *providerData) readCallbackConfiguration(ctx context.Context, configured types.String, diags *diag.Diagnostics) (projectID types.String, secret types.String, ok bool) {
-	projectID = resolveProjectID(configured, d, diags)
-	if projectID.IsNull() {
+	c := d.apiClient(diags)
+	if c == nil {
 		return projectID, secret, false
 	}
-	answer, err := d.client.CallbackConfiguration(d.logContext(ctx), projectID.ValueString())
+	projectID = resolveProjectID(configured, d, diags)
+	switch {
+	case projectID.IsNull():
+		return projectID, secret, false
+	case projectID.IsUnknown():
+		diags.AddAttributeError(path.Root("project_id"), "Sinch project not known yet",
+			"The provider's project_id depends on a value that is known only after apply, and this read needs it "+
+				"now. Set project_id here, or give the provider's project_id a value known at plan time "+
+				"(or SINCH_PROJECT_ID).")
+		return projectID, secret, false
+	}
+	answer, err := c.CallbackConfiguration(d.logContext(ctx), projectID.ValueString())
 	if err != nil {
 		diags.Append(apiErrorDiagnostic("read", projectID.ValueString(), err))
 		return projectID, secret, false
 	}
-	return projectID, types.StringValue(answer.HMACSecret), true
+	return projectID, optionalSecret(answer.HMACSecret), true
+}
+
+// optionalSecret is a secret as Terraform holds it: null when the project has none set.
+func optionalSecret(secret string) types.String {
+	if secret == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(secret)
 }

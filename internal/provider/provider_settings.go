@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -35,44 +36,40 @@ const (
 )
 
 // resolveSettings takes each setting from the provider block, else from its environment variable,
-// else from its default, and reports each one that is unknown, missing or invalid as its own
-// attribute error.
-func resolveSettings(config SinchProviderModel) (settings, diag.Diagnostics) {
-	var s settings
-	var diags diag.Diagnostics
+// else from its default, and reports each one that is missing or invalid as its own attribute error.
+// A setting the block sets to a value known only after apply is no error here: it is returned in
+// unknown, and only a call that needs it fails (see providerData.apiClient).
+func resolveSettings(config SinchProviderModel) (s settings, unknown []string, diags diag.Diagnostics) {
 	for _, setting := range []struct {
-		attribute, envVar string
-		value             types.String
-		fallback          string
-		required          bool
-		check             func(string) error
-		into              *string
+		attribute string
+		value     types.String
+		fallback  string
+		required  bool
+		check     func(string) error
+		into      *string
 	}{
-		{"project_id", "SINCH_PROJECT_ID", config.ProjectID, "", false, checkProjectID, &s.projectID},
-		{"key_id", "SINCH_KEY_ID", config.KeyID, "", true, nil, &s.keyID},
-		{"key_secret", "SINCH_KEY_SECRET", config.KeySecret, "", true, nil, &s.keySecret},
-		{"api_url", "SINCH_API_URL", config.APIURL, client.DefaultAPIURL, false, checkEndpointURL, &s.apiURL},
-		{"token_url", "SINCH_TOKEN_URL", config.TokenURL, client.DefaultTokenURL, false, checkEndpointURL, &s.tokenURL},
-		{"max_retries", "SINCH_MAX_RETRIES", int64AsString(config.MaxRetries), defaultMaxRetries, false, checkMaxRetries, &s.maxRetries},
-		{"request_timeout", "SINCH_REQUEST_TIMEOUT", config.RequestTimeout, defaultRequestTimeout, false, checkRequestTimeout, &s.requestTimeout},
+		{"project_id", config.ProjectID, "", false, checkProjectID, &s.projectID},
+		{"key_id", config.KeyID, "", true, nil, &s.keyID},
+		{"key_secret", config.KeySecret, "", true, nil, &s.keySecret},
+		{"api_url", config.APIURL, client.DefaultAPIURL, false, checkEndpointURL, &s.apiURL},
+		{"token_url", config.TokenURL, client.DefaultTokenURL, false, checkEndpointURL, &s.tokenURL},
+		{"max_retries", int64AsString(config.MaxRetries), defaultMaxRetries, false, checkMaxRetries, &s.maxRetries},
+		{"request_timeout", config.RequestTimeout, defaultRequestTimeout, false, checkRequestTimeout, &s.requestTimeout},
 	} {
-		at := path.Root(setting.attribute)
+		at, envVar := path.Root(setting.attribute), envVarOf(setting.attribute)
 		if setting.value.IsUnknown() {
-			diags.AddAttributeError(at, "Sinch provider setting not known yet",
-				fmt.Sprintf("The provider's %s depends on a value that is known only after apply, so the provider "+
-					"cannot be configured. Give it a value known at plan time, or set %s instead.",
-					setting.attribute, setting.envVar))
+			unknown = append(unknown, setting.attribute)
 			continue
 		}
 		value := setting.value.ValueString()
 		if value == "" {
-			value = os.Getenv(setting.envVar)
+			value = os.Getenv(envVar)
 			// A value from the block was checked by the schema's validators; one from the
 			// environment is checked here.
 			if value != "" && setting.check != nil {
 				if err := setting.check(value); err != nil {
 					diags.AddAttributeError(at, "Invalid Sinch provider setting",
-						fmt.Sprintf("The %s environment variable, used for %s: %s", setting.envVar, setting.attribute, err))
+						fmt.Sprintf("The %s environment variable, used for %s: %s", envVar, setting.attribute, err))
 					continue
 				}
 			}
@@ -83,12 +80,17 @@ func resolveSettings(config SinchProviderModel) (settings, diag.Diagnostics) {
 		if value == "" && setting.required {
 			diags.AddAttributeError(at, "Missing Sinch provider setting",
 				fmt.Sprintf("The provider needs %s: set it in the provider block or in the %s environment variable. "+
-					"Access keys are made in the Sinch dashboard under Access keys.", setting.attribute, setting.envVar))
+					"Access keys are made in the Sinch dashboard under Access keys.", setting.attribute, envVar))
 			continue
 		}
 		*setting.into = value
 	}
-	return s, diags
+	return s, unknown, diags
+}
+
+// envVarOf names the environment variable of a provider setting: SINCH_ and its name in capitals.
+func envVarOf(attribute string) string {
+	return "SINCH_" + strings.ToUpper(attribute)
 }
 
 // checkEndpointURL accepts absolute https URLs, and http URLs whose host is a loopback address

@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -71,15 +72,6 @@ resource "sinch_callback_configuration" "test" {
 			hcl:  `provider "sinch" {}` + res,
 			want: `The SINCH_API_URL environment variable, used for api_url: "ftp://example.com"\s+must use https`,
 		},
-		"setting known only after apply": {
-			hcl: `
-resource "terraform_data" "key" { input = "k" }
-provider "sinch" {
-  key_id     = terraform_data.key.output
-  key_secret = "s"
-}` + res,
-			want: `(?s)Sinch provider setting not known yet.*The provider's key_id depends on a value that is known only after apply`,
-		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			clearSinchEnv(t)
@@ -132,8 +124,9 @@ func TestResolveSettings(t *testing.T) {
 		config SinchProviderModel
 		env    map[string]string
 		// wantErrors maps each attribute that must have exactly one error to a text of its message.
-		wantErrors map[string]string
-		want       settings
+		wantErrors  map[string]string
+		want        settings
+		wantUnknown []string
 	}{
 		"all from the block": {
 			config: full,
@@ -183,9 +176,13 @@ func TestResolveSettings(t *testing.T) {
 				"key_secret": "set it in the provider block or in the SINCH_KEY_SECRET environment variable",
 			},
 		},
-		"unknown secret": {
-			config:     with(func(m *SinchProviderModel) { m.KeySecret = types.StringUnknown() }),
-			wantErrors: map[string]string{"key_secret": "or set SINCH_KEY_SECRET instead"},
+		"known only after apply: no error, and no fallback to the environment": {
+			config: with(func(m *SinchProviderModel) {
+				m.KeySecret, m.ProjectID, m.MaxRetries = types.StringUnknown(), types.StringUnknown(), types.Int64Unknown()
+			}),
+			env:         map[string]string{"SINCH_KEY_SECRET": "es", "SINCH_PROJECT_ID": "ep"},
+			want:        settings{"", "id", "", "https://api.example", "https://auth.example/token", "", "30s"},
+			wantUnknown: []string{"project_id", "key_secret", "max_retries"},
 		},
 		"bad values in the environment": {
 			config: with(func(m *SinchProviderModel) {
@@ -204,7 +201,10 @@ func TestResolveSettings(t *testing.T) {
 			for k, v := range tc.env {
 				t.Setenv(k, v)
 			}
-			got, diags := resolveSettings(tc.config)
+			got, unknown, diags := resolveSettings(tc.config)
+			if !slices.Equal(unknown, tc.wantUnknown) {
+				t.Errorf("unknown settings %v, want %v", unknown, tc.wantUnknown)
+			}
 			if len(diags) != len(tc.wantErrors) {
 				t.Fatalf("got %d diagnostics, want %d: %v", len(diags), len(tc.wantErrors), diags)
 			}

@@ -179,23 +179,23 @@ func TestAccReliability_failedCreateLeavesNothing(t *testing.T) {
 // digest included, as it was.
 func TestAccReliability_failedUpdateKeepsTheState(t *testing.T) {
 	env := newTestEnv(t, map[string]string{"project-1": "old"})
-	config := func(version int) string {
-		return env.configWith("max_retries = 0", writeOnlyConfig(version))
+	config := func() string {
+		return env.configWith("max_retries = 0", writeOnlyConfig(0))
 	}
 	resource.UnitTest(t, resource.TestCase{
 		TerraformVersionChecks:   writeOnlyVersions,
 		ProtoV6ProviderFactories: env.factories,
 		Steps: []resource.TestStep{
-			{Config: config(1), ConfigVariables: secretVariable("first")},
+			{Config: config(), ConfigVariables: secretVariable("first")},
 			{
 				PreConfig:       func() { env.mock.Script(http.MethodPut, putPath, fault(400)) },
-				Config:          config(1),
+				Config:          config(),
 				ConfigVariables: secretVariable("second"),
 				ExpectError:     regexp.MustCompile(`Sinch rejected the callback configuration`),
 			},
 			{
 				// The state still knows "first" as the secret written: nothing to do for it.
-				Config:          config(1),
+				Config:          config(),
 				ConfigVariables: secretVariable("first"),
 				PlanOnly:        true,
 			},
