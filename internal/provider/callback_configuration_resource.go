@@ -150,7 +150,7 @@ func (r *CallbackConfigurationResource) ModifyPlan(ctx context.Context, req reso
 		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("project_id"))
 	}
 	if !projectID.IsUnknown() {
-		r.data.claims.claim(ctx, "sinch_callback_configuration", projectID.ValueString(), existing, resp.Private, diags)
+		r.data.plans.add(ctx, "sinch_callback_configuration", projectID.ValueString(), diags)
 	}
 
 	status := types.StringNull()
@@ -220,7 +220,6 @@ func (r *CallbackConfigurationResource) put(ctx context.Context, config tfsdk.Co
 		result.HMACSecretWOStatus = types.StringValue(statusApplied)
 	}
 	diags.Append(storeDigest(ctx, private, digest)...)
-	diags.Append(forgetClaim(ctx, private)...)
 	diags.Append(state.Set(ctx, result)...)
 }
 

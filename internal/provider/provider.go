@@ -135,7 +135,7 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	data := &providerData{projectID: settings.projectID, keySecret: settings.keySecret, claims: newProjectClaims()}
+	data := &providerData{projectID: settings.projectID, keySecret: settings.keySecret, plans: newProjectPlans()}
 	for _, name := range unknown {
 		if name == "project_id" {
 			data.projectIDUnknown = true

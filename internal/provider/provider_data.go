@@ -23,8 +23,8 @@ type providerData struct {
 	projectIDUnknown bool
 	// keySecret is masked in the log entries of every operation.
 	keySecret string
-	// claims notices two resources that set one project's secret in the same run.
-	claims *projectClaims
+	// plans notices two resources that set one project's secret in the same run.
+	plans *projectPlans
 }
 
 // logContext returns ctx with the access key's secret and the given secrets masked in every log entry
