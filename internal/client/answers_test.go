@@ -186,7 +186,12 @@ func TestClient_tokenErrorCodeIsKeptClean(t *testing.T) {
 		"a registered code":          {"invalid_client", "invalid_client"},
 		"the key secret as the code": {keySecret, "(redacted)"},
 		"the key secret within":      {"bad:" + keySecret, "bad:(redacted)"},
+		"every RFC 6749 character":   {" !#[]~", " !#[]~"},
 		"not RFC 6749 characters":    {"bad\ncode", ""},
+		"one, first":                 {"\tcode", ""},
+		"a quote":                    {`bad"code`, ""},
+		"a non-ASCII letter":         {"codé", ""},
+		"64 characters":              {strings.Repeat("x", 64), strings.Repeat("x", 64)},
 		"too long":                   {strings.Repeat("x", 65), ""},
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -65,6 +65,10 @@ func TestRetry_byStatus(t *testing.T) {
 			if !errors.As(err, &apiErr) || apiErr.HTTPStatus != tc.wantStatus || apiErr.Attempts != tc.wantAttempts || puts != tc.wantAttempts {
 				t.Fatalf("got %v after %d PUTs, want HTTP %d after %d attempts", err, puts, tc.wantStatus, tc.wantAttempts)
 			}
+			// The message counts attempts only when there was more than one.
+			if says := strings.Contains(err.Error(), "attempts)"); says != (tc.wantAttempts > 1) {
+				t.Errorf("the message %q, after %d attempts", err, tc.wantAttempts)
+			}
 		})
 	}
 }
@@ -198,7 +202,7 @@ func TestTransportErrors(t *testing.T) {
 		defer untrusted.Close()
 		c := retrying(t, mock, 2, func(cfg *client.Config) { cfg.APIURL = untrusted.URL })
 		_, err := c.CallbackConfiguration(context.Background(), "p1")
-		if problem, attempts := transportProblem(t, err); problem != client.ProblemTLS || attempts != 1 {
+		if problem, attempts := transportProblem(t, err); problem != client.ProblemTLS || attempts != 1 || strings.Contains(err.Error(), "attempts") {
 			t.Errorf("got %s after %d attempts: %v", problem, attempts, err)
 		}
 	})

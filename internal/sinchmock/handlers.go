@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"strings"
 	"time"
@@ -71,6 +72,12 @@ func (s *Server) getCallbackConfiguration(w http.ResponseWriter, r *http.Request
 }
 
 func (s *Server) putCallbackConfiguration(w http.ResponseWriter, r *http.Request) {
+	// The spec's request body is application/json; a server framework refuses any other before the
+	// handler sees it.
+	if mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mediaType != "application/json" {
+		writeError(w, http.StatusUnsupportedMediaType, "INVALID_ARGUMENT", "Content-Type must be application/json.")
+		return
+	}
 	projectID := r.PathValue("projectId")
 	if _, ok := s.Secret(projectID); !ok {
 		writeProjectNotFound(w, projectID)

@@ -223,3 +223,18 @@ func TestConnectionsAreCounted(t *testing.T) {
 		t.Errorf("stats %+v", s)
 	}
 }
+
+func TestPutNeedsJSON(t *testing.T) {
+	mock := start(t)
+	req, _ := http.NewRequest(http.MethodPut, mock.URL+"/v1/projects/p1/callback-configuration", strings.NewReader(`{"hmacSecret":"s2"}`))
+	req.Header.Set("Authorization", "Bearer "+token(t, mock))
+	req.Header.Set("Content-Type", "text/plain")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if s, _ := mock.Secret("p1"); resp.StatusCode != http.StatusUnsupportedMediaType || s != "s1" {
+		t.Errorf("a PUT of text/plain: HTTP %d, secret %q", resp.StatusCode, s)
+	}
+}
