@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Validates every example against the provider built from this tree: each folder of examples/ that
-# holds .tf files is copied apart and run through `terraform validate`, with the provider found
-# through a dev override (under both the registry address and the implicit hashicorp/sinch).
+# Validates every example against the provider built from this tree: examples/ is copied apart, and
+# each of its folders that holds .tf files is run through `terraform validate` there (so that a module
+# beside it, such as examples/guides/handler, resolves; `get` first where a folder calls a module), with
+# the provider found through a dev override (under both the registry address and the implicit
+# hashicorp/sinch).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$repo_root"
@@ -23,14 +25,16 @@ provider_installation {
 }
 HCL
 export TF_CLI_CONFIG_FILE="$work/cli.tfrc"
+cp -r examples "$work/examples"
 
 failed=0
 count=0
 while IFS= read -r dir; do
   count=$((count + 1))
-  rm -rf "$work/example"
-  cp -r "$dir" "$work/example"
-  if out=$(cd "$work/example" && "$cli" validate -no-color 2>&1); then
+  # A folder that calls a local module needs `get` to find it (init would look up the provider too).
+  get=true
+  grep -qs "^module " "$dir"/*.tf && get=("$cli" get -no-color)
+  if out=$(cd "$work/$dir" && "${get[@]}" >/dev/null && "$cli" validate -no-color 2>&1); then
     echo "valid: $dir"
   else
     echo "INVALID: $dir"

@@ -7,6 +7,10 @@ source "$(dirname "$0")/lib.sh"
 cd "$repo_root"
 
 require_go
+# The signature guide's snippets run in the tests, in each language.
+for tool in python3 node; do
+  command -v "$tool" >/dev/null 2>&1 || die "the tests need $tool on PATH: they run the Python and Node.js snippets of docs/guides/verifying-x-sinch-signature.md"
+done
 terraform_env
 TF_ACC_TERRAFORM_PATH=$(find_terraform)
 export TF_ACC_TERRAFORM_PATH TF_ACC=1

@@ -1,6 +1,6 @@
-// Command sinch-mock serves the fake Sinch API on a loopback port for the demo and for manual runs.
-// It prints the provider settings that point at it, as environment variables, and serves until
-// interrupted.
+// Command sinch-mock serves the fake Sinch APIs (Sender ID Registrations with the token endpoint,
+// Brands, Numbers) on loopback ports, one per API, for the demo and for manual runs. It prints the
+// provider settings that point at them, as environment variables, and serves until interrupted.
 package main
 
 import (
@@ -15,13 +15,18 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
 func main() {
-	listen := flag.String("listen", "127.0.0.1:0", "loopback address to listen on")
+	listen := map[sinchmock.API]*string{
+		sinchmock.SenderID: flag.String("listen", "127.0.0.1:0", "loopback address of the Sender ID Registrations API and the token endpoint"),
+		sinchmock.Brands:   flag.String("brands-listen", "127.0.0.1:0", "loopback address of the Brands API"),
+		sinchmock.Numbers:  flag.String("numbers-listen", "127.0.0.1:0", "loopback address of the Numbers API"),
+	}
 	projects := flag.String("projects", "demo-project", "comma-separated IDs of the projects that exist")
 	secret := flag.String("initial-secret", "initial-secret-set-in-the-dashboard", "the HMAC secret every project starts with")
 	keyID := flag.String("key-id", "demo-key-id", "the access key ID the token endpoint accepts")
@@ -47,11 +52,17 @@ func main() {
 		adminURL = serveAdmin(*adminListen, server)
 	}
 
-	listener := listenLoopback(*listen)
-	base := "http://" + listener.Addr().String()
+	listeners := map[sinchmock.API]net.Listener{}
+	urls := map[sinchmock.API]string{}
+	for _, api := range sinchmock.APIs {
+		listeners[api] = listenLoopback(*listen[api])
+		urls[api] = "http://" + listeners[api].Addr().String()
+	}
 	first := strings.Split(*projects, ",")[0]
-	settings := fmt.Sprintf("SINCH_API_URL=%s\nSINCH_TOKEN_URL=%s\nSINCH_KEY_ID=%s\nSINCH_KEY_SECRET=%s\nSINCH_PROJECT_ID=%s\n",
-		base, base+sinchmock.TokenPath, *keyID, *keySecret, first)
+	settings := fmt.Sprintf("SINCH_API_URL=%s\nSINCH_BRANDS_API_URL=%s\nSINCH_NUMBERS_API_URL=%s\nSINCH_TOKEN_URL=%s\n"+
+		"SINCH_KEY_ID=%s\nSINCH_KEY_SECRET=%s\nSINCH_PROJECT_ID=%s\n",
+		urls[sinchmock.SenderID], urls[sinchmock.Brands], urls[sinchmock.Numbers], urls[sinchmock.SenderID]+sinchmock.TokenPath,
+		*keyID, *keySecret, first)
 	if adminURL != "" {
 		settings += "SINCH_MOCK_ADMIN_URL=" + adminURL + "\n"
 	}
@@ -64,16 +75,22 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	httpServer := &http.Server{Handler: server.Handler(), ConnState: server.ConnState}
-	go func() {
-		<-ctx.Done()
-		_ = httpServer.Close()
-	}()
-	if err := httpServer.Serve(listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		log.Fatal(err)
+	var serving sync.WaitGroup
+	for _, api := range sinchmock.APIs {
+		httpServer := &http.Server{Handler: server.Handler(api), ConnState: server.ConnState}
+		go func() {
+			<-ctx.Done()
+			_ = httpServer.Close()
+		}()
+		serving.Go(func() {
+			if err := httpServer.Serve(listeners[api]); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				log.Fatal(err)
+			}
+		})
 	}
+	serving.Wait()
 	c := server.Counts()
-	log.Printf("served %d token, %d GET and %d PUT requests", c.Token, c.Get, c.Put)
+	log.Printf("served %d token, %d GET, %d PUT and %d PATCH requests", c.Token, c.Get, c.Put, c.Patch)
 }
 
 // listenLoopback listens on a loopback address, and on nothing else.

@@ -1,6 +1,7 @@
 # A complete configuration: one callback secret for every Sender ID project of a team, kept out of
-# the plan and the state, copied to the team's Brands API project, and a signature to smoke-test the
-# service that verifies callbacks. Credentials come from SINCH_KEY_ID and SINCH_KEY_SECRET.
+# the plan and the state, also used by the checkout project's Numbers API callbacks, copied to the
+# team's Brands API project, and a signature to smoke-test the service that verifies callbacks. One
+# provider block serves every API. Credentials come from SINCH_KEY_ID and SINCH_KEY_SECRET.
 terraform {
   required_version = ">= 1.11"
   required_providers {
@@ -12,17 +13,6 @@ terraform {
 }
 
 provider "sinch" {}
-
-provider "sinch" {
-  alias   = "brands"
-  api_url = var.brands_api_url
-}
-
-variable "brands_api_url" {
-  description = "The Brands API."
-  type        = string
-  default     = "https://brand.registrations.api.sinch.com"
-}
 
 variable "sender_id_projects" {
   description = "The team's Sender ID projects, by name."
@@ -48,7 +38,7 @@ variable "callback_secret" {
 }
 
 variable "callback_secret_version" {
-  description = "Bump to send the secret again, such as after a rotation in the secret store."
+  description = "Change to write the secret again, such as after a rotation in the secret store."
   type        = number
   default     = 1
 }
@@ -68,11 +58,16 @@ ephemeral "sinch_callback_configuration" "checkout" {
   depends_on = [sinch_callback_configuration.sender_id]
 }
 
-resource "sinch_callback_configuration" "brands" {
-  provider = sinch.brands
-
+resource "sinch_brands_callback_configuration" "brands" {
   project_id     = var.brands_project
   hmac_secret_wo = ephemeral.sinch_callback_configuration.checkout.hmac_secret
+}
+
+# The checkout project's numbers send their callbacks through the Numbers API, to the same handler.
+resource "sinch_numbers_callback_configuration" "checkout" {
+  project_id             = var.sender_id_projects["checkout"]
+  hmac_secret_wo         = var.callback_secret
+  hmac_secret_wo_version = var.callback_secret_version
 }
 
 # A fixed test secret and body, for the callback handler's own test suite: the handler must accept
@@ -91,6 +86,9 @@ output "secret_status" {
   description = "Whether Sinch holds the configured secret, per project."
   value = merge(
     { for name, c in sinch_callback_configuration.sender_id : name => c.hmac_secret_wo_status },
-    { brands = sinch_callback_configuration.brands.hmac_secret_wo_status },
+    {
+      brands           = sinch_brands_callback_configuration.brands.hmac_secret_wo_status
+      checkout_numbers = sinch_numbers_callback_configuration.checkout.hmac_secret_wo_status
+    },
   )
 }

@@ -1,5 +1,6 @@
-# The configuration that `make demo` applies against the mock Sinch API. The provider reads its
-# settings (API URL, token URL, access key, project) from the SINCH_* environment variables.
+# The configuration that `make demo` applies against the mock Sinch APIs. The provider reads its
+# settings (the URL of each API, the token URL, the access key, the project) from the SINCH_*
+# environment variables that the mock prints.
 terraform {
   required_providers {
     sinch = {
@@ -18,13 +19,22 @@ variable "callback_secret" {
   default   = "0d9e4c1a-5b7f-4e2a-9c3d-7f1e2b4a6c8d"
 }
 
+# One project, its secret in every API, from one provider block.
 resource "sinch_callback_configuration" "demo" {
   hmac_secret_wo = var.callback_secret
 }
 
+resource "sinch_brands_callback_configuration" "demo" {
+  hmac_secret_wo = var.callback_secret
+}
+
+resource "sinch_numbers_callback_configuration" "demo" {
+  hmac_secret_wo = var.callback_secret
+}
+
 # Reads the secret back from Sinch (the data source does store it in state) to sign a sample callback.
-data "sinch_callback_configuration" "demo" {
-  project_id = sinch_callback_configuration.demo.project_id
+data "sinch_numbers_callback_configuration" "demo" {
+  project_id = sinch_numbers_callback_configuration.demo.project_id
 }
 
 output "project_id" {
@@ -32,12 +42,16 @@ output "project_id" {
 }
 
 output "hmac_secret_wo_status" {
-  value = sinch_callback_configuration.demo.hmac_secret_wo_status
+  value = {
+    sender_id = sinch_callback_configuration.demo.hmac_secret_wo_status
+    brands    = sinch_brands_callback_configuration.demo.hmac_secret_wo_status
+    numbers   = sinch_numbers_callback_configuration.demo.hmac_secret_wo_status
+  }
 }
 
 output "signature_of_a_sample_callback" {
   value = nonsensitive(provider::sinch::callback_signature(
-    data.sinch_callback_configuration.demo.hmac_secret,
+    data.sinch_numbers_callback_configuration.demo.hmac_secret,
     jsonencode({ eventId = "e1", status = "SUCCEEDED" }),
   ))
 }

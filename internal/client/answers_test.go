@@ -37,13 +37,13 @@ func TestClient_redirectsAreNotFollowed(t *testing.T) {
 			t.Run(http.StatusText(status)+" to "+method, func(t *testing.T) {
 				mock := newMock(t)
 				elsewhere, hits := capture(t)
-				mock.Script(method, path, sinchmock.Redirect(status, elsewhere.URL+path))
+				mock.Script(sinchmock.SenderID, method, path, sinchmock.Redirect(status, elsewhere.URL+path))
 				c := newClient(t, mock.URL, mock.TokenURL)
 				var err error
 				if method == http.MethodGet {
-					_, err = c.CallbackConfiguration(context.Background(), "p1")
+					_, err = c.Get(context.Background(), "p1")
 				} else {
-					_, err = c.UpdateCallbackConfiguration(context.Background(), "p1", "never-sent-on")
+					_, err = c.Update(context.Background(), "p1", "never-sent-on")
 				}
 				var redirect *client.RedirectError
 				if !errors.As(err, &redirect) || redirect.HTTPStatus != status || redirect.LocationHost != strings.TrimPrefix(elsewhere.URL, "http://") {
@@ -62,8 +62,8 @@ func TestClient_redirectsAreNotFollowed(t *testing.T) {
 	t.Run("at the token endpoint", func(t *testing.T) {
 		mock := newMock(t)
 		elsewhere, hits := capture(t)
-		mock.Script(http.MethodPost, sinchmock.TokenPath, sinchmock.Redirect(307, elsewhere.URL+"/oauth2/token"))
-		_, err := newClient(t, mock.URL, mock.TokenURL).CallbackConfiguration(context.Background(), "p1")
+		mock.ScriptToken(sinchmock.Redirect(307, elsewhere.URL+"/oauth2/token"))
+		_, err := newClient(t, mock.URL, mock.TokenURL).Get(context.Background(), "p1")
 		var tokenErr *client.TokenError
 		var redirect *client.RedirectError
 		if !errors.As(err, &tokenErr) || !errors.As(err, &redirect) || tokenErr.HTTPStatus != 307 ||
@@ -80,8 +80,8 @@ func TestClient_redirectsAreNotFollowed(t *testing.T) {
 
 	t.Run("without a Location", func(t *testing.T) {
 		mock := newMock(t)
-		mock.Script(http.MethodGet, path, sinchmock.Fault{Status: 300})
-		_, err := newClient(t, mock.URL, mock.TokenURL).CallbackConfiguration(context.Background(), "p1")
+		mock.Script(sinchmock.SenderID, http.MethodGet, path, sinchmock.Fault{Status: 300})
+		_, err := newClient(t, mock.URL, mock.TokenURL).Get(context.Background(), "p1")
 		var redirect *client.RedirectError
 		if !errors.As(err, &redirect) || redirect.LocationHost != "" || !strings.Contains(err.Error(), "without a Location") {
 			t.Fatalf("got %v", err)
@@ -106,9 +106,9 @@ func TestClient_updateIsCheckedAgainstTheAnswer(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			mock := newMock(t)
-			mock.Script(http.MethodPut, path, sinchmock.Answer(tc.answer))
+			mock.Script(sinchmock.SenderID, http.MethodPut, path, sinchmock.Answer(tc.answer))
 			secret := cmp.Or(tc.sent, sent)
-			got, err := newClient(t, mock.URL, mock.TokenURL).UpdateCallbackConfiguration(context.Background(), "p1", secret)
+			got, err := newClient(t, mock.URL, mock.TokenURL).Update(context.Background(), "p1", secret)
 			if tc.confirmed {
 				if err != nil || got.HMACSecret != secret || got.ProjectID != "p1" {
 					t.Fatalf("got %v, %v; want the secret sent, confirmed", got, err)
@@ -142,8 +142,8 @@ func TestClient_onlySinchsNotFoundMeansNoProject(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			mock := newMock(t)
-			mock.Script(http.MethodGet, path, tc.fault)
-			_, err := newClient(t, mock.URL, mock.TokenURL).CallbackConfiguration(context.Background(), "p1")
+			mock.Script(sinchmock.SenderID, http.MethodGet, path, tc.fault)
+			_, err := newClient(t, mock.URL, mock.TokenURL).Get(context.Background(), "p1")
 			var apiErr *client.APIError
 			if !errors.As(err, &apiErr) || client.IsNotFound(err) != tc.notFound {
 				t.Fatalf("got %v; IsNotFound = %v, want %v", err, client.IsNotFound(err), tc.notFound)
@@ -164,8 +164,8 @@ func TestClient_noSecretSetIsAnAnswer(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			mock := newMock(t)
-			mock.Script(http.MethodGet, path, sinchmock.Answer(answer))
-			got, err := newClient(t, mock.URL, mock.TokenURL).CallbackConfiguration(context.Background(), "p1")
+			mock.Script(sinchmock.SenderID, http.MethodGet, path, sinchmock.Answer(answer))
+			got, err := newClient(t, mock.URL, mock.TokenURL).Get(context.Background(), "p1")
 			if err != nil || got.HMACSecret != "" || got.ProjectID != "p1" {
 				t.Fatalf("got %v, %v; want project p1 with no secret", got, err)
 			}
@@ -173,8 +173,8 @@ func TestClient_noSecretSetIsAnAnswer(t *testing.T) {
 	}
 	t.Run("the mock's project without a secret", func(t *testing.T) {
 		mock := newMock(t)
-		mock.SetSecret("p1", "")
-		got, err := newClient(t, mock.URL, mock.TokenURL).CallbackConfiguration(context.Background(), "p1")
+		mock.SetSecret(sinchmock.SenderID, "p1", "")
+		got, err := newClient(t, mock.URL, mock.TokenURL).Get(context.Background(), "p1")
 		if err != nil || got.HMACSecret != "" {
 			t.Fatalf("got %v, %v", got, err)
 		}
@@ -202,7 +202,7 @@ func TestClient_tokenErrorCodeIsKeptClean(t *testing.T) {
 				_, _ = w.Write(body)
 			}))
 			defer server.Close()
-			_, err := newClient(t, "https://api.example", server.URL).CallbackConfiguration(context.Background(), "p1")
+			_, err := newClient(t, "https://api.example", server.URL).Get(context.Background(), "p1")
 			var tokenErr *client.TokenError
 			if !errors.As(err, &tokenErr) || tokenErr.Code != tc.want {
 				t.Fatalf("got %v with code %q, want the code %q", err, tokenErr.Code, tc.want)
@@ -218,7 +218,7 @@ func TestClient_tokenErrorCodeIsKeptClean(t *testing.T) {
 // missing project names the project as it is.
 func TestClient_redactionKeepsOtherWords(t *testing.T) {
 	mock := newMock(t)
-	_, err := newClient(t, mock.URL, mock.TokenURL).UpdateCallbackConfiguration(context.Background(), "no-such-project", "s")
+	_, err := newClient(t, mock.URL, mock.TokenURL).Update(context.Background(), "no-such-project", "s")
 	var apiErr *client.APIError
 	if !errors.As(err, &apiErr) || apiErr.Message != "Project no-such-project not found" ||
 		apiErr.Details[0].ResourceName != "no-such-project" || !strings.Contains(err.Error(), "Project no-such-project not found") {

@@ -1,5 +1,5 @@
-// Package client calls Sinch's callback-configuration API: OAuth2 client credentials, JSON over HTTPS,
-// retries, and typed errors. It knows nothing of Terraform.
+// Package client calls the callback configurations of Sinch's APIs (see API): OAuth2 client
+// credentials, JSON over HTTPS, retries, and typed errors. It knows nothing of Terraform.
 package client
 
 import (
@@ -17,18 +17,14 @@ import (
 	"golang.org/x/oauth2"
 )
 
-// Hosts and endpoints published by Sinch.
-const (
-	DefaultAPIURL   = "https://senderid.registrations.api.sinch.com"
-	DefaultTokenURL = "https://auth.sinch.com/oauth2/token"
-)
+// DefaultTokenURL is Sinch's OAuth2 token endpoint, the same for every API.
+const DefaultTokenURL = "https://auth.sinch.com/oauth2/token"
 
 // maxBodyBytes caps how much of an answer is read; Sinch's answers here are a few hundred bytes.
 const maxBodyBytes = 1 << 20
 
-// Config says where the API is, which access key to use, and how to retry.
+// Config says which access key to use, where to exchange it for a token, and how to retry.
 type Config struct {
-	APIURL    string
 	TokenURL  string
 	KeyID     string
 	KeySecret string
@@ -51,10 +47,10 @@ type Config struct {
 // LogFunc receives the client's log entries.
 type LogFunc func(ctx context.Context, msg string, fields map[string]any)
 
-// Client calls the API. It is safe for concurrent use, and all its calls share one access token
-// until that token expires.
+// Client holds what calls to every API share: the HTTP client with its retries, and the access token,
+// which all calls use until it expires. It is safe for concurrent use; CallbackConfigurations makes
+// the calls of one API.
 type Client struct {
-	apiURL *url.URL
 	http   *http.Client
 	tokens *tokenSource
 }
@@ -78,10 +74,6 @@ func (c CallbackConfiguration) GoString() string { return c.String() }
 // New checks the configuration and returns a client. It makes no request: the token is fetched with
 // the first call.
 func New(cfg Config) (*Client, error) {
-	apiURL, err := url.Parse(cfg.APIURL)
-	if err != nil || apiURL.Host == "" {
-		return nil, fmt.Errorf("sinch: API URL %q is not an absolute URL", cfg.APIURL)
-	}
 	if _, err := url.Parse(cfg.TokenURL); err != nil {
 		return nil, fmt.Errorf("sinch: token URL %q is not a URL", cfg.TokenURL)
 	}
@@ -96,16 +88,12 @@ func New(cfg Config) (*Client, error) {
 		log = func(context.Context, string, map[string]any) {}
 	}
 	httpClient := newHTTPClient(cfg, log)
-	return &Client{
-		apiURL: apiURL,
-		http:   httpClient,
-		tokens: newTokenSource(cfg, httpClient, log),
-	}, nil
+	return &Client{http: httpClient, tokens: newTokenSource(cfg, httpClient, log)}, nil
 }
 
-// CallbackConfiguration reads the callback configuration of a project (GET).
-func (c *Client) CallbackConfiguration(ctx context.Context, projectID string) (*CallbackConfiguration, error) {
-	answer, err := c.callbackConfiguration(ctx, http.MethodGet, projectID, nil)
+// Get reads the callback configuration of a project.
+func (s *CallbackConfigurations) Get(ctx context.Context, projectID string) (*CallbackConfiguration, error) {
+	answer, err := s.call(ctx, http.MethodGet, projectID, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -116,15 +104,15 @@ func (c *Client) CallbackConfiguration(ctx context.Context, projectID string) (*
 	return cfg, nil
 }
 
-// UpdateCallbackConfiguration sets the HMAC secret of a project's callback configuration (PUT). It
+// Update sets the HMAC secret of a project's callback configuration, with the API's UpdateMethod. It
 // succeeds only when Sinch's answer confirms the secret sent: an answer that names another secret is a
 // *MismatchError; one that names none (no hmacSecret, or null) confirms nothing else and counts as done.
-func (c *Client) UpdateCallbackConfiguration(ctx context.Context, projectID, hmacSecret string) (*CallbackConfiguration, error) {
+func (s *CallbackConfigurations) Update(ctx context.Context, projectID, hmacSecret string) (*CallbackConfiguration, error) {
 	body, err := json.Marshal(callbackConfigurationUpdateBody{HMACSecret: hmacSecret})
 	if err != nil {
 		return nil, err
 	}
-	answer, err := c.callbackConfiguration(ctx, http.MethodPut, projectID, body)
+	answer, err := s.call(ctx, s.api.UpdateMethod, projectID, body)
 	var apiErr *APIError
 	if errors.As(err, &apiErr) {
 		// A validation message may quote the value it refused.
@@ -134,7 +122,7 @@ func (c *Client) UpdateCallbackConfiguration(ctx context.Context, projectID, hma
 		return nil, err
 	}
 	if answer.secret != nil && *answer.secret != hmacSecret {
-		return nil, &MismatchError{Method: http.MethodPut, URL: answer.url, ProjectID: projectID}
+		return nil, &MismatchError{Method: s.api.UpdateMethod, URL: answer.url, ProjectID: projectID}
 	}
 	return &CallbackConfiguration{ProjectID: projectID, HMACSecret: hmacSecret}, nil
 }
@@ -151,10 +139,10 @@ type callbackConfigurationAnswer struct {
 	secret *string
 }
 
-func (c *Client) callbackConfiguration(ctx context.Context, method, projectID string, body []byte) (*callbackConfigurationAnswer, error) {
-	endpoint := strings.TrimSuffix(c.apiURL.String(), "/") + "/v1/projects/" + url.PathEscape(projectID) + "/callback-configuration"
+func (s *CallbackConfigurations) call(ctx context.Context, method, projectID string, body []byte) (*callbackConfigurationAnswer, error) {
+	endpoint := s.url(projectID)
 	ctx, attempts := countAttempts(ctx)
-	resp, err := c.do(ctx, method, endpoint, body)
+	resp, err := s.client.do(ctx, method, endpoint, body)
 	if err != nil {
 		return nil, withAttempts(err, attempts())
 	}

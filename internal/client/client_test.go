@@ -28,13 +28,24 @@ func newMock(t *testing.T) *sinchmock.Running {
 	return mock
 }
 
-func newClient(t *testing.T, apiURL, tokenURL string) *client.Client {
+// newClient returns the calls of the Sender ID Registrations API at apiURL.
+func newClient(t *testing.T, apiURL, tokenURL string) *client.CallbackConfigurations {
 	t.Helper()
-	c, err := client.New(client.Config{APIURL: apiURL, TokenURL: tokenURL, KeyID: keyID, KeySecret: keySecret, UserAgent: "test-agent/1"})
+	return callsOf(t, client.Config{TokenURL: tokenURL, KeyID: keyID, KeySecret: keySecret, UserAgent: "test-agent/1"},
+		client.SenderIDRegistrations, apiURL)
+}
+
+func callsOf(t *testing.T, cfg client.Config, api client.API, baseURL string) *client.CallbackConfigurations {
+	t.Helper()
+	c, err := client.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c
+	calls, err := c.CallbackConfigurations(api, baseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return calls
 }
 
 func TestClient_readAndUpdate(t *testing.T) {
@@ -42,7 +53,7 @@ func TestClient_readAndUpdate(t *testing.T) {
 	c := newClient(t, mock.URL, mock.TokenURL)
 	ctx := context.Background()
 
-	got, err := c.CallbackConfiguration(ctx, "p1")
+	got, err := c.Get(ctx, "p1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,14 +61,14 @@ func TestClient_readAndUpdate(t *testing.T) {
 		t.Errorf("read %q, %q; want p1 and the seeded secret", got.ProjectID, got.HMACSecret)
 	}
 
-	got, err = c.UpdateCallbackConfiguration(ctx, "p1", "new-secret")
+	got, err = c.Update(ctx, "p1", "new-secret")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got.HMACSecret != "new-secret" {
 		t.Errorf("update answered %q, want new-secret", got.HMACSecret)
 	}
-	if s, _ := mock.Secret("p1"); s != "new-secret" {
+	if s, _ := mock.Secret(sinchmock.SenderID, "p1"); s != "new-secret" {
 		t.Errorf("the mock holds %q, want new-secret", s)
 	}
 	if want := (sinchmock.Counts{Token: 1, Get: 1, Put: 1}); mock.Counts() != want {
@@ -76,7 +87,7 @@ func TestClient_concurrentCallsShareOneToken(t *testing.T) {
 	var wg sync.WaitGroup
 	for range 20 {
 		wg.Go(func() {
-			if _, err := c.CallbackConfiguration(context.Background(), "p1"); err != nil {
+			if _, err := c.Get(context.Background(), "p1"); err != nil {
 				t.Error(err)
 			}
 		})
@@ -109,12 +120,12 @@ func TestClient_cancelledContextStopsWaitingForTheToken(t *testing.T) {
 	c := newClient(t, "https://api.example", slowToken.URL)
 
 	first := make(chan error, 1)
-	go func() { _, err := c.CallbackConfiguration(context.Background(), "p1"); first <- err }()
+	go func() { _, err := c.Get(context.Background(), "p1"); first <- err }()
 	<-asked // the first call holds the token source, waiting for the endpoint
 
 	ctx, cancel := context.WithCancel(context.Background())
 	second := make(chan error, 1)
-	go func() { _, err := c.CallbackConfiguration(ctx, "p1"); second <- err }()
+	go func() { _, err := c.Get(ctx, "p1"); second <- err }()
 	time.Sleep(50 * time.Millisecond)
 	cancel()
 	select {
@@ -135,7 +146,7 @@ func TestClient_errors(t *testing.T) {
 	mock := newMock(t)
 
 	t.Run("project not found", func(t *testing.T) {
-		_, err := newClient(t, mock.URL, mock.TokenURL).CallbackConfiguration(context.Background(), "nope")
+		_, err := newClient(t, mock.URL, mock.TokenURL).Get(context.Background(), "nope")
 		var apiErr *client.APIError
 		if !errors.As(err, &apiErr) || !client.IsNotFound(err) {
 			t.Fatalf("got %v, want a 404 APIError", err)
@@ -147,7 +158,7 @@ func TestClient_errors(t *testing.T) {
 	})
 
 	t.Run("field violations", func(t *testing.T) {
-		_, err := newClient(t, mock.URL, mock.TokenURL).UpdateCallbackConfiguration(context.Background(), "p1", "")
+		_, err := newClient(t, mock.URL, mock.TokenURL).Update(context.Background(), "p1", "")
 		var apiErr *client.APIError
 		if !errors.As(err, &apiErr) || apiErr.HTTPStatus != 400 || apiErr.Status != "INVALID_ARGUMENT" {
 			t.Fatalf("got %v, want a 400 INVALID_ARGUMENT APIError", err)
@@ -162,8 +173,8 @@ func TestClient_errors(t *testing.T) {
 
 	t.Run("bad access key", func(t *testing.T) {
 		mock := newMock(t)
-		c, _ := client.New(client.Config{APIURL: mock.URL, TokenURL: mock.TokenURL, KeyID: keyID, KeySecret: "wrong-key-secret"})
-		_, err := c.CallbackConfiguration(context.Background(), "p1")
+		c := callsOf(t, client.Config{TokenURL: mock.TokenURL, KeyID: keyID, KeySecret: "wrong-key-secret"}, client.SenderIDRegistrations, mock.URL)
+		_, err := c.Get(context.Background(), "p1")
 		var tokenErr *client.TokenError
 		if !errors.As(err, &tokenErr) || tokenErr.HTTPStatus != 401 || tokenErr.Code != "invalid_client" {
 			t.Fatalf("got %v, want a 401 invalid_client TokenError", err)
@@ -179,7 +190,7 @@ func TestClient_errors(t *testing.T) {
 
 // withAnswer serves the mock's token endpoint, and answers every API call with status and body.
 func withAnswer(t *testing.T, status int, contentType, body string) *httptest.Server {
-	tokens := sinchmock.New(sinchmock.Options{KeyID: keyID, KeySecret: keySecret}).Handler()
+	tokens := sinchmock.New(sinchmock.Options{KeyID: keyID, KeySecret: keySecret}).Handler(sinchmock.SenderID)
 	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == sinchmock.TokenPath {
 			tokens.ServeHTTP(w, r)
@@ -217,7 +228,7 @@ func TestClient_answersThatAreNotSinchs(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			server := withAnswer(t, tc.status, tc.contentType, tc.body)
-			_, err := newClient(t, server.URL, server.URL+sinchmock.TokenPath).CallbackConfiguration(context.Background(), "p1")
+			_, err := newClient(t, server.URL, server.URL+sinchmock.TokenPath).Get(context.Background(), "p1")
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("got %v, want an error saying %q", err, tc.want)
 			}
@@ -231,7 +242,7 @@ func TestClient_answersThatAreNotSinchs(t *testing.T) {
 func TestClient_unreachable(t *testing.T) {
 	server := httptest.NewServer(http.NotFoundHandler())
 	server.Close() // nothing listens at its address any more
-	_, err := newClient(t, server.URL, server.URL+"/oauth2/token").CallbackConfiguration(context.Background(), "p1")
+	_, err := newClient(t, server.URL, server.URL+"/oauth2/token").Get(context.Background(), "p1")
 	var tokenErr *client.TokenError
 	if !errors.As(err, &tokenErr) || tokenErr.HTTPStatus != 0 || !strings.Contains(err.Error(), server.URL) {
 		t.Fatalf("got %v, want a TokenError naming %s", err, server.URL)
@@ -252,12 +263,20 @@ func TestCallbackConfiguration_formattingHidesTheSecret(t *testing.T) {
 
 func TestNew_rejectsIncompleteConfig(t *testing.T) {
 	for name, cfg := range map[string]client.Config{
-		"relative API URL": {APIURL: "/v1", TokenURL: "https://t", KeyID: "k", KeySecret: "s"},
-		"no key ID":        {APIURL: "https://a", TokenURL: "https://t", KeySecret: "s"},
-		"no key secret":    {APIURL: "https://a", TokenURL: "https://t", KeyID: "k"},
+		"no key ID":     {TokenURL: "https://t", KeySecret: "s"},
+		"no key secret": {TokenURL: "https://t", KeyID: "k"},
 	} {
 		if _, err := client.New(cfg); err == nil {
 			t.Errorf("%s: got no error", name)
+		}
+	}
+	c, err := client.New(client.Config{TokenURL: "https://t", KeyID: "k", KeySecret: "s"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, baseURL := range []string{"/v1", "api.sinch.com", "https://"} {
+		if _, err := c.CallbackConfigurations(client.Numbers, baseURL); err == nil || !strings.Contains(err.Error(), "Numbers API") {
+			t.Errorf("base URL %q: got %v, want an error naming the API", baseURL, err)
 		}
 	}
 }
@@ -267,7 +286,7 @@ func TestClient_redactsAnEchoedSecret(t *testing.T) {
 	server := withAnswer(t, 400, "application/json", `{"error":{"code":400,"status":"INVALID_ARGUMENT",
 		"message":"hmacSecret `+sent+` is not allowed",
 		"details":[{"type":"BadRequest","fieldViolations":[{"field":"hmacSecret","description":"'`+sent+`' is too weak"}]}]}}`)
-	_, err := newClient(t, server.URL, server.URL+sinchmock.TokenPath).UpdateCallbackConfiguration(context.Background(), "p1", sent)
+	_, err := newClient(t, server.URL, server.URL+sinchmock.TokenPath).Update(context.Background(), "p1", sent)
 	if err == nil || strings.Contains(err.Error(), sent) || !strings.Contains(err.Error(), "'(redacted)' is too weak") {
 		t.Fatalf("got %v, want the violation with the secret redacted", err)
 	}
@@ -276,14 +295,11 @@ func TestClient_redactsAnEchoedSecret(t *testing.T) {
 func TestClient_logsEachCallWithoutSecrets(t *testing.T) {
 	mock := newMock(t)
 	var entries []string
-	c, err := client.New(client.Config{APIURL: mock.URL, TokenURL: mock.TokenURL, KeyID: keyID, KeySecret: keySecret,
+	c := callsOf(t, client.Config{TokenURL: mock.TokenURL, KeyID: keyID, KeySecret: keySecret,
 		Log: func(_ context.Context, msg string, fields map[string]any) {
 			entries = append(entries, fmt.Sprintf("%s %v", msg, fields))
-		}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.UpdateCallbackConfiguration(context.Background(), "p1", "logged-nowhere"); err != nil {
+		}}, client.SenderIDRegistrations, mock.URL)
+	if _, err := c.Update(context.Background(), "p1", "logged-nowhere"); err != nil {
 		t.Fatal(err)
 	}
 	if len(entries) != 3 || !strings.Contains(entries[0], "path:/oauth2/token") ||
@@ -298,6 +314,44 @@ func TestClient_logsEachCallWithoutSecrets(t *testing.T) {
 			if strings.Contains(e, s) {
 				t.Errorf("the entry %q holds a secret", e)
 			}
+		}
+	}
+}
+
+// Each API is called with its own path and update method, at its own host, with one token for all.
+func TestClient_eachAPI(t *testing.T) {
+	mock := newMock(t)
+	c, err := client.New(client.Config{TokenURL: mock.TokenURL, KeyID: keyID, KeySecret: keySecret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for api, served := range map[client.API]sinchmock.API{
+		client.SenderIDRegistrations: sinchmock.SenderID, client.Brands: sinchmock.Brands, client.Numbers: sinchmock.Numbers,
+	} {
+		calls, err := c.CallbackConfigurations(api, mock.URLOf(served))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := calls.Update(context.Background(), "p1", "secret-of-"+api.Name); err != nil {
+			t.Fatalf("%s: %v", api.Name, err)
+		}
+		got, err := calls.Get(context.Background(), "p1")
+		if err != nil || got.HMACSecret != "secret-of-"+api.Name {
+			t.Fatalf("%s: read %v, %v", api.Name, got, err)
+		}
+		requests := mock.Requests()
+		update := requests[len(requests)-2]
+		if update.API != served || update.Method != api.UpdateMethod || update.Path != served.Path("p1") ||
+			update.Body != `{"hmacSecret":"secret-of-`+api.Name+`"}` {
+			t.Errorf("%s: the update was %+v", api.Name, update)
+		}
+	}
+	if c := mock.Counts(); c.Token != 1 || c.Put != 2 || c.Patch != 1 {
+		t.Errorf("%+v, want one token for every API, 2 PUT and 1 PATCH", c)
+	}
+	for _, api := range []client.API{client.SenderIDRegistrations, client.Brands, client.Numbers} {
+		if !strings.HasPrefix(api.DefaultURL, "https://") || !strings.HasSuffix(api.DefaultURL, ".sinch.com") {
+			t.Errorf("%s: default URL %q", api.Name, api.DefaultURL)
 		}
 	}
 }

@@ -16,19 +16,21 @@ import (
 
 const path = "/v1/projects/p1/callback-configuration"
 
-// retrying returns a client of the mock with fast backoff and the given retries.
-func retrying(t *testing.T, mock *sinchmock.Running, maxRetries int, change ...func(*client.Config)) *client.Client {
+// setup is a client's configuration and the base URL of its API.
+type setup struct {
+	client.Config
+	APIURL string
+}
+
+// retrying returns the Sender ID calls of the mock with fast backoff and the given retries.
+func retrying(t *testing.T, mock *sinchmock.Running, maxRetries int, change ...func(*setup)) *client.CallbackConfigurations {
 	t.Helper()
-	cfg := client.Config{APIURL: mock.URL, TokenURL: mock.TokenURL, KeyID: keyID, KeySecret: keySecret,
-		MaxRetries: maxRetries, RetryWaitMin: time.Millisecond, RetryWaitMax: 20 * time.Millisecond}
+	s := setup{APIURL: mock.URL, Config: client.Config{TokenURL: mock.TokenURL, KeyID: keyID, KeySecret: keySecret,
+		MaxRetries: maxRetries, RetryWaitMin: time.Millisecond, RetryWaitMax: 20 * time.Millisecond}}
 	for _, f := range change {
-		f(&cfg)
+		f(&s)
 	}
-	c, err := client.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return callsOf(t, s.Config, client.SenderIDRegistrations, s.APIURL)
 }
 
 func status(code int) sinchmock.Fault { return sinchmock.Fault{Status: code} }
@@ -52,8 +54,8 @@ func TestRetry_byStatus(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			mock := newMock(t)
-			mock.Script(http.MethodPut, path, tc.script...)
-			_, err := retrying(t, mock, 2).UpdateCallbackConfiguration(context.Background(), "p1", "s")
+			mock.Script(sinchmock.SenderID, http.MethodPut, path, tc.script...)
+			_, err := retrying(t, mock, 2).Update(context.Background(), "p1", "s")
 			puts := mock.Counts().Put
 			if tc.wantStatus == 0 {
 				if err != nil || puts != tc.wantAttempts {
@@ -80,10 +82,10 @@ func TestRetry_honoursRetryAfter(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			mock := newMock(t)
-			mock.Script(http.MethodGet, path, sinchmock.Fault{Status: 429, Header: map[string]string{"Retry-After": header()}})
-			c := retrying(t, mock, 1, func(cfg *client.Config) { cfg.RetryWaitMax = 5 * time.Second })
+			mock.Script(sinchmock.SenderID, http.MethodGet, path, sinchmock.Fault{Status: 429, Header: map[string]string{"Retry-After": header()}})
+			c := retrying(t, mock, 1, func(cfg *setup) { cfg.RetryWaitMax = 5 * time.Second })
 			started := time.Now()
-			if _, err := c.CallbackConfiguration(context.Background(), "p1"); err != nil {
+			if _, err := c.Get(context.Background(), "p1"); err != nil {
 				t.Fatal(err)
 			}
 			// An HTTP date has whole seconds, so "now + 2 s" may be as little as 1 s away.
@@ -96,10 +98,10 @@ func TestRetry_honoursRetryAfter(t *testing.T) {
 
 func TestRetry_capsRetryAfter(t *testing.T) {
 	mock := newMock(t)
-	mock.Script(http.MethodGet, path, sinchmock.Fault{Status: 503, Header: map[string]string{"Retry-After": "3600"}})
-	c := retrying(t, mock, 1, func(cfg *client.Config) { cfg.RetryWaitMax = 200 * time.Millisecond })
+	mock.Script(sinchmock.SenderID, http.MethodGet, path, sinchmock.Fault{Status: 503, Header: map[string]string{"Retry-After": "3600"}})
+	c := retrying(t, mock, 1, func(cfg *setup) { cfg.RetryWaitMax = 200 * time.Millisecond })
 	started := time.Now()
-	if _, err := c.CallbackConfiguration(context.Background(), "p1"); err != nil {
+	if _, err := c.Get(context.Background(), "p1"); err != nil {
 		t.Fatal(err)
 	}
 	if waited := time.Since(started); waited < 150*time.Millisecond || waited > 2*time.Second {
@@ -109,12 +111,12 @@ func TestRetry_capsRetryAfter(t *testing.T) {
 
 func TestRetry_cancelStopsTheWait(t *testing.T) {
 	mock := newMock(t)
-	mock.Script(http.MethodPut, path, sinchmock.Fault{Status: 503, Header: map[string]string{"Retry-After": "30"}})
-	c := retrying(t, mock, 3, func(cfg *client.Config) { cfg.RetryWaitMax = time.Minute })
+	mock.Script(sinchmock.SenderID, http.MethodPut, path, sinchmock.Fault{Status: 503, Header: map[string]string{"Retry-After": "30"}})
+	c := retrying(t, mock, 3, func(cfg *setup) { cfg.RetryWaitMax = time.Minute })
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(100*time.Millisecond, cancel)
 	started := time.Now()
-	_, err := c.UpdateCallbackConfiguration(ctx, "p1", "s")
+	_, err := c.Update(ctx, "p1", "s")
 	if !errors.Is(err, context.Canceled) || time.Since(started) > 2*time.Second {
 		t.Fatalf("got %v after %s, want context.Canceled at once", err, time.Since(started))
 	}
@@ -125,8 +127,8 @@ func TestRetry_cancelStopsTheWait(t *testing.T) {
 
 func TestRetry_tokenEndpoint(t *testing.T) {
 	mock := newMock(t)
-	mock.Script(http.MethodPost, sinchmock.TokenPath, status(429), status(503))
-	if _, err := retrying(t, mock, 2).CallbackConfiguration(context.Background(), "p1"); err != nil {
+	mock.ScriptToken(status(429), status(503))
+	if _, err := retrying(t, mock, 2).Get(context.Background(), "p1"); err != nil {
 		t.Fatal(err)
 	}
 	if c := mock.Counts(); c.Token != 3 || mock.TokensIssued() != 1 {
@@ -134,8 +136,8 @@ func TestRetry_tokenEndpoint(t *testing.T) {
 	}
 
 	mock = newMock(t)
-	mock.Script(http.MethodPost, sinchmock.TokenPath, status(429), status(429), status(429))
-	_, err := retrying(t, mock, 2).CallbackConfiguration(context.Background(), "p1")
+	mock.ScriptToken(status(429), status(429), status(429))
+	_, err := retrying(t, mock, 2).Get(context.Background(), "p1")
 	var tokenErr *client.TokenError
 	if !errors.As(err, &tokenErr) || tokenErr.HTTPStatus != 429 || tokenErr.Attempts != 3 || mock.Counts().Get != 0 {
 		t.Fatalf("got %v, want a 429 TokenError after 3 attempts and no API call", err)
@@ -145,11 +147,11 @@ func TestRetry_tokenEndpoint(t *testing.T) {
 func TestRetry_expiredTokenIsRenewedOnce(t *testing.T) {
 	mock := newMock(t)
 	c := retrying(t, mock, 2)
-	if _, err := c.CallbackConfiguration(context.Background(), "p1"); err != nil {
+	if _, err := c.Get(context.Background(), "p1"); err != nil {
 		t.Fatal(err)
 	}
 	mock.ExpireTokens()
-	if _, err := c.CallbackConfiguration(context.Background(), "p1"); err != nil {
+	if _, err := c.Get(context.Background(), "p1"); err != nil {
 		t.Fatal(err)
 	}
 	if got := mock.Counts(); got.Get != 3 || mock.TokensIssued() != 2 {
@@ -158,9 +160,9 @@ func TestRetry_expiredTokenIsRenewedOnce(t *testing.T) {
 
 	// Sinch keeps saying "expired": the call is repeated once, not more.
 	expired := sinchmock.Fault{Status: 401, Header: map[string]string{"WWW-Authenticate": `Bearer error="invalid_token", error_description="The access token expired"`}}
-	mock.Script(http.MethodGet, path, expired, expired)
+	mock.Script(sinchmock.SenderID, http.MethodGet, path, expired, expired)
 	before := mock.Counts().Get
-	_, err := c.CallbackConfiguration(context.Background(), "p1")
+	_, err := c.Get(context.Background(), "p1")
 	var apiErr *client.APIError
 	if !errors.As(err, &apiErr) || apiErr.HTTPStatus != 401 || mock.Counts().Get-before != 2 || mock.TokensIssued() != 3 {
 		t.Fatalf("got %v after %d GETs and %d tokens, want a 401 after 2 GETs and one more token", err, mock.Counts().Get-before, mock.TokensIssued())
@@ -179,9 +181,9 @@ func transportProblem(t *testing.T, err error) (client.Problem, int) {
 func TestTransportErrors(t *testing.T) {
 	t.Run("timeout", func(t *testing.T) {
 		mock := newMock(t)
-		mock.Script(http.MethodGet, path, sinchmock.Fault{Delay: 5 * time.Second}, sinchmock.Fault{Delay: 5 * time.Second})
-		c := retrying(t, mock, 1, func(cfg *client.Config) { cfg.RequestTimeout = 100 * time.Millisecond })
-		_, err := c.CallbackConfiguration(context.Background(), "p1")
+		mock.Script(sinchmock.SenderID, http.MethodGet, path, sinchmock.Fault{Delay: 5 * time.Second}, sinchmock.Fault{Delay: 5 * time.Second})
+		c := retrying(t, mock, 1, func(cfg *setup) { cfg.RequestTimeout = 100 * time.Millisecond })
+		_, err := c.Get(context.Background(), "p1")
 		if problem, attempts := transportProblem(t, err); problem != client.ProblemTimeout || attempts != 2 {
 			t.Errorf("got %s after %d attempts: %v", problem, attempts, err)
 		}
@@ -190,8 +192,8 @@ func TestTransportErrors(t *testing.T) {
 		mock := newMock(t)
 		closed := httptest.NewServer(http.NotFoundHandler())
 		closed.Close()
-		c := retrying(t, mock, 2, func(cfg *client.Config) { cfg.APIURL = closed.URL })
-		_, err := c.CallbackConfiguration(context.Background(), "p1")
+		c := retrying(t, mock, 2, func(cfg *setup) { cfg.APIURL = closed.URL })
+		_, err := c.Get(context.Background(), "p1")
 		if problem, attempts := transportProblem(t, err); problem != client.ProblemRefused || attempts != 3 {
 			t.Errorf("got %s after %d attempts: %v", problem, attempts, err)
 		}
@@ -200,8 +202,8 @@ func TestTransportErrors(t *testing.T) {
 		mock := newMock(t)
 		untrusted := httptest.NewTLSServer(http.NotFoundHandler())
 		defer untrusted.Close()
-		c := retrying(t, mock, 2, func(cfg *client.Config) { cfg.APIURL = untrusted.URL })
-		_, err := c.CallbackConfiguration(context.Background(), "p1")
+		c := retrying(t, mock, 2, func(cfg *setup) { cfg.APIURL = untrusted.URL })
+		_, err := c.Get(context.Background(), "p1")
 		if problem, attempts := transportProblem(t, err); problem != client.ProblemTLS || attempts != 1 || strings.Contains(err.Error(), "attempts") {
 			t.Errorf("got %s after %d attempts: %v", problem, attempts, err)
 		}
@@ -216,19 +218,19 @@ func TestTransportErrors(t *testing.T) {
 			}
 			return dialer.DialContext(ctx, network, addr)
 		}}
-		c := retrying(t, mock, 1, func(cfg *client.Config) {
+		c := retrying(t, mock, 1, func(cfg *setup) {
 			cfg.APIURL = "http://api.sinch.test"
 			cfg.HTTPClient = &http.Client{Transport: noSuchHost}
 		})
-		_, err := c.CallbackConfiguration(context.Background(), "p1")
+		_, err := c.Get(context.Background(), "p1")
 		if problem, _ := transportProblem(t, err); problem != client.ProblemDNS {
 			t.Errorf("got %s: %v", problem, err)
 		}
 	})
 	t.Run("dropped until the end", func(t *testing.T) {
 		mock := newMock(t)
-		mock.Script(http.MethodGet, path, sinchmock.Fault{Drop: true}, sinchmock.Fault{Drop: true}, sinchmock.Fault{Drop: true}, sinchmock.Fault{Drop: true})
-		_, err := retrying(t, mock, 1).CallbackConfiguration(context.Background(), "p1")
+		mock.Script(sinchmock.SenderID, http.MethodGet, path, sinchmock.Fault{Drop: true}, sinchmock.Fault{Drop: true}, sinchmock.Fault{Drop: true}, sinchmock.Fault{Drop: true})
+		_, err := retrying(t, mock, 1).Get(context.Background(), "p1")
 		if problem, _ := transportProblem(t, err); problem != client.ProblemDropped {
 			t.Errorf("got %s: %v", problem, err)
 		}

@@ -11,8 +11,9 @@ import (
 
 var _ datasource.DataSourceWithConfigure = &CallbackConfigurationDataSource{}
 
-// CallbackConfigurationDataSource reads a project's callback configuration.
+// CallbackConfigurationDataSource reads a project's callback configuration in one API.
 type CallbackConfigurationDataSource struct {
+	api  callbackAPI
 	data *providerData
 }
 
@@ -23,19 +24,13 @@ type CallbackConfigurationDataSourceModel struct {
 	HMACSecret types.String `tfsdk:"hmac_secret"`
 }
 
-// NewCallbackConfigurationDataSource returns the data source sinch_callback_configuration.
-func NewCallbackConfigurationDataSource() datasource.DataSource {
-	return &CallbackConfigurationDataSource{}
-}
-
 func (d *CallbackConfigurationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_callback_configuration"
+	resp.TypeName = req.ProviderTypeName + "_" + d.api.typeName
 }
 
 func (d *CallbackConfigurationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads the callback configuration of a Sinch project: the HMAC secret with which Sinch " +
-			"signs the `X-Sinch-Signature` header of its callbacks. The secret is stored in state.",
+		MarkdownDescription: d.api.dataSourceDescription(),
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The project ID.",
@@ -48,7 +43,7 @@ func (d *CallbackConfigurationDataSource) Schema(_ context.Context, _ datasource
 				Validators:          []validator.String{projectIDValidator},
 			},
 			"hmac_secret": schema.StringAttribute{
-				MarkdownDescription: "The project's current HMAC secret.",
+				MarkdownDescription: "The project's current HMAC secret; null when the project has none set.",
 				Computed:            true,
 				Sensitive:           true,
 			},
@@ -66,7 +61,7 @@ func (d *CallbackConfigurationDataSource) Read(ctx context.Context, req datasour
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	projectID, secret, ok := d.data.readCallbackConfiguration(ctx, config.ProjectID, &resp.Diagnostics)
+	projectID, secret, ok := d.data.readCallbackConfiguration(ctx, d.api, config.ProjectID, &resp.Diagnostics)
 	if !ok {
 		return
 	}

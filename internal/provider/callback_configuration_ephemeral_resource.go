@@ -14,6 +14,7 @@ var _ ephemeral.EphemeralResourceWithConfigure = &CallbackConfigurationEphemeral
 // CallbackConfigurationEphemeralResource reads a project's secret for one Terraform run without
 // storing it in the plan or the state.
 type CallbackConfigurationEphemeralResource struct {
+	api  callbackAPI
 	data *providerData
 }
 
@@ -23,20 +24,13 @@ type CallbackConfigurationEphemeralResourceModel struct {
 	HMACSecret types.String `tfsdk:"hmac_secret"`
 }
 
-// NewCallbackConfigurationEphemeralResource returns the ephemeral resource sinch_callback_configuration.
-func NewCallbackConfigurationEphemeralResource() ephemeral.EphemeralResource {
-	return &CallbackConfigurationEphemeralResource{}
-}
-
 func (e *CallbackConfigurationEphemeralResource) Metadata(_ context.Context, req ephemeral.MetadataRequest, resp *ephemeral.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_callback_configuration"
+	resp.TypeName = req.ProviderTypeName + "_" + e.api.typeName
 }
 
 func (e *CallbackConfigurationEphemeralResource) Schema(_ context.Context, _ ephemeral.SchemaRequest, resp *ephemeral.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads the current HMAC secret of a Sinch project's callback configuration for the " +
-			"length of one Terraform run, without storing it in the plan or the state. Use it in write-only " +
-			"arguments (such as `hmac_secret_wo`) or in provider blocks. Needs Terraform 1.10 or later.",
+		MarkdownDescription: e.api.ephemeralDescription(),
 		Attributes: map[string]schema.Attribute{
 			"project_id": schema.StringAttribute{
 				MarkdownDescription: "The Sinch project. Defaults to the provider's `project_id`.",
@@ -45,7 +39,7 @@ func (e *CallbackConfigurationEphemeralResource) Schema(_ context.Context, _ eph
 				Validators:          []validator.String{projectIDValidator},
 			},
 			"hmac_secret": schema.StringAttribute{
-				MarkdownDescription: "The project's current HMAC secret.",
+				MarkdownDescription: "The project's current HMAC secret; null when the project has none set.",
 				Computed:            true,
 				Sensitive:           true,
 			},
@@ -63,7 +57,7 @@ func (e *CallbackConfigurationEphemeralResource) Open(ctx context.Context, req e
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	projectID, secret, ok := e.data.readCallbackConfiguration(ctx, config.ProjectID, &resp.Diagnostics)
+	projectID, secret, ok := e.data.readCallbackConfiguration(ctx, e.api, config.ProjectID, &resp.Diagnostics)
 	if !ok {
 		return
 	}

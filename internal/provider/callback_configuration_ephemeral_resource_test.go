@@ -114,7 +114,7 @@ resource "echo" "test" {}`)
 				},
 			},
 			{
-				PreConfig:   func() { env.mock.Script(http.MethodGet, putPath, sinchmock.NotSinch(404)) },
+				PreConfig:   func() { env.mock.Script(sinchmock.SenderID, http.MethodGet, putPath, sinchmock.NotSinch(404)) },
 				Config:      echo("project-1"),
 				ExpectError: errorLike("Not an answer of Sinch's API", "answered HTTP 404", "Check api_url"),
 			},

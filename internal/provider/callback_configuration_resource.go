@@ -26,9 +26,11 @@ var (
 	_ resource.ResourceWithConfigValidators = &CallbackConfigurationResource{}
 )
 
-// CallbackConfigurationResource manages the HMAC secret of a project's callback configuration. The
-// configuration exists for as long as the project does, so create adopts it and destroy leaves it.
+// CallbackConfigurationResource manages the HMAC secret of a project's callback configuration in one
+// API. The configuration exists for as long as the project does, so create adopts it and destroy
+// leaves it.
 type CallbackConfigurationResource struct {
+	api  callbackAPI
 	data *providerData
 }
 
@@ -42,19 +44,13 @@ type CallbackConfigurationResourceModel struct {
 	HMACSecretWOStatus  types.String `tfsdk:"hmac_secret_wo_status"`
 }
 
-// NewCallbackConfigurationResource returns the resource sinch_callback_configuration.
-func NewCallbackConfigurationResource() resource.Resource {
-	return &CallbackConfigurationResource{}
-}
-
 func (r *CallbackConfigurationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_callback_configuration"
+	resp.TypeName = req.ProviderTypeName + "_" + r.api.typeName
 }
 
 func (r *CallbackConfigurationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "The callback configuration of a Sinch project: the HMAC secret with which Sinch signs " +
-			"the `X-Sinch-Signature` header of every callback it sends for the project.",
+		MarkdownDescription: r.api.resourceDescription(),
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The project ID.",
@@ -150,7 +146,7 @@ func (r *CallbackConfigurationResource) ModifyPlan(ctx context.Context, req reso
 		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("project_id"))
 	}
 	if !projectID.IsUnknown() {
-		r.data.plans.add(ctx, "sinch_callback_configuration", projectID.ValueString(), diags)
+		r.data.plans.add(ctx, r.api.terraformType(), projectID.ValueString(), diags)
 	}
 
 	status := types.StringNull()
@@ -161,9 +157,9 @@ func (r *CallbackConfigurationResource) ModifyPlan(ctx context.Context, req reso
 		status = plannedWriteOnlyStatus(plan)
 		if status.ValueString() == statusDrifted {
 			diags.AddAttributeWarning(path.Root("hmac_secret_wo_version"), "Sinch holds another secret", fmt.Sprintf(
-				"Sinch holds a secret for project %q other than the one Terraform last wrote, or none. Since "+
-					"hmac_secret_wo_version is set, hmac_secret_wo is written only when the version changes: change "+
-					"hmac_secret_wo_version to write it again.", projectID.ValueString()))
+				"In the %s API, Sinch holds a secret for project %q other than the one Terraform last wrote, or "+
+					"none. Since hmac_secret_wo_version is set, hmac_secret_wo is written only when the version "+
+					"changes: change hmac_secret_wo_version to write it again.", r.api.Name, projectID.ValueString()))
 		}
 	}
 	diags.Append(resp.Plan.SetAttribute(ctx, path.Root("hmac_secret_wo_status"), status)...)
@@ -181,7 +177,7 @@ func (r *CallbackConfigurationResource) Update(ctx context.Context, req resource
 // with hmac_secret, only its digest (in private state) with hmac_secret_wo. There is no read after the
 // write, since the answer is the configuration.
 func (r *CallbackConfigurationResource) put(ctx context.Context, config tfsdk.Config, plan tfsdk.Plan, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
-	c := r.data.apiClient(diags)
+	calls := r.data.callbackConfigurations(r.api, diags)
 	// Write-only values are in the configuration only, never in the plan.
 	writeOnly := getString(ctx, config, "hmac_secret_wo", diags)
 	plaintext := getString(ctx, plan, "hmac_secret", diags)
@@ -198,8 +194,8 @@ func (r *CallbackConfigurationResource) put(ctx context.Context, config tfsdk.Co
 	tflog.Debug(ctx, "Setting the callback configuration", map[string]any{
 		"project_id": projectID, "write_only": !writeOnly.IsNull(),
 	})
-	if _, err := c.UpdateCallbackConfiguration(ctx, projectID, secret); err != nil {
-		diags.Append(apiErrorDiagnostic("set", projectID, err))
+	if _, err := calls.Update(ctx, projectID, secret); err != nil {
+		diags.Append(apiErrorDiagnostic(r.api, "set", projectID, err))
 		return
 	}
 
@@ -227,7 +223,7 @@ func (r *CallbackConfigurationResource) put(ctx context.Context, config tfsdk.Co
 // secret, only whether Sinch still holds the one last written. Like the other hot paths, it reads and
 // writes single attributes rather than the whole model: see attributes.go.
 func (r *CallbackConfigurationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	c := r.data.apiClient(&resp.Diagnostics)
+	calls := r.data.callbackConfigurations(r.api, &resp.Diagnostics)
 	projectID := getString(ctx, req.State, "project_id", &resp.Diagnostics)
 	secret := getString(ctx, req.State, "hmac_secret", &resp.Diagnostics)
 	status := getString(ctx, req.State, "hmac_secret_wo_status", &resp.Diagnostics)
@@ -237,7 +233,7 @@ func (r *CallbackConfigurationResource) Read(ctx context.Context, req resource.R
 		return
 	}
 	ctx = r.data.logContext(ctx, secret.ValueString())
-	answer, err := c.CallbackConfiguration(ctx, projectID.ValueString())
+	answer, err := calls.Get(ctx, projectID.ValueString())
 	if client.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("Sinch project no longer exists", fmt.Sprintf(
 			"Sinch says project %q does not exist, so Terraform removed its callback configuration from state. "+
@@ -246,7 +242,7 @@ func (r *CallbackConfigurationResource) Read(ctx context.Context, req resource.R
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic("read", projectID.ValueString(), err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.api, "read", projectID.ValueString(), err))
 		return
 	}
 
@@ -273,9 +269,9 @@ func (r *CallbackConfigurationResource) Delete(ctx context.Context, req resource
 	var projectID types.String
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("project_id"), &projectID)...)
 	resp.Diagnostics.AddWarning("Callback configuration left in place at Sinch", fmt.Sprintf(
-		"Sinch has no way to delete a callback configuration, so the HMAC secret of project %q stays as it is and "+
-			"Sinch keeps signing callbacks with it. Terraform only stopped managing it. To make the old secret "+
-			"useless, set a new one before removing the resource.", projectID.ValueString()))
+		"Sinch has no way to delete a callback configuration, so the HMAC secret of project %q in the %s API "+
+			"stays as it is and Sinch keeps signing callbacks with it. Terraform only stopped managing it. To make "+
+			"the old secret useless, set a new one before removing the resource.", projectID.ValueString(), r.api.Name))
 }
 
 // writeOnlyImportSuffix ends an import ID that imports in write-only mode.
@@ -288,8 +284,8 @@ func (r *CallbackConfigurationResource) ImportState(ctx context.Context, req res
 	projectID, writeOnly := strings.CutSuffix(req.ID, writeOnlyImportSuffix)
 	if err := checkProjectID(projectID); err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf(
-			"Import sinch_callback_configuration by project ID, or by \"<project ID>%s\" when the configuration "+
-				"uses hmac_secret_wo: %s.", writeOnlyImportSuffix, err))
+			"Import %s by project ID, or by \"<project ID>%s\" when the configuration uses hmac_secret_wo: %s.",
+			r.api.terraformType(), writeOnlyImportSuffix, err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("project_id"), projectID)...)

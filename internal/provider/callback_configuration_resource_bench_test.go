@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
-	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
@@ -16,13 +15,7 @@ import (
 func BenchmarkCallbackConfigurationRead(b *testing.B) {
 	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"p1": "s"}})
 	defer mock.Close()
-	p := &SinchProvider{version: "bench", clients: map[clientKey]*client.Client{}}
-	c, err := p.client(clientKey{settings: settings{apiURL: mock.URL, tokenURL: mock.TokenURL, keyID: testKeyID,
-		keySecret: testKeySecret, maxRetries: "0", requestTimeout: "30s"}})
-	if err != nil {
-		b.Fatal(err)
-	}
-	r := &CallbackConfigurationResource{data: &providerData{client: c}}
+	r := &CallbackConfigurationResource{api: senderIDAPI, data: dataFor(b, mock)}
 	state := stateOf(b, r, "p1")
 	ctx := context.Background()
 	b.ReportAllocs()
@@ -38,7 +31,7 @@ func BenchmarkCallbackConfigurationRead(b *testing.B) {
 // BenchmarkCallbackConfigurationModifyPlan measures the plan of a resource that has not changed, which
 // every plan and every destroy makes once per resource.
 func BenchmarkCallbackConfigurationModifyPlan(b *testing.B) {
-	r := &CallbackConfigurationResource{data: &providerData{projectID: "default"}}
+	r := &CallbackConfigurationResource{api: senderIDAPI, data: &providerData{projectID: "default", plans: newProjectPlans()}}
 	state := stateOf(b, r, "p1")
 	ctx := context.Background()
 	b.ReportAllocs()

@@ -140,7 +140,7 @@ func TestAccCallbackConfiguration_driftIsRepaired(t *testing.T) {
 			{Config: config},
 			{
 				// Someone changes the secret in the dashboard; the next plan puts it back.
-				PreConfig: func() { env.mock.SetSecret("project-1", "changed-behind-terraform") },
+				PreConfig: func() { env.mock.SetSecret(sinchmock.SenderID, "project-1", "changed-behind-terraform") },
 				Config:    config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
@@ -172,7 +172,7 @@ func TestAccCallbackConfiguration_projectRemovedOutOfBand(t *testing.T) {
 			},
 			{
 				// Once the project is back, the same configuration sets its secret again.
-				PreConfig: func() { env.mock.SetSecret("project-1", "new-project") },
+				PreConfig: func() { env.mock.SetSecret(sinchmock.SenderID, "project-1", "new-project") },
 				Config:    config,
 				Check:     env.expectSecretAtSinch("project-1", "configured"),
 			},

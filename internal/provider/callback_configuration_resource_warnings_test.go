@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
@@ -43,11 +42,7 @@ func expectOneWarning(t *testing.T, diags diag.Diagnostics, summary, detail stri
 func TestCallbackConfigurationResource_readOfAMissingProjectWarnsAndForgets(t *testing.T) {
 	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret})
 	defer mock.Close()
-	c, err := client.New(client.Config{APIURL: mock.URL, TokenURL: mock.TokenURL, KeyID: testKeyID, KeySecret: testKeySecret})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &CallbackConfigurationResource{data: &providerData{client: c}}
+	r := &CallbackConfigurationResource{api: senderIDAPI, data: dataFor(t, mock)}
 	state := stateOf(t, r, "gone-project")
 	resp := resource.ReadResponse{State: state}
 	r.Read(context.Background(), resource.ReadRequest{State: state}, &resp)
@@ -60,10 +55,10 @@ func TestCallbackConfigurationResource_readOfAMissingProjectWarnsAndForgets(t *t
 
 func TestCallbackConfigurationResource_deleteWarnsAndMakesNoCall(t *testing.T) {
 	// No client: a call would panic.
-	r := &CallbackConfigurationResource{data: &providerData{}}
+	r := &CallbackConfigurationResource{api: senderIDAPI, data: &providerData{}}
 	resp := resource.DeleteResponse{}
 	r.Delete(context.Background(), resource.DeleteRequest{State: stateOf(t, r, "project-1")}, &resp)
 
 	expectOneWarning(t, resp.Diagnostics, "Callback configuration left in place at Sinch",
-		`the HMAC secret of project "project-1" stays as it is`)
+		`the HMAC secret of project "project-1" in the Sender ID Registrations API stays as it is`)
 }

@@ -140,7 +140,7 @@ func TestAccCallbackConfiguration_writeOnly(t *testing.T) {
 			},
 			{
 				// Someone changes the secret at Sinch: a refresh records the drift, without the secret.
-				PreConfig:          func() { env.mock.SetSecret("project-1", "changed-behind-terraform") },
+				PreConfig:          func() { env.mock.SetSecret(sinchmock.SenderID, "project-1", "changed-behind-terraform") },
 				RefreshState:       true,
 				ExpectNonEmptyPlan: true,
 				Check: resource.ComposeAggregateTestCheckFunc(
@@ -218,7 +218,10 @@ func TestAccCallbackConfiguration_writeOnlyVersion(t *testing.T) {
 
 	// Drift at Sinch is recorded, and not repaired with this run's value: that would set a secret that
 	// nothing else received.
-	drift.PreConfig = func() { env.startCounting(); env.mock.SetSecret("project-1", "changed-behind-terraform") }
+	drift.PreConfig = func() {
+		env.startCounting()
+		env.mock.SetSecret(sinchmock.SenderID, "project-1", "changed-behind-terraform")
+	}
 	drift.ConfigPlanChecks = resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
 	drift.ConfigStateChecks = []statecheck.StateCheck{expectStatus(knownvalue.StringExact("drifted"))}
 	drift.Check = resource.ComposeAggregateTestCheckFunc(

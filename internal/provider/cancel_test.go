@@ -39,7 +39,7 @@ resource "sinch_callback_configuration" "test" {
 		"request under way": {Delay: 30 * time.Second},
 	} {
 		t.Run(name, func(t *testing.T) {
-			mock.Script(http.MethodPut, "/v1/projects/project-1/callback-configuration", stall)
+			mock.Script(sinchmock.SenderID, http.MethodPut, "/v1/projects/project-1/callback-configuration", stall)
 			puts := mock.Counts().Put
 			apply := r.start([]string{key, "TF_VAR_secret=never-accepted"}, "apply", "-auto-approve", "-input=false")
 			deadline := time.Now().Add(30 * time.Second)
@@ -66,7 +66,7 @@ resource "sinch_callback_configuration" "test" {
 			if took := time.Since(interrupted); took > 5*time.Second {
 				t.Errorf("the apply took %s to stop", took)
 			}
-			if secret, _ := mock.Secret("project-1"); secret != "accepted" {
+			if secret, _ := mock.Secret(sinchmock.SenderID, "project-1"); secret != "accepted" {
 				t.Errorf("Sinch holds %q", secret)
 			}
 			if got := r.stateAttribute("sinch_callback_configuration.test", "hmac_secret"); got != "accepted" {

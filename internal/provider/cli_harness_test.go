@@ -68,6 +68,8 @@ func newCLIRun(t *testing.T, mock *sinchmock.Running) *cliRun {
 		"TF_LOG=TRACE",
 		"TF_LOG_PATH="+filepath.Join(dir, "trace.log"),
 		"SINCH_API_URL="+mock.URL,
+		"SINCH_BRANDS_API_URL="+mock.BrandsURL,
+		"SINCH_NUMBERS_API_URL="+mock.NumbersURL,
 		"SINCH_TOKEN_URL="+mock.TokenURL,
 		"SINCH_KEY_ID="+testKeyID,
 		"SINCH_PROJECT_ID=",

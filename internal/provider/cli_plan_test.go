@@ -166,7 +166,7 @@ resource "sinch_callback_configuration" "short" {
 		if strings.Count(out, "Warning: Short HMAC secret") > 2 || strings.Contains(out, "file-secret") || strings.Contains(out, "tiny-9q") {
 			t.Errorf("unexpected output:\n%s", out)
 		}
-		if s, _ := mock.Secret("project-1"); s != "file-secret-3c9d41e7a2b8f06d\n" {
+		if s, _ := mock.Secret(sinchmock.SenderID, "project-1"); s != "file-secret-3c9d41e7a2b8f06d\n" {
 			t.Error("the warned apply did not set the secret")
 		}
 	})
@@ -222,9 +222,9 @@ resource "sinch_callback_configuration" "versioned" {
 `)
 		env := []string{key, "TF_VAR_secret=5b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e"}
 		r.run(true, env, "apply", "-input=false", "-auto-approve")
-		mock.SetSecret("project-1", "changed-in-the-dashboard")
+		mock.SetSecret(sinchmock.SenderID, "project-1", "changed-in-the-dashboard")
 		out := r.run(true, env, "plan", "-input=false")
-		if !strings.Contains(prose(out), `Sinch holds a secret for project "project-1" other than the one Terraform last wrote`) ||
+		if !strings.Contains(prose(out), `In the Sender ID Registrations API, Sinch holds a secret for project "project-1" other than the one Terraform last wrote`) ||
 			!strings.Contains(prose(out), "change hmac_secret_wo_version to write it again") || !strings.Contains(out, "No changes.") {
 			t.Errorf("want no change, and a warning that says how to write the secret again:\n%s", out)
 		}

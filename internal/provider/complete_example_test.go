@@ -11,8 +11,7 @@ import (
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
-// TestCompleteExample applies examples/complete, as a user would, against the mock: the Brands API
-// provider block goes to the mock through the example's brands_api_url variable.
+// TestCompleteExample applies examples/complete, as a user would, against the mock, every API of it.
 func TestCompleteExample(t *testing.T) {
 	projects := map[string]string{
 		"aad4ccbf-919d-462f-8587-dec95a1b11b0": "old", "0b9e3f5a-2c71-4d8e-9a6b-4f1c2d3e5a7b": "old",
@@ -26,17 +25,29 @@ func TestCompleteExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeFile(t, filepath.Join(r.dir, "main.tf"), string(example))
-	env := []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_callback_secret=team-secret-1", "TF_VAR_brands_api_url=" + mock.URL}
+	env := []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_callback_secret=team-secret-1"}
 
-	r.run(true, env, "apply", "-auto-approve", "-input=false")
+	if out := r.run(true, env, "apply", "-auto-approve", "-input=false"); strings.Contains(out, "Warning: Another resource") {
+		t.Errorf("one project in three APIs is taken for a duplicate:\n%s", out)
+	}
+	const checkout, brands = "aad4ccbf-919d-462f-8587-dec95a1b11b0", "9f8e7d6c-5b4a-4392-8171-605f4e3d2c1b"
 	for id := range projects {
-		if secret, _ := mock.Secret(id); secret != "team-secret-1" {
-			t.Errorf("project %s holds %q", id, secret)
+		want := map[sinchmock.API]string{sinchmock.SenderID: "team-secret-1", sinchmock.Brands: "old", sinchmock.Numbers: "old"}
+		switch id {
+		case checkout:
+			want[sinchmock.Numbers] = "team-secret-1"
+		case brands:
+			want = map[sinchmock.API]string{sinchmock.SenderID: "old", sinchmock.Brands: "team-secret-1", sinchmock.Numbers: "old"}
+		}
+		for api, secret := range want {
+			if got, _ := mock.Secret(api, id); got != secret {
+				t.Errorf("project %s holds %q in the %s API, want %q", id, got, api, secret)
+			}
 		}
 	}
 	out := r.run(true, env, "output", "-json")
 	// The signature, computed apart with Python's hmac module.
-	if !strings.Contains(out, `"b8ed30e995076246318b6292eec8d885fb1513cd"`) || strings.Count(out, `"applied"`) != 4 {
+	if !strings.Contains(out, `"b8ed30e995076246318b6292eec8d885fb1513cd"`) || strings.Count(out, `"applied"`) != 5 {
 		t.Errorf("outputs: %s", out)
 	}
 	if strings.Contains(out, "team-secret-1") {

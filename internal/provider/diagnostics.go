@@ -13,10 +13,11 @@ import (
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
 )
 
-// apiErrorDiagnostic explains a failed call on one project's callback configuration: what happened,
-// to which project, after how many attempts, and what to do. verb is "read" or "set".
-func apiErrorDiagnostic(verb, projectID string, err error) diag.Diagnostic {
-	failed := fmt.Sprintf("Could not %s the callback configuration of Sinch project %q", verb, projectID)
+// apiErrorDiagnostic explains a failed call on one project's callback configuration in an API: what
+// happened, to which project, after how many attempts, and what to do. verb is "read" or "set".
+func apiErrorDiagnostic(api callbackAPI, verb, projectID string, err error) diag.Diagnostic {
+	failed := fmt.Sprintf("Could not %s the callback configuration of Sinch project %q in the %s API", verb, projectID, api.Name)
+	urlSetting := fmt.Sprintf("%s (or %s)", api.urlSetting, envVarOf(api.urlSetting))
 
 	var tokenErr *client.TokenError
 	var apiErr *client.APIError
@@ -28,22 +29,22 @@ func apiErrorDiagnostic(verb, projectID string, err error) diag.Diagnostic {
 	case errors.As(err, &tokenErr):
 		return tokenDiagnostic(failed, tokenErr)
 	case errors.As(err, &apiErr):
-		return apiStatusDiagnostic(verb, projectID, failed, apiErr)
+		return apiStatusDiagnostic(api, verb, projectID, failed, apiErr)
 	case errors.As(err, &transportErr):
-		return transportDiagnostic(failed, transportErr)
+		return transportDiagnostic(failed, transportErr, api.urlSetting)
 	case errors.As(err, &redirect):
-		return redirectDiagnostic(failed, redirect, "api_url")
+		return redirectDiagnostic(failed, redirect, api.urlSetting)
 	case errors.As(err, &mismatch):
 		return diag.NewErrorDiagnostic("Sinch did not confirm the secret", fmt.Sprintf(
 			"%s: Sinch answered the update with a secret other than the one sent, so the write is not confirmed. "+
 				"Sinch may have changed the value (trimmed white space, say), or something between this machine and "+
 				"Sinch answered in its place. Terraform keeps the state it had, and the next plan reads what Sinch "+
-				"holds. If it happens again, check api_url (or SINCH_API_URL) and any proxy on the way.", failed))
+				"holds. If it happens again, check %s and any proxy on the way.", failed, urlSetting))
 	case errors.As(err, &unexpected):
 		return diag.NewErrorDiagnostic("Unexpected answer from Sinch", fmt.Sprintf(
-			"%s: Sinch answered HTTP %d %s, but %s. Check that api_url (or SINCH_API_URL) points at Sinch's "+
-				"Sender ID Registrations API or Brands API, not at a proxy or another service.",
-			failed, unexpected.HTTPStatus, attempts(unexpected.Attempts), unexpected.Reason))
+			"%s: Sinch answered HTTP %d %s, but %s. Check that %s points at Sinch's %s API, not at a proxy "+
+				"or another service.", failed, unexpected.HTTPStatus, attempts(unexpected.Attempts), unexpected.Reason,
+			urlSetting, api.Name))
 	default:
 		return diag.NewErrorDiagnostic("Sinch API error", fmt.Sprintf("%s: %s.", failed, err))
 	}
@@ -59,7 +60,7 @@ func tokenDiagnostic(failed string, e *client.TokenError) diag.Diagnostic {
 	switch {
 	case errors.As(e.Err, &transportErr):
 		// Its URL is the token endpoint's, which the diagnostic names.
-		return transportDiagnostic(failed, transportErr)
+		return transportDiagnostic(failed, transportErr, "token_url")
 	case errors.As(e.Err, &redirect):
 		return redirectDiagnostic(failed, redirect, "token_url")
 	case e.HTTPStatus == http.StatusTooManyRequests || e.HTTPStatus >= 500:
@@ -73,7 +74,7 @@ func tokenDiagnostic(failed string, e *client.TokenError) diag.Diagnostic {
 	}
 }
 
-func apiStatusDiagnostic(verb, projectID, failed string, e *client.APIError) diag.Diagnostic {
+func apiStatusDiagnostic(api callbackAPI, verb, projectID, failed string, e *client.APIError) diag.Diagnostic {
 	answer := fmt.Sprintf("HTTP %d", e.HTTPStatus)
 	if e.Status != "" {
 		answer += " " + e.Status
@@ -92,8 +93,9 @@ func apiStatusDiagnostic(verb, projectID, failed string, e *client.APIError) dia
 	case e.HTTPStatus == http.StatusNotFound:
 		return diag.NewErrorDiagnostic("Not an answer of Sinch's API", fmt.Sprintf(
 			"%s: %s %s answered %s, not Sinch's answer for a missing project, so it says nothing about the "+
-				"project and Terraform leaves its state as it was. Check api_url (or SINCH_API_URL): it must be the "+
-				"base URL of Sinch's API, such as %s, without a path.", failed, e.Method, e.URL, answer, client.DefaultAPIURL))
+				"project and Terraform leaves its state as it was. Check %s (or %s): it must be the base URL of "+
+				"Sinch's %s API, such as %s, without a path.", failed, e.Method, e.URL, answer, api.urlSetting,
+			envVarOf(api.urlSetting), api.Name, api.DefaultURL))
 	case e.HTTPStatus == http.StatusBadRequest:
 		var b strings.Builder
 		fmt.Fprintf(&b, "Sinch refused the callback configuration of project %q (%s).", projectID, answer)
@@ -139,8 +141,10 @@ func hostOf(raw string) string {
 	return raw
 }
 
-func transportDiagnostic(failed string, e *client.TransportError) diag.Diagnostic {
+// transportDiagnostic explains a request that got no answer; setting names the URL setting it went to.
+func transportDiagnostic(failed string, e *client.TransportError, setting string) diag.Diagnostic {
 	host := hostOf(e.URL)
+	check := fmt.Sprintf("Check %s (or %s)", setting, envVarOf(setting))
 	after := attempts(e.Attempts)
 	switch e.Problem() {
 	case client.ProblemCanceled:
@@ -153,24 +157,23 @@ func transportDiagnostic(failed string, e *client.TransportError) diag.Diagnosti
 				"(SINCH_REQUEST_TIMEOUT).", failed, host, after))
 	case client.ProblemDNS:
 		return diag.NewErrorDiagnostic("Unknown Sinch host", fmt.Sprintf(
-			"%s: the host %s could not be resolved %s (%v). Check api_url and token_url (or SINCH_API_URL and "+
-				"SINCH_TOKEN_URL) for typos, and the machine's DNS.", failed, host, after, e.Err))
+			"%s: the host %s could not be resolved %s (%v). %s for typos, and the machine's DNS.",
+			failed, host, after, e.Err, check))
 	case client.ProblemRefused:
 		return diag.NewErrorDiagnostic("Sinch refused the connection", fmt.Sprintf(
-			"%s: %s refused the connection %s. Check api_url and token_url (or SINCH_API_URL and "+
-				"SINCH_TOKEN_URL), and any proxy or firewall on the way.", failed, host, after))
+			"%s: %s refused the connection %s. %s, and any proxy or firewall on the way.", failed, host, after, check))
 	case client.ProblemTLS:
 		return diag.NewErrorDiagnostic("TLS failure talking to Sinch", fmt.Sprintf(
-			"%s: the TLS connection to %s failed (%v). Check that api_url and token_url name Sinch's hosts; a "+
-				"proxy that inspects TLS needs its certificate authority trusted by this machine.", failed, host, e.Err))
+			"%s: the TLS connection to %s failed (%v). Check that %s (or %s) names Sinch's host; a proxy that "+
+				"inspects TLS needs its certificate authority trusted by this machine.", failed, host, e.Err, setting,
+			envVarOf(setting)))
 	case client.ProblemDropped:
 		return diag.NewErrorDiagnostic("Sinch closed the connection", fmt.Sprintf(
 			"%s: %s closed the connection without an answer %s. Try again later; check any proxy on the way.",
 			failed, host, after))
 	default:
 		return diag.NewErrorDiagnostic("Could not reach Sinch", fmt.Sprintf(
-			"%s: %v %s. Check api_url and token_url (or SINCH_API_URL and SINCH_TOKEN_URL) and the network.",
-			failed, e.Err, after))
+			"%s: %v %s. %s, and the network.", failed, e.Err, after, check))
 	}
 }
 

@@ -16,7 +16,7 @@ import (
 // secrets back in every way they could, and checks what the user would read.
 func TestAPIErrorDiagnostics_holdNoSecret(t *testing.T) {
 	const hmacSecret = "hmac-secret-echoed-9f3"
-	tokens := sinchmock.New(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret}).Handler()
+	tokens := sinchmock.New(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret}).Handler(sinchmock.SenderID)
 	answers := map[string]func(w http.ResponseWriter){
 		"400 quoting the secret": func(w http.ResponseWriter) {
 			w.WriteHeader(400)
@@ -45,15 +45,19 @@ func TestAPIErrorDiagnostics_holdNoSecret(t *testing.T) {
 				}
 			}))
 			defer server.Close()
-			c, err := client.New(client.Config{APIURL: server.URL, TokenURL: server.URL + sinchmock.TokenPath, KeyID: testKeyID, KeySecret: testKeySecret})
+			c, err := client.New(client.Config{TokenURL: server.URL + sinchmock.TokenPath, KeyID: testKeyID, KeySecret: testKeySecret})
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = c.UpdateCallbackConfiguration(context.Background(), "p1", hmacSecret)
+			calls, err := c.CallbackConfigurations(senderIDAPI.API, server.URL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = calls.Update(context.Background(), "p1", hmacSecret)
 			if err == nil {
 				t.Fatal("no error")
 			}
-			d := apiErrorDiagnostic("set", "p1", err)
+			d := apiErrorDiagnostic(senderIDAPI, "set", "p1", err)
 			text := d.Summary() + "\n" + d.Detail()
 			if !strings.Contains(text, `Sinch project "p1"`) && !strings.Contains(text, `project "p1"`) {
 				t.Errorf("the diagnostic does not name the project:\n%s", text)

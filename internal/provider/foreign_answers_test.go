@@ -35,7 +35,7 @@ func TestAccForeignAnswers_redirectsAreNotFollowed(t *testing.T) {
 			// for a write.
 			elsewhere := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": "old"}})
 			defer elsewhere.Close()
-			env.mock.Script(http.MethodPut, putPath, sinchmock.Redirect(status, elsewhere.URL+putPath))
+			env.mock.Script(sinchmock.SenderID, http.MethodPut, putPath, sinchmock.Redirect(status, elsewhere.URL+putPath))
 			config := env.config("", writeOnlyConfig(0))
 			resource.UnitTest(t, resource.TestCase{
 				TerraformVersionChecks:   writeOnlyVersions,
@@ -66,7 +66,7 @@ func TestAccForeignAnswers_redirectsAreNotFollowed(t *testing.T) {
 		env := newTestEnv(t, map[string]string{"project-1": "old"})
 		elsewhere := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret})
 		defer elsewhere.Close()
-		env.mock.Script(http.MethodPost, sinchmock.TokenPath, sinchmock.Redirect(307, elsewhere.TokenURL))
+		env.mock.ScriptToken(sinchmock.Redirect(307, elsewhere.TokenURL))
 		resource.UnitTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: env.factories,
 			Steps: []resource.TestStep{{
@@ -94,7 +94,7 @@ func TestAccForeignAnswers_updateAnsweredWithAnotherSecret(t *testing.T) {
 			Steps: []resource.TestStep{
 				{
 					// On create, nothing is stored.
-					PreConfig:   func() { env.mock.Script(http.MethodPut, putPath, other) },
+					PreConfig:   func() { env.mock.Script(sinchmock.SenderID, http.MethodPut, putPath, other) },
 					Config:      env.config("", resourceConfig("project-1", "first")),
 					ExpectError: mismatch,
 				},
@@ -106,7 +106,7 @@ func TestAccForeignAnswers_updateAnsweredWithAnotherSecret(t *testing.T) {
 				},
 				{
 					// On update, the state keeps the secret before it.
-					PreConfig:   func() { env.mock.Script(http.MethodPut, putPath, other) },
+					PreConfig:   func() { env.mock.Script(sinchmock.SenderID, http.MethodPut, putPath, other) },
 					Config:      env.config("", resourceConfig("project-1", "second")),
 					ExpectError: mismatch,
 				},
@@ -128,7 +128,7 @@ func TestAccForeignAnswers_updateAnsweredWithAnotherSecret(t *testing.T) {
 			Steps: []resource.TestStep{
 				{Config: config, ConfigVariables: secretVariable("first")},
 				{
-					PreConfig:       func() { env.mock.Script(http.MethodPut, putPath, other) },
+					PreConfig:       func() { env.mock.Script(sinchmock.SenderID, http.MethodPut, putPath, other) },
 					Config:          config,
 					ConfigVariables: secretVariable("second"),
 					ExpectError:     mismatch,
@@ -154,8 +154,8 @@ func TestAccForeignAnswers_updateAnsweredWithoutASecret(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
-					env.mock.Script(http.MethodPut, putPath, sinchmock.Answer(map[string]any{"projectId": "project-1"}))
-					env.mock.SetSecret("project-1", "sent-but-not-echoed")
+					env.mock.Script(sinchmock.SenderID, http.MethodPut, putPath, sinchmock.Answer(map[string]any{"projectId": "project-1"}))
+					env.mock.SetSecret(sinchmock.SenderID, "project-1", "sent-but-not-echoed")
 				},
 				Config:            config,
 				ConfigVariables:   secretVariable("sent-but-not-echoed"),
@@ -188,7 +188,7 @@ func TestAccForeignAnswers_notSinchsNotFound(t *testing.T) {
 				Steps: []resource.TestStep{
 					{Config: config},
 					{
-						PreConfig:   func() { env.mock.Script(http.MethodGet, getPath, fault) },
+						PreConfig:   func() { env.mock.Script(sinchmock.SenderID, http.MethodGet, getPath, fault) },
 						Config:      config,
 						ExpectError: wantError,
 					},
@@ -198,7 +198,7 @@ func TestAccForeignAnswers_notSinchsNotFound(t *testing.T) {
 						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 					},
 					{
-						PreConfig:   func() { env.mock.Script(http.MethodGet, getPath, fault) },
+						PreConfig:   func() { env.mock.Script(sinchmock.SenderID, http.MethodGet, getPath, fault) },
 						Config:      env.config("", `data "sinch_callback_configuration" "read" { project_id = "project-1" }`),
 						ExpectError: wantError,
 					},
@@ -234,7 +234,7 @@ import {
 			},
 			{
 				// Someone clears the secret: the next plan sets it again.
-				PreConfig: func() { env.mock.SetSecret("project-1", "") },
+				PreConfig: func() { env.mock.SetSecret(sinchmock.SenderID, "project-1", "") },
 				Config:    env.config("", resourceConfig("project-1", "configured")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),

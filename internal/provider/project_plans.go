@@ -18,21 +18,24 @@ import (
 // state; but they drop the warnings of that second plan, as those of the first are shown already, so it
 // cannot warn of itself.
 
-// projectPlans counts the resource plans of each project in this run.
+// projectPlans counts the resource plans of each project and type in this run: a project has a
+// secret in each API, and one resource of each type may set it.
 type projectPlans struct {
 	mu    sync.Mutex
-	plans map[string]int
+	plans map[[2]string]int
 }
 
 func newProjectPlans() *projectPlans {
-	return &projectPlans{plans: map[string]int{}}
+	return &projectPlans{plans: map[[2]string]int{}}
 }
 
-// add counts a plan that sets project's secret, and warns when another plan of this run already does.
+// add counts a plan of typeName that sets project's secret, and warns when another plan of this run
+// already does.
 func (p *projectPlans) add(_ context.Context, typeName, project string, diags *diag.Diagnostics) {
+	key := [2]string{typeName, project}
 	p.mu.Lock()
-	p.plans[project]++
-	others := p.plans[project] - 1
+	p.plans[key]++
+	others := p.plans[key] - 1
 	p.mu.Unlock()
 	if others > 0 {
 		diags.AddAttributeWarning(path.Root("project_id"), "Another resource sets this project's secret", fmt.Sprintf(

@@ -4,20 +4,16 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"sync"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
 )
@@ -28,33 +24,25 @@ var (
 	_ provider.ProviderWithEphemeralResources = &SinchProvider{}
 )
 
-// SinchProvider is the provider for Sinch's registration APIs.
+// SinchProvider is the provider for the callback configurations of Sinch's APIs.
 type SinchProvider struct {
 	version string
 
 	// clients keeps one client per configuration for the life of the process: Terraform configures a
-	// provider more than once in some runs, and every call of one process should share one token.
+	// provider more than once in some runs, and every call of one process, to every API, should share
+	// one token.
 	mu      sync.Mutex
 	clients map[clientKey]*client.Client
 }
 
-// clientKey is what makes two clients differ.
+// clientKey is what makes two clients differ: the settings that every API shares.
 type clientKey struct {
-	settings
-	terraformVersion string
+	keyID, keySecret, tokenURL, maxRetries, requestTimeout string
+	terraformVersion                                       string
 }
 
-// SinchProviderModel is the provider block.
-type SinchProviderModel struct {
-	ProjectID types.String `tfsdk:"project_id"`
-	KeyID     types.String `tfsdk:"key_id"`
-	KeySecret types.String `tfsdk:"key_secret"`
-	APIURL    types.String `tfsdk:"api_url"`
-	TokenURL  types.String `tfsdk:"token_url"`
-
-	MaxRetries     types.Int64  `tfsdk:"max_retries"`
-	RequestTimeout types.String `tfsdk:"request_timeout"`
-}
+// sharedSettings are the settings of clientKey, which every call needs.
+var sharedSettings = []string{"key_id", "key_secret", "token_url", "max_retries", "request_timeout"}
 
 // New returns a constructor of the provider, as providerserver expects.
 func New(version string) func() provider.Provider {
@@ -70,53 +58,9 @@ func (p *SinchProvider) Metadata(_ context.Context, _ provider.MetadataRequest, 
 
 func (p *SinchProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Manages the callback configuration of Sinch projects through Sinch's registration APIs.",
-		Attributes: map[string]schema.Attribute{
-			"project_id": schema.StringAttribute{
-				MarkdownDescription: "The Sinch project that resources and data sources use when they name none. " +
-					"Falls back to the `SINCH_PROJECT_ID` environment variable.",
-				Optional:   true,
-				Validators: []validator.String{projectIDValidator},
-			},
-			"key_id": schema.StringAttribute{
-				MarkdownDescription: "The ID of a Sinch access key (Sinch dashboard, Access keys). " +
-					"Falls back to the `SINCH_KEY_ID` environment variable. Required in one of the two.",
-				Optional: true,
-			},
-			"key_secret": schema.StringAttribute{
-				MarkdownDescription: "The secret of that access key. Falls back to the `SINCH_KEY_SECRET` " +
-					"environment variable. Required in one of the two.",
-				Optional:  true,
-				Sensitive: true,
-			},
-			"api_url": schema.StringAttribute{
-				MarkdownDescription: "The base URL of the API. Falls back to the `SINCH_API_URL` environment variable, " +
-					"then to `" + client.DefaultAPIURL + "`. Must be `https://`, or `http://` on a loopback host.",
-				Optional:   true,
-				Validators: []validator.String{endpointURLValidator},
-			},
-			"token_url": schema.StringAttribute{
-				MarkdownDescription: "The OAuth2 token endpoint. Falls back to the `SINCH_TOKEN_URL` environment variable, " +
-					"then to `" + client.DefaultTokenURL + "`. Must be `https://`, or `http://` on a loopback host.",
-				Optional:   true,
-				Validators: []validator.String{endpointURLValidator},
-			},
-			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: "How many times a request is repeated after an answer of 429 or 5xx (but 501), " +
-					"or a connection error, with jittered exponential backoff from 250 ms up to 30 s, or what " +
-					"`Retry-After` asks for, up to 30 s. 0 to 10; falls back to the `SINCH_MAX_RETRIES` environment " +
-					"variable, then to " + defaultMaxRetries + ".",
-				Optional:   true,
-				Validators: []validator.Int64{int64validator.Between(0, maxMaxRetries)},
-			},
-			"request_timeout": schema.StringAttribute{
-				MarkdownDescription: "How long one attempt of a request may take, as a duration such as `\"30s\"` or " +
-					"`\"2m\"`, above zero and at most " + fmt.Sprintf("%.0f", maxRequestTimeout.Minutes()) + " minutes. Falls back to the " +
-					"`SINCH_REQUEST_TIMEOUT` environment variable, then to `" + defaultRequestTimeout + "`.",
-				Optional:   true,
-				Validators: []validator.String{durationValidator},
-			},
-		},
+		MarkdownDescription: "Manages the callback secrets of Sinch projects: the HMAC secret with which Sinch signs the " +
+			"callbacks of its Sender ID Registrations, Brands and Numbers APIs.",
+		Attributes: providerSchemaAttributes(),
 	}
 }
 
@@ -125,17 +69,17 @@ func (p *SinchProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 // of a resource to create needs no call, and Terraform configures the provider again, with the value,
 // before it applies. Only a call that needs such a setting fails, when it is made.
 func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
-	var config SinchProviderModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	values := readProviderConfig(ctx, req.Config, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	settings, unknown, diags := resolveSettings(config)
+	settings, unknown, diags := resolveSettings(values)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	data := &providerData{projectID: settings.projectID, keySecret: settings.keySecret, plans: newProjectPlans()}
+	data := &providerData{projectID: settings["project_id"], keySecret: settings["key_secret"],
+		apis: map[string]*client.CallbackConfigurations{}, plans: newProjectPlans()}
 	for _, name := range unknown {
 		if name == "project_id" {
 			data.projectIDUnknown = true
@@ -143,13 +87,24 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 			data.unknownSettings = append(data.unknownSettings, name)
 		}
 	}
-	if len(data.unknownSettings) == 0 {
-		c, err := p.client(clientKey{settings, req.TerraformVersion})
+	if !data.unknown(sharedSettings...) {
+		c, err := p.client(clientKey{settings["key_id"], settings["key_secret"], settings["token_url"],
+			settings["max_retries"], settings["request_timeout"], req.TerraformVersion})
 		if err != nil {
 			resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
 			return
 		}
-		data.client = c
+		for _, api := range callbackAPIs {
+			if data.unknown(api.urlSetting) {
+				continue
+			}
+			calls, err := c.CallbackConfigurations(api.API, settings[api.urlSetting])
+			if err != nil {
+				resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
+				return
+			}
+			data.apis[api.typeName] = calls
+		}
 	}
 	resp.ResourceData = data
 	resp.DataSourceData = data
@@ -167,7 +122,6 @@ func (p *SinchProvider) client(key clientKey) (*client.Client, error) {
 	maxRetries, _ := strconv.Atoi(key.maxRetries)
 	requestTimeout, _ := time.ParseDuration(key.requestTimeout)
 	c, err := client.New(client.Config{
-		APIURL:         key.apiURL,
 		TokenURL:       key.tokenURL,
 		KeyID:          key.keyID,
 		KeySecret:      key.keySecret,
@@ -183,16 +137,30 @@ func (p *SinchProvider) client(key clientKey) (*client.Client, error) {
 	return c, nil
 }
 
+// Resources, DataSources and EphemeralResources have one type per API of callbackAPIs.
+
 func (p *SinchProvider) Resources(_ context.Context) []func() resource.Resource {
-	return []func() resource.Resource{NewCallbackConfigurationResource}
+	var types []func() resource.Resource
+	for _, api := range callbackAPIs {
+		types = append(types, func() resource.Resource { return &CallbackConfigurationResource{api: api} })
+	}
+	return types
 }
 
 func (p *SinchProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewCallbackConfigurationDataSource}
+	var types []func() datasource.DataSource
+	for _, api := range callbackAPIs {
+		types = append(types, func() datasource.DataSource { return &CallbackConfigurationDataSource{api: api} })
+	}
+	return types
 }
 
 func (p *SinchProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
-	return []func() ephemeral.EphemeralResource{NewCallbackConfigurationEphemeralResource}
+	var types []func() ephemeral.EphemeralResource
+	for _, api := range callbackAPIs {
+		types = append(types, func() ephemeral.EphemeralResource { return &CallbackConfigurationEphemeralResource{api: api} })
+	}
+	return types
 }
 
 func (p *SinchProvider) Functions(_ context.Context) []func() function.Function {

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -14,8 +15,9 @@ import (
 // providerData is what resources and data sources receive from Configure: one per configuration of
 // the provider, which Terraform makes once per run of a command.
 type providerData struct {
-	// client is nil while a setting it needs is known only after apply: unknownSettings names them.
-	client          *client.Client
+	// apis holds the calls of each API (by typeName), which share one client and token. An API is
+	// missing while a setting it needs is known only after apply: unknownSettings names those.
+	apis            map[string]*client.CallbackConfigurations
 	unknownSettings []string
 	// projectID is the default project: the provider's project_id or SINCH_PROJECT_ID, or empty.
 	// projectIDUnknown says that the provider's project_id is known only after apply.
@@ -45,26 +47,38 @@ func providerDataFrom(data any, diags *diag.Diagnostics) *providerData {
 	return d
 }
 
-// apiClient returns the client for a call to Sinch, or nil after adding an error: when the provider was
-// not configured, or when a setting the call needs is known only after apply.
-func (d *providerData) apiClient(diags *diag.Diagnostics) *client.Client {
-	switch {
-	case d == nil:
+// unknown tells whether any of the settings is known only after apply.
+func (d *providerData) unknown(settings ...string) bool {
+	for _, name := range d.unknownSettings {
+		if slices.Contains(settings, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// callbackConfigurations returns the calls of an API, or nil after adding an error: when the provider
+// was not configured, or when a setting the calls need is known only after apply.
+func (d *providerData) callbackConfigurations(api callbackAPI, diags *diag.Diagnostics) *client.CallbackConfigurations {
+	if d == nil {
 		diags.AddError("Sinch provider not configured",
 			"Terraform asked for a call to Sinch before it configured the provider. This is a bug in Terraform or "+
 				"in the provider: please report it.")
 		return nil
-	case d.client == nil:
-		for _, name := range d.unknownSettings {
+	}
+	if calls := d.apis[api.typeName]; calls != nil {
+		return calls
+	}
+	for _, name := range append(slices.Clone(sharedSettings), api.urlSetting) {
+		if d.unknown(name) {
 			diags.AddError("Sinch provider setting not known yet", fmt.Sprintf(
 				"The provider's %s depends on a value that is known only after apply, and this step must call Sinch "+
 					"(to refresh a resource, or to read a data source or an ephemeral resource). Give %s a value known "+
 					"at plan time, or set %s instead. Resources that are only being created need no call at plan time.",
 				name, name, envVarOf(name)))
 		}
-		return nil
 	}
-	return d.client
+	return nil
 }
 
 // resolveProjectID returns the project a resource or data source addresses: its own project_id, else
@@ -85,12 +99,12 @@ func resolveProjectID(configured types.String, data *providerData, diags *diag.D
 	}
 }
 
-// readCallbackConfiguration reads the configuration of the project that a data source or ephemeral
-// resource names (or the provider's default). The secret is null when the project has none set. It
-// returns false after adding an error.
-func (d *providerData) readCallbackConfiguration(ctx context.Context, configured types.String, diags *diag.Diagnostics) (projectID types.String, secret types.String, ok bool) {
-	c := d.apiClient(diags)
-	if c == nil {
+// readCallbackConfiguration reads, in an API, the configuration of the project that a data source or
+// ephemeral resource names (or the provider's default). The secret is null when the project has none
+// set. It returns false after adding an error.
+func (d *providerData) readCallbackConfiguration(ctx context.Context, api callbackAPI, configured types.String, diags *diag.Diagnostics) (projectID types.String, secret types.String, ok bool) {
+	calls := d.callbackConfigurations(api, diags)
+	if calls == nil {
 		return projectID, secret, false
 	}
 	projectID = resolveProjectID(configured, d, diags)
@@ -104,9 +118,9 @@ func (d *providerData) readCallbackConfiguration(ctx context.Context, configured
 				"(or SINCH_PROJECT_ID).")
 		return projectID, secret, false
 	}
-	answer, err := c.CallbackConfiguration(d.logContext(ctx), projectID.ValueString())
+	answer, err := calls.Get(d.logContext(ctx), projectID.ValueString())
 	if err != nil {
-		diags.Append(apiErrorDiagnostic("read", projectID.ValueString(), err))
+		diags.Append(apiErrorDiagnostic(api, "read", projectID.ValueString(), err))
 		return projectID, secret, false
 	}
 	return projectID, optionalSecret(answer.HMACSecret), true

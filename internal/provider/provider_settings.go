@@ -2,31 +2,21 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net"
-	"net/url"
 	"os"
-	"regexp"
-	"runtime/debug"
-	"strconv"
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
 )
-
-// settings are the provider's settings once the block, the environment and the defaults are merged.
-type settings struct {
-	projectID, keyID, keySecret, apiURL, tokenURL string
-	// maxRetries and requestTimeout are kept as text, checked, until the client is made.
-	maxRetries, requestTimeout string
-}
 
 const (
 	defaultMaxRetries     = "4"
@@ -35,33 +25,110 @@ const (
 	maxRequestTimeout     = 10 * time.Minute
 )
 
-// resolveSettings takes each setting from the provider block, else from its environment variable,
-// else from its default, and reports each one that is missing or invalid as its own attribute error.
-// A setting the block sets to a value known only after apply is no error here: it is returned in
-// unknown, and only a call that needs it fails (see providerData.apiClient).
-func resolveSettings(config SinchProviderModel) (s settings, unknown []string, diags diag.Diagnostics) {
-	for _, setting := range []struct {
-		attribute string
-		value     types.String
-		fallback  string
-		required  bool
-		check     func(string) error
-		into      *string
-	}{
-		{"project_id", config.ProjectID, "", false, checkProjectID, &s.projectID},
-		{"key_id", config.KeyID, "", true, nil, &s.keyID},
-		{"key_secret", config.KeySecret, "", true, nil, &s.keySecret},
-		{"api_url", config.APIURL, client.DefaultAPIURL, false, checkEndpointURL, &s.apiURL},
-		{"token_url", config.TokenURL, client.DefaultTokenURL, false, checkEndpointURL, &s.tokenURL},
-		{"max_retries", int64AsString(config.MaxRetries), defaultMaxRetries, false, checkMaxRetries, &s.maxRetries},
-		{"request_timeout", config.RequestTimeout, defaultRequestTimeout, false, checkRequestTimeout, &s.requestTimeout},
-	} {
-		at, envVar := path.Root(setting.attribute), envVarOf(setting.attribute)
-		if setting.value.IsUnknown() {
-			unknown = append(unknown, setting.attribute)
+// providerSetting is a setting of the provider block. Each comes from the block, else from its
+// environment variable (envVarOf), else from its default. The provider's schema and resolveSettings
+// are both made from the list, so that a setting is described once.
+type providerSetting struct {
+	name string
+	// description says what the setting is; where its value falls back to is added.
+	description string
+	fallback    string
+	required    bool
+	sensitive   bool
+	// whole marks the one number setting (max_retries), read as text like the others.
+	whole bool
+	// check validates a value, from the block or from the environment; checkDescription says what it
+	// wants.
+	check            func(string) error
+	checkDescription string
+}
+
+// providerSettings lists the settings, with the base URL of each API of callbackAPIs.
+func providerSettings() []providerSetting {
+	settings := []providerSetting{
+		{name: "project_id", description: "The Sinch project that resources and data sources use when they name none.",
+			check: checkProjectID, checkDescription: "a Sinch project ID"},
+		{name: "key_id", required: true, description: "The ID of a Sinch access key (Sinch dashboard, Access keys)."},
+		{name: "key_secret", required: true, sensitive: true, description: "The secret of that access key."},
+	}
+	for _, api := range callbackAPIs {
+		settings = append(settings, providerSetting{
+			name: api.urlSetting, fallback: api.DefaultURL, check: checkEndpointURL, checkDescription: endpointURLDescription,
+			description: fmt.Sprintf("The base URL of the %s API, for `sinch_%s`. Must be `https://`, or `http://` on a "+
+				"loopback host.", api.Name, api.typeName),
+		})
+	}
+	return append(settings,
+		providerSetting{name: "token_url", fallback: client.DefaultTokenURL, check: checkEndpointURL, checkDescription: endpointURLDescription,
+			description: "The OAuth2 token endpoint, for every API. Must be `https://`, or `http://` on a loopback host."},
+		providerSetting{name: "max_retries", fallback: defaultMaxRetries, whole: true, check: checkMaxRetries,
+			description: fmt.Sprintf("How many times a request is repeated after an answer of 429 or 5xx (but 501), or a "+
+				"connection error, with jittered exponential backoff from 250 ms up to 30 s, or what `Retry-After` asks "+
+				"for, up to 30 s. 0 to %d.", maxMaxRetries)},
+		providerSetting{name: "request_timeout", fallback: defaultRequestTimeout, check: checkRequestTimeout,
+			checkDescription: "a duration such as \"30s\"",
+			description: fmt.Sprintf("How long one attempt of a request may take, as a duration such as `\"30s\"` or "+
+				"`\"2m\"`, above zero and at most %.0f minutes.", maxRequestTimeout.Minutes())},
+	)
+}
+
+// providerSchemaAttributes is the provider block, made from providerSettings.
+func providerSchemaAttributes() map[string]schema.Attribute {
+	attributes := map[string]schema.Attribute{}
+	for _, s := range providerSettings() {
+		description := s.description + " Falls back to the `" + envVarOf(s.name) + "` environment variable"
+		if s.fallback != "" {
+			description += ", then to `" + s.fallback + "`"
+		}
+		description += "."
+		if s.required {
+			description += " Required in one of the two."
+		}
+		if s.whole {
+			attributes[s.name] = schema.Int64Attribute{Optional: true, MarkdownDescription: description,
+				Validators: []validator.Int64{int64validator.Between(0, maxMaxRetries)}}
 			continue
 		}
-		value := setting.value.ValueString()
+		var validators []validator.String
+		if s.check != nil {
+			validators = append(validators, stringCheck{s.check, s.checkDescription})
+		}
+		attributes[s.name] = schema.StringAttribute{Optional: true, Sensitive: s.sensitive,
+			MarkdownDescription: description, Validators: validators}
+	}
+	return attributes
+}
+
+// readProviderConfig reads every setting of the provider block, as text.
+func readProviderConfig(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) map[string]types.String {
+	values := map[string]types.String{}
+	for _, s := range providerSettings() {
+		if s.whole {
+			var v types.Int64
+			diags.Append(config.GetAttribute(ctx, path.Root(s.name), &v)...)
+			values[s.name] = int64AsString(v)
+			continue
+		}
+		var v types.String
+		diags.Append(config.GetAttribute(ctx, path.Root(s.name), &v)...)
+		values[s.name] = v
+	}
+	return values
+}
+
+// resolveSettings takes each setting from the provider block (values), else from its environment
+// variable, else from its default, and reports each one that is missing or invalid as its own attribute
+// error. A setting the block sets to a value known only after apply is no error here: it is returned in
+// unknown, and only a call that needs it fails (see providerData.callbackConfigurations).
+func resolveSettings(values map[string]types.String) (resolved map[string]string, unknown []string, diags diag.Diagnostics) {
+	resolved = map[string]string{}
+	for _, setting := range providerSettings() {
+		at, envVar, configured := path.Root(setting.name), envVarOf(setting.name), values[setting.name]
+		if configured.IsUnknown() {
+			unknown = append(unknown, setting.name)
+			continue
+		}
+		value := configured.ValueString()
 		if value == "" {
 			value = os.Getenv(envVar)
 			// A value from the block was checked by the schema's validators; one from the
@@ -69,7 +136,7 @@ func resolveSettings(config SinchProviderModel) (s settings, unknown []string, d
 			if value != "" && setting.check != nil {
 				if err := setting.check(value); err != nil {
 					diags.AddAttributeError(at, "Invalid Sinch provider setting",
-						fmt.Sprintf("The %s environment variable, used for %s: %s", envVar, setting.attribute, err))
+						fmt.Sprintf("The %s environment variable, used for %s: %s", envVar, setting.name, err))
 					continue
 				}
 			}
@@ -80,129 +147,15 @@ func resolveSettings(config SinchProviderModel) (s settings, unknown []string, d
 		if value == "" && setting.required {
 			diags.AddAttributeError(at, "Missing Sinch provider setting",
 				fmt.Sprintf("The provider needs %s: set it in the provider block or in the %s environment variable. "+
-					"Access keys are made in the Sinch dashboard under Access keys.", setting.attribute, envVar))
+					"Access keys are made in the Sinch dashboard under Access keys.", setting.name, envVar))
 			continue
 		}
-		*setting.into = value
+		resolved[setting.name] = value
 	}
-	return s, unknown, diags
+	return resolved, unknown, diags
 }
 
 // envVarOf names the environment variable of a provider setting: SINCH_ and its name in capitals.
-func envVarOf(attribute string) string {
-	return "SINCH_" + strings.ToUpper(attribute)
-}
-
-// checkEndpointURL accepts absolute https URLs, and http URLs whose host is a loopback address
-// (a local mock or proxy), since anything else would send the access key in clear text.
-func checkEndpointURL(raw string) error {
-	u, err := url.Parse(raw)
-	switch {
-	case err != nil || !u.IsAbs() || u.Host == "":
-		return errors.New("must be an absolute URL such as https://senderid.registrations.api.sinch.com")
-	case u.User != nil:
-		// Not quoted: the URL holds credentials.
-		return errors.New("must not carry credentials in the URL; use key_id and key_secret")
-	case u.RawQuery != "" || u.Fragment != "":
-		return fmt.Errorf("%q must not have a query or a fragment", raw)
-	case u.Scheme == "https":
-		return nil
-	case u.Scheme == "http" && isLoopback(u.Hostname()):
-		return nil
-	case u.Scheme == "http":
-		return fmt.Errorf("%q uses plain http: use https (http is accepted only for loopback hosts such as localhost or 127.0.0.1)", raw)
-	default:
-		return fmt.Errorf("%q must use https", raw)
-	}
-}
-
-func isLoopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
-}
-
-// int64AsString lets a number setting pass through the same steps as the text ones.
-func int64AsString(v types.Int64) types.String {
-	switch {
-	case v.IsUnknown():
-		return types.StringUnknown()
-	case v.IsNull():
-		return types.StringNull()
-	default:
-		return types.StringValue(strconv.FormatInt(v.ValueInt64(), 10))
-	}
-}
-
-func checkMaxRetries(raw string) error {
-	n, err := strconv.Atoi(raw)
-	if err != nil || n < 0 || n > maxMaxRetries {
-		return fmt.Errorf("%q is not a number of retries from 0 to %d", raw, maxMaxRetries)
-	}
-	return nil
-}
-
-func checkRequestTimeout(raw string) error {
-	d, err := time.ParseDuration(raw)
-	if err != nil || d <= 0 || d > maxRequestTimeout {
-		return fmt.Errorf("%q is not a duration such as \"30s\" or \"2m\", above zero and at most %s", raw, maxRequestTimeout)
-	}
-	return nil
-}
-
-// projectIDPattern keeps project IDs to what can stand in a URL path as it is. Sinch's project IDs are
-// UUIDs; the pattern is wider so as not to refuse an ID Sinch might issue in another form.
-var projectIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
-
-func checkProjectID(id string) error {
-	if !projectIDPattern.MatchString(id) {
-		return fmt.Errorf("%q is not a Sinch project ID: copy the project ID from the Sinch dashboard "+
-			"(letters, digits, '-', '_' and '.', starting with a letter or digit)", id)
-	}
-	return nil
-}
-
-// stringCheck turns a check into a schema validator, so that a bad value in HCL fails at validate time.
-type stringCheck struct {
-	check       func(string) error
-	description string
-}
-
-var (
-	_ validator.String = stringCheck{}
-
-	endpointURLValidator = stringCheck{checkEndpointURL, "an absolute https URL, or http on a loopback host"}
-	durationValidator    = stringCheck{checkRequestTimeout, "a duration such as \"30s\""}
-	projectIDValidator   = stringCheck{checkProjectID, "a Sinch project ID"}
-)
-
-func (v stringCheck) Description(context.Context) string         { return "must be " + v.description }
-func (v stringCheck) MarkdownDescription(context.Context) string { return "must be " + v.description }
-
-func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := v.check(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), err.Error())
-	}
-}
-
-// userAgent names the provider, the framework and Terraform, so that Sinch can tell callers apart.
-func userAgent(providerVersion, terraformVersion string) string {
-	framework := "unknown"
-	if info, ok := debug.ReadBuildInfo(); ok {
-		for _, dep := range info.Deps {
-			if dep.Path == "github.com/hashicorp/terraform-plugin-framework" {
-				framework = dep.Version
-			}
-		}
-	}
-	if terraformVersion == "" {
-		terraformVersion = "unknown"
-	}
-	return fmt.Sprintf("terraform-provider-sinch/%s (+https://registry.terraform.io/providers/terraform-sinch/sinch) "+
-		"terraform-plugin-framework/%s Terraform/%s", providerVersion, framework, terraformVersion)
+func envVarOf(setting string) string {
+	return "SINCH_" + strings.ToUpper(setting)
 }

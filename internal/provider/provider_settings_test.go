@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -14,9 +15,8 @@ import (
 
 // clearSinchEnv keeps the developer's own SINCH_* variables out of a test.
 func clearSinchEnv(t *testing.T) {
-	for _, name := range []string{"SINCH_PROJECT_ID", "SINCH_KEY_ID", "SINCH_KEY_SECRET", "SINCH_API_URL", "SINCH_TOKEN_URL",
-		"SINCH_MAX_RETRIES", "SINCH_REQUEST_TIMEOUT"} {
-		t.Setenv(name, "")
+	for _, setting := range providerSettings() {
+		t.Setenv(envVarOf(setting.name), "")
 	}
 }
 
@@ -114,55 +114,69 @@ resource "sinch_callback_configuration" "test" {
 }
 
 func TestResolveSettings(t *testing.T) {
-	full := SinchProviderModel{
-		ProjectID: types.StringValue("p"), KeyID: types.StringValue("id"), KeySecret: types.StringValue("key-secret-value"),
-		APIURL: types.StringValue("https://api.example"), TokenURL: types.StringValue("https://auth.example/token"),
+	block := func(change map[string]types.String) map[string]types.String {
+		values := map[string]types.String{
+			"project_id": types.StringValue("p"), "key_id": types.StringValue("id"), "key_secret": types.StringValue("key-secret-value"),
+			"api_url": types.StringValue("https://api.example"), "token_url": types.StringValue("https://auth.example/token"),
+		}
+		maps.Copy(values, change)
+		return values
 	}
-	with := func(change func(*SinchProviderModel)) SinchProviderModel { m := full; change(&m); return m }
+	// resolved is what resolveSettings gives for the block's values, with the defaults of the rest.
+	resolved := func(change map[string]string) map[string]string {
+		values := map[string]string{
+			"project_id": "p", "key_id": "id", "key_secret": "key-secret-value", "api_url": "https://api.example",
+			"brands_api_url": "https://brand.registrations.api.sinch.com", "numbers_api_url": "https://numbers.api.sinch.com",
+			"token_url": "https://auth.example/token", "max_retries": "4", "request_timeout": "30s",
+		}
+		maps.Copy(values, change)
+		return values
+	}
+	null := types.StringNull()
 
 	for name, tc := range map[string]struct {
-		config SinchProviderModel
+		config map[string]types.String
 		env    map[string]string
 		// wantErrors maps each attribute that must have exactly one error to a text of its message.
 		wantErrors  map[string]string
-		want        settings
+		want        map[string]string
 		wantUnknown []string
 	}{
 		"all from the block": {
-			config: full,
-			want:   settings{"p", "id", "key-secret-value", "https://api.example", "https://auth.example/token", "4", "30s"},
+			config: block(nil),
+			want:   resolved(nil),
 		},
 		"all from the environment, block empty": {
-			config: SinchProviderModel{},
+			config: map[string]types.String{},
 			env: map[string]string{"SINCH_PROJECT_ID": "ep", "SINCH_KEY_ID": "eid", "SINCH_KEY_SECRET": "es",
-				"SINCH_API_URL": "http://127.0.0.1:8080", "SINCH_TOKEN_URL": "http://localhost:8080/t"},
-			want: settings{"ep", "eid", "es", "http://127.0.0.1:8080", "http://localhost:8080/t", "4", "30s"},
+				"SINCH_API_URL": "http://127.0.0.1:8080", "SINCH_TOKEN_URL": "http://localhost:8080/t",
+				"SINCH_BRANDS_API_URL": "http://127.0.0.1:8081", "SINCH_NUMBERS_API_URL": "https://numbers.example"},
+			want: resolved(map[string]string{"project_id": "ep", "key_id": "eid", "key_secret": "es", "api_url": "http://127.0.0.1:8080",
+				"token_url": "http://localhost:8080/t", "brands_api_url": "http://127.0.0.1:8081", "numbers_api_url": "https://numbers.example"}),
 		},
 		"block wins over the environment": {
-			config: full,
-			env:    map[string]string{"SINCH_PROJECT_ID": "ep", "SINCH_KEY_ID": "eid", "SINCH_API_URL": "https://other.example"},
-			want:   settings{"p", "id", "key-secret-value", "https://api.example", "https://auth.example/token", "4", "30s"},
+			config: block(map[string]types.String{"numbers_api_url": types.StringValue("https://numbers.block.example")}),
+			env: map[string]string{"SINCH_PROJECT_ID": "ep", "SINCH_KEY_ID": "eid", "SINCH_API_URL": "https://other.example",
+				"SINCH_NUMBERS_API_URL": "https://numbers.env.example"},
+			want: resolved(map[string]string{"numbers_api_url": "https://numbers.block.example"}),
 		},
 		"defaults for the URLs, no project": {
-			config: with(func(m *SinchProviderModel) {
-				m.APIURL, m.TokenURL, m.ProjectID = types.StringNull(), types.StringNull(), types.StringNull()
-			}),
-			want: settings{"", "id", "key-secret-value", "https://senderid.registrations.api.sinch.com", "https://auth.sinch.com/oauth2/token", "4", "30s"},
+			config: block(map[string]types.String{"api_url": null, "token_url": null, "project_id": null}),
+			want: resolved(map[string]string{"project_id": "", "api_url": "https://senderid.registrations.api.sinch.com",
+				"token_url": "https://auth.sinch.com/oauth2/token"}),
 		},
 		"retries and timeout from the block": {
-			config: with(func(m *SinchProviderModel) {
-				m.MaxRetries, m.RequestTimeout = types.Int64Value(0), types.StringValue("2m")
-			}),
-			env:  map[string]string{"SINCH_MAX_RETRIES": "7", "SINCH_REQUEST_TIMEOUT": "5s"},
-			want: settings{"p", "id", "key-secret-value", "https://api.example", "https://auth.example/token", "0", "2m"},
+			config: block(map[string]types.String{"max_retries": types.StringValue("0"), "request_timeout": types.StringValue("2m")}),
+			env:    map[string]string{"SINCH_MAX_RETRIES": "7", "SINCH_REQUEST_TIMEOUT": "5s"},
+			want:   resolved(map[string]string{"max_retries": "0", "request_timeout": "2m"}),
 		},
 		"retries and timeout from the environment": {
-			config: full,
+			config: block(nil),
 			env:    map[string]string{"SINCH_MAX_RETRIES": "7", "SINCH_REQUEST_TIMEOUT": "5s"},
-			want:   settings{"p", "id", "key-secret-value", "https://api.example", "https://auth.example/token", "7", "5s"},
+			want:   resolved(map[string]string{"max_retries": "7", "request_timeout": "5s"}),
 		},
 		"bad retries and timeout in the environment": {
-			config: full,
+			config: block(nil),
 			env:    map[string]string{"SINCH_MAX_RETRIES": "11", "SINCH_REQUEST_TIMEOUT": "30"},
 			wantErrors: map[string]string{
 				"max_retries":     `The SINCH_MAX_RETRIES environment variable, used for max_retries: "11" is not a number of retries from 0 to 10`,
@@ -170,29 +184,29 @@ func TestResolveSettings(t *testing.T) {
 			},
 		},
 		"both credentials missing, each reported once": {
-			config: with(func(m *SinchProviderModel) { m.KeyID, m.KeySecret = types.StringNull(), types.StringNull() }),
+			config: block(map[string]types.String{"key_id": null, "key_secret": null}),
 			wantErrors: map[string]string{
 				"key_id":     "set it in the provider block or in the SINCH_KEY_ID environment variable",
 				"key_secret": "set it in the provider block or in the SINCH_KEY_SECRET environment variable",
 			},
 		},
 		"known only after apply: no error, and no fallback to the environment": {
-			config: with(func(m *SinchProviderModel) {
-				m.KeySecret, m.ProjectID, m.MaxRetries = types.StringUnknown(), types.StringUnknown(), types.Int64Unknown()
-			}),
-			env:         map[string]string{"SINCH_KEY_SECRET": "es", "SINCH_PROJECT_ID": "ep"},
-			want:        settings{"", "id", "", "https://api.example", "https://auth.example/token", "", "30s"},
-			wantUnknown: []string{"project_id", "key_secret", "max_retries"},
+			config: block(map[string]types.String{"key_secret": types.StringUnknown(), "project_id": types.StringUnknown(),
+				"max_retries": types.StringUnknown(), "numbers_api_url": types.StringUnknown()}),
+			env: map[string]string{"SINCH_KEY_SECRET": "es", "SINCH_PROJECT_ID": "ep", "SINCH_NUMBERS_API_URL": "https://n.example"},
+			want: map[string]string{"key_id": "id", "api_url": "https://api.example", "brands_api_url": "https://brand.registrations.api.sinch.com",
+				"token_url": "https://auth.example/token", "request_timeout": "30s"},
+			wantUnknown: []string{"project_id", "key_secret", "numbers_api_url", "max_retries"},
 		},
 		"bad values in the environment": {
-			config: with(func(m *SinchProviderModel) {
-				m.ProjectID, m.APIURL, m.TokenURL = types.StringNull(), types.StringNull(), types.StringNull()
-			}),
-			env: map[string]string{"SINCH_PROJECT_ID": "a b", "SINCH_API_URL": "https://user:pw@api.example", "SINCH_TOKEN_URL": "http://10.0.0.1/t"},
+			config: block(map[string]types.String{"project_id": null, "api_url": null, "token_url": null}),
+			env: map[string]string{"SINCH_PROJECT_ID": "a b", "SINCH_API_URL": "https://user:pw@api.example", "SINCH_TOKEN_URL": "http://10.0.0.1/t",
+				"SINCH_BRANDS_API_URL": "ftp://brands.example"},
 			wantErrors: map[string]string{
-				"project_id": `The SINCH_PROJECT_ID environment variable, used for project_id: "a b" is not a Sinch project ID`,
-				"api_url":    "must not carry credentials in the URL",
-				"token_url":  "uses plain http",
+				"project_id":     `The SINCH_PROJECT_ID environment variable, used for project_id: "a b" is not a Sinch project ID`,
+				"api_url":        "must not carry credentials in the URL",
+				"token_url":      "uses plain http",
+				"brands_api_url": `The SINCH_BRANDS_API_URL environment variable, used for brands_api_url: "ftp://brands.example" must use https`,
 			},
 		},
 	} {
@@ -222,8 +236,8 @@ func TestResolveSettings(t *testing.T) {
 					t.Errorf("%s: %d errors, want 1", attribute, matches)
 				}
 			}
-			if len(tc.wantErrors) == 0 && got != tc.want {
-				t.Errorf("got %+v, want %+v", got, tc.want)
+			if len(tc.wantErrors) == 0 && !maps.Equal(got, tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
 			}
 			for _, d := range diags {
 				if strings.Contains(d.Detail(), "pw@") || strings.Contains(d.Detail(), "key-secret-value") {

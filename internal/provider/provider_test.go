@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
@@ -60,9 +61,11 @@ func (e *testEnv) config(projectID, hcl string) string {
 	return e.configWith(project, hcl)
 }
 
-// configWith prefixes HCL with a provider block that points at the mock and has the extra settings.
+// configWith prefixes HCL with a provider block that points at the mock, every API of it, and has the
+// extra settings.
 func (e *testEnv) configWith(settings, hcl string) string {
-	return providerHCL(e.mock.URL, e.mock.TokenURL, settings) + hcl
+	return providerHCL(e.mock.URL, e.mock.TokenURL, fmt.Sprintf("brands_api_url  = %q\n  numbers_api_url = %q\n  %s",
+		e.mock.BrandsURL, e.mock.NumbersURL, settings)) + hcl
 }
 
 // providerHCL is a provider block with the test's access key.
@@ -94,7 +97,7 @@ func (e *testEnv) expectRequests(want sinchmock.Counts) resource.TestCheckFunc {
 // expectSecretAtSinch checks the secret the mock holds for a project.
 func (e *testEnv) expectSecretAtSinch(projectID, want string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		got, ok := e.mock.Secret(projectID)
+		got, ok := e.mock.Secret(sinchmock.SenderID, projectID)
 		if !ok {
 			return fmt.Errorf("project %q does not exist at the mock", projectID)
 		}
@@ -150,4 +153,43 @@ type mockCheck func() error
 
 func (f mockCheck) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
 	resp.Error = f()
+}
+
+// The APIs of callbackAPIs, by name, for tests.
+var (
+	senderIDAPI = apiOfType("callback_configuration")
+	brandsAPI   = apiOfType("brands_callback_configuration")
+	numbersAPI  = apiOfType("numbers_callback_configuration")
+)
+
+func apiOfType(typeName string) callbackAPI {
+	for _, api := range callbackAPIs {
+		if api.typeName == typeName {
+			return api
+		}
+	}
+	panic("no API has the type " + typeName)
+}
+
+// mockAPI is the mock's name of an API.
+func mockAPI(api callbackAPI) sinchmock.API {
+	return map[string]sinchmock.API{
+		senderIDAPI.typeName: sinchmock.SenderID, brandsAPI.typeName: sinchmock.Brands, numbersAPI.typeName: sinchmock.Numbers,
+	}[api.typeName]
+}
+
+// dataFor is provider data whose calls go to the mock, for tests that call a type directly.
+func dataFor(t testing.TB, mock *sinchmock.Running) *providerData {
+	t.Helper()
+	c, err := client.New(client.Config{TokenURL: mock.TokenURL, KeyID: testKeyID, KeySecret: testKeySecret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := &providerData{apis: map[string]*client.CallbackConfigurations{}, plans: newProjectPlans()}
+	for _, api := range callbackAPIs {
+		if data.apis[api.typeName], err = c.CallbackConfigurations(api.API, mock.URLOf(mockAPI(api))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return data
 }

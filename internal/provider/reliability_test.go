@@ -49,7 +49,7 @@ func TestAccReliability_faults(t *testing.T) {
 		"expired token, then success":        {put: []sinchmock.Fault{expired}, wantPuts: 2, wantTokens: 2},
 		"token endpoint 429, then success":   {token: []sinchmock.Fault{fault(429)}, wantPuts: 1, wantTokens: 2},
 		"5xx until retries run out": {put: repeat(fault(500), 3), wantPuts: 3, wantTokens: 1,
-			want: []string{"Sinch API unavailable", `project "project-1": Sinch answered HTTP 500 UNKNOWN: Scripted answer 500 after 3 attempts.`, "try again later"}},
+			want: []string{"Sinch API unavailable", `project "project-1" in the Sender ID Registrations API: Sinch answered HTTP 500 UNKNOWN: Scripted answer 500 after 3 attempts.`, "try again later"}},
 		"429 until retries run out": {put: repeat(fault(429), 3), wantPuts: 3, wantTokens: 1,
 			want: []string{"Sinch is rate limiting the provider", "HTTP 429 UNKNOWN", "after 3 attempts", "lower -parallelism"}},
 		"HTML 502 until retries run out": {put: repeat(sinchmock.Fault{Status: 502, Body: "<html>Bad Gateway</html>"}, 3), wantPuts: 3, wantTokens: 1,
@@ -76,8 +76,8 @@ func TestAccReliability_faults(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			env := newTestEnv(t, map[string]string{"project-1": "old"})
-			env.mock.Script(http.MethodPut, putPath, tc.put...)
-			env.mock.Script(http.MethodPost, sinchmock.TokenPath, tc.token...)
+			env.mock.Script(sinchmock.SenderID, http.MethodPut, putPath, tc.put...)
+			env.mock.ScriptToken(tc.token...)
 			settings := tc.settings
 			if settings == "" {
 				settings = "max_retries = 2"
@@ -113,7 +113,7 @@ func TestAccReliability_network(t *testing.T) {
 		"untrusted certificate": {apiURL: untrusted.URL,
 			want: []string{"TLS failure talking to Sinch", "x509: certificate signed by unknown authority", "certificate authority trusted"}},
 		"token endpoint refusing connections": {tokenURL: closed.URL + "/oauth2/token",
-			want: []string{"Sinch refused the connection", `Could not set the callback configuration of Sinch project "project-1": ` +
+			want: []string{"Sinch refused the connection", `Could not set the callback configuration of Sinch project "project-1" in the Sender ID Registrations API: ` +
 				closedHost + " refused the connection after 3 attempts"}},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -159,7 +159,7 @@ func TestAccReliability_failedCreateLeavesNothing(t *testing.T) {
 		ProtoV6ProviderFactories: env.factories,
 		Steps: []resource.TestStep{
 			{
-				PreConfig:   func() { env.mock.Script(http.MethodPut, putPath, fault(500)) },
+				PreConfig:   func() { env.mock.Script(sinchmock.SenderID, http.MethodPut, putPath, fault(500)) },
 				Config:      config,
 				ExpectError: regexp.MustCompile(`Sinch API unavailable`),
 			},
@@ -188,7 +188,7 @@ func TestAccReliability_failedUpdateKeepsTheState(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: config(), ConfigVariables: secretVariable("first")},
 			{
-				PreConfig:       func() { env.mock.Script(http.MethodPut, putPath, fault(400)) },
+				PreConfig:       func() { env.mock.Script(sinchmock.SenderID, http.MethodPut, putPath, fault(400)) },
 				Config:          config(),
 				ConfigVariables: secretVariable("second"),
 				ExpectError:     regexp.MustCompile(`Sinch rejected the callback configuration`),
@@ -227,7 +227,7 @@ resource "sinch_callback_configuration" "load" {
 	allSetTo := func(secret string) []statecheck.StateCheck {
 		return []statecheck.StateCheck{mockCheck(func() error {
 			for id := range projects {
-				if got, _ := mock.Secret(id); got != secret+"-"+id {
+				if got, _ := mock.Secret(sinchmock.SenderID, id); got != secret+"-"+id {
 					return fmt.Errorf("%s holds %q", id, got)
 				}
 			}

@@ -77,7 +77,7 @@ func TestSecretsNeverLogged(t *testing.T) {
 		t.Errorf("the failing plan did not say why:\n%s", out)
 	}
 
-	if s, _ := mock.Secret("project-plain"); s != secrets[1] {
+	if s, _ := mock.Secret(sinchmock.SenderID, "project-plain"); s != secrets[1] {
 		t.Fatalf("the runs did not do what they should: project-plain holds %q", s)
 	}
 	log := r.log()

@@ -41,7 +41,7 @@ func expectNotConfigured(t *testing.T, what string, diags diag.Diagnostics) {
 func TestOperationsBeforeConfigure(t *testing.T) {
 	ctx := context.Background()
 
-	r := &CallbackConfigurationResource{}
+	r := &CallbackConfigurationResource{api: numbersAPI}
 	var rs resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &rs)
 	raw := objectWith(t, rs.Schema.Type().TerraformType(ctx), map[string]string{"project_id": "p", "id": "p", "hmac_secret": "s"})
@@ -53,7 +53,7 @@ func TestOperationsBeforeConfigure(t *testing.T) {
 	r.Create(ctx, resource.CreateRequest{Config: tfsdk.Config{Schema: rs.Schema, Raw: raw}, Plan: tfsdk.Plan{Schema: rs.Schema, Raw: raw}}, &create)
 	expectNotConfigured(t, "Create", create.Diagnostics)
 
-	d := &CallbackConfigurationDataSource{}
+	d := &CallbackConfigurationDataSource{api: numbersAPI}
 	var ds datasource.SchemaResponse
 	d.Schema(ctx, datasource.SchemaRequest{}, &ds)
 	config := tfsdk.Config{Schema: ds.Schema, Raw: objectWith(t, ds.Schema.Type().TerraformType(ctx), map[string]string{"project_id": "p"})}
@@ -61,7 +61,7 @@ func TestOperationsBeforeConfigure(t *testing.T) {
 	d.Read(ctx, datasource.ReadRequest{Config: config}, &dsRead)
 	expectNotConfigured(t, "data source Read", dsRead.Diagnostics)
 
-	e := &CallbackConfigurationEphemeralResource{}
+	e := &CallbackConfigurationEphemeralResource{api: numbersAPI}
 	var es ephemeral.SchemaResponse
 	e.Schema(ctx, ephemeral.SchemaRequest{}, &es)
 	config = tfsdk.Config{Schema: es.Schema, Raw: objectWith(t, es.Schema.Type().TerraformType(ctx), map[string]string{"project_id": "p"})}

@@ -7,6 +7,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
 // Terraform holds strings in Unicode NFC. A secret changed at Sinch from its NFC form to its NFD form
@@ -27,7 +29,7 @@ func TestAccCallbackConfiguration_unicodeForms(t *testing.T) {
 			Steps: []resource.TestStep{
 				{Config: config, Check: env.expectSecretAtSinch("project-1", secretNFC)},
 				{
-					PreConfig:        func() { env.mock.SetSecret("project-1", secretNFD) },
+					PreConfig:        func() { env.mock.SetSecret(sinchmock.SenderID, "project-1", secretNFD) },
 					Config:           config,
 					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 				},
@@ -43,7 +45,7 @@ func TestAccCallbackConfiguration_unicodeForms(t *testing.T) {
 			Steps: []resource.TestStep{
 				{Config: config, ConfigVariables: secretVariable(secretNFC), Check: env.expectSecretAtSinch("project-1", secretNFC)},
 				{
-					PreConfig:       func() { env.mock.SetSecret("project-1", secretNFD) },
+					PreConfig:       func() { env.mock.SetSecret(sinchmock.SenderID, "project-1", secretNFD) },
 					Config:          config,
 					ConfigVariables: secretVariable(secretNFC),
 					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{

@@ -65,23 +65,31 @@ type Chaos struct {
 	Seed        uint64
 }
 
-type scriptKey struct{ method, path string }
+type scriptKey struct {
+	api          API
+	method, path string
+}
 
-// Script makes the next requests with this method and path answer with the faults, one request each,
-// in order; later requests are answered normally. Scripts add up.
-func (s *Server) Script(method, path string, faults ...Fault) {
+// Script makes the next requests to an API with this method and path answer with the faults, one
+// request each, in order; later requests are answered normally. Scripts add up.
+func (s *Server) Script(api API, method, path string, faults ...Fault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	key := scriptKey{method, path}
+	key := scriptKey{api, method, path}
 	s.scripts[key] = append(s.scripts[key], faults...)
+}
+
+// ScriptToken makes the next token requests answer with the faults, as Script does.
+func (s *Server) ScriptToken(faults ...Fault) {
+	s.Script(SenderID, http.MethodPost, TokenPath, faults...)
 }
 
 // nextFault returns the fault that replaces the answer to r, if any: a scripted one first, then the
 // rate limits, then chaos.
-func (s *Server) nextFault(r *http.Request) (Fault, bool) {
+func (s *Server) nextFault(api API, r *http.Request) (Fault, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	key := scriptKey{r.Method, r.URL.Path}
+	key := scriptKey{api, r.Method, r.URL.Path}
 	if queue := s.scripts[key]; len(queue) > 0 {
 		s.scripts[key] = queue[1:]
 		return queue[0], true

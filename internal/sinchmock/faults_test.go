@@ -17,7 +17,7 @@ const configPath = "/v1/projects/p1/callback-configuration"
 func TestScript_answersInOrderThenNormally(t *testing.T) {
 	mock := start(t)
 	bearer := token(t, mock)
-	mock.Script(http.MethodPut, configPath,
+	mock.Script(sinchmock.SenderID, http.MethodPut, configPath,
 		sinchmock.Fault{Status: 503, Header: map[string]string{"Retry-After": "7"}},
 		sinchmock.Fault{Status: 502, Body: "<html>Bad Gateway</html>"},
 	)
@@ -36,7 +36,7 @@ func TestScript_answersInOrderThenNormally(t *testing.T) {
 	if raw.StatusCode != 502 || string(html) != "<html>Bad Gateway</html>" {
 		t.Errorf("second: HTTP %d %q", raw.StatusCode, html)
 	}
-	if s, _ := mock.Secret("p1"); s != "s1" {
+	if s, _ := mock.Secret(sinchmock.SenderID, "p1"); s != "s1" {
 		t.Errorf("a faulted PUT changed the secret to %q", s)
 	}
 	if resp, _ := call(t, mock, http.MethodPut, "p1", bearer, `{"hmacSecret":"s3"}`); resp.StatusCode != 200 {
@@ -50,7 +50,7 @@ func TestScript_answersInOrderThenNormally(t *testing.T) {
 func TestScript_dropAndDelay(t *testing.T) {
 	mock := start(t)
 	bearer := token(t, mock)
-	mock.Script(http.MethodGet, configPath, sinchmock.Fault{Drop: true})
+	mock.Script(sinchmock.SenderID, http.MethodGet, configPath, sinchmock.Fault{Drop: true})
 	req, _ := http.NewRequest(http.MethodGet, mock.URL+configPath, nil)
 	req.Header.Set("Authorization", "Bearer "+bearer)
 	// A new connection: on a reused one, net/http would repeat the GET by itself.
@@ -60,7 +60,7 @@ func TestScript_dropAndDelay(t *testing.T) {
 	}
 
 	// A client that gives up during the delay leaves the secret as it was.
-	mock.Script(http.MethodPut, configPath, sinchmock.Fault{Delay: 5 * time.Second})
+	mock.Script(sinchmock.SenderID, http.MethodPut, configPath, sinchmock.Fault{Delay: 5 * time.Second})
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	req, _ = http.NewRequestWithContext(ctx, http.MethodPut, mock.URL+configPath, strings.NewReader(`{"hmacSecret":"late"}`))
@@ -70,7 +70,7 @@ func TestScript_dropAndDelay(t *testing.T) {
 		t.Errorf("got %v, want the client's deadline", err)
 	}
 	time.Sleep(50 * time.Millisecond)
-	if s, _ := mock.Secret("p1"); s != "s1" || time.Since(started) > 2*time.Second {
+	if s, _ := mock.Secret(sinchmock.SenderID, "p1"); s != "s1" || time.Since(started) > 2*time.Second {
 		t.Errorf("the abandoned PUT set %q", s)
 	}
 }
@@ -145,29 +145,29 @@ func TestScript_foreignAnswers(t *testing.T) {
 		return resp, string(body)
 	}
 
-	mock.Script(http.MethodPut, configPath, sinchmock.Redirect(307, "http://elsewhere.example/x"))
+	mock.Script(sinchmock.SenderID, http.MethodPut, configPath, sinchmock.Redirect(307, "http://elsewhere.example/x"))
 	if resp, body := send(http.MethodPut); resp.StatusCode != 307 || resp.Header.Get("Location") != "http://elsewhere.example/x" || body != "" {
 		t.Errorf("redirect: HTTP %d, Location %q, body %q", resp.StatusCode, resp.Header.Get("Location"), body)
 	}
 
-	mock.Script(http.MethodGet, configPath, sinchmock.NotSinch(404))
+	mock.Script(sinchmock.SenderID, http.MethodGet, configPath, sinchmock.NotSinch(404))
 	if resp, body := send(http.MethodGet); resp.StatusCode != 404 || !strings.HasPrefix(body, "<html>") || strings.Contains(body, "NOT_FOUND") {
 		t.Errorf("foreign 404: HTTP %d, %q", resp.StatusCode, body)
 	}
 
-	mock.Script(http.MethodPut, configPath, sinchmock.Answer(map[string]any{"projectId": "p1", "hmacSecret": "not-sent"}))
+	mock.Script(sinchmock.SenderID, http.MethodPut, configPath, sinchmock.Answer(map[string]any{"projectId": "p1", "hmacSecret": "not-sent"}))
 	if resp, body := send(http.MethodPut); resp.StatusCode != 200 || body != `{"hmacSecret":"not-sent","projectId":"p1"}` ||
 		resp.Header.Get("Content-Type") != "application/json" {
 		t.Errorf("answer: HTTP %d, %q", resp.StatusCode, body)
 	}
-	if s, _ := mock.Secret("p1"); s != "s1" {
+	if s, _ := mock.Secret(sinchmock.SenderID, "p1"); s != "s1" {
 		t.Errorf("the scripted answers changed the secret to %q", s)
 	}
 }
 
 func TestProjectWithoutASecret(t *testing.T) {
 	mock := start(t)
-	mock.SetSecret("p1", "")
+	mock.SetSecret(sinchmock.SenderID, "p1", "")
 	resp, body := call(t, mock, http.MethodGet, "p1", token(t, mock), "")
 	if _, named := body["hmacSecret"]; resp.StatusCode != 200 || named || body["projectId"] != "p1" {
 		t.Errorf("HTTP %d, %v: want p1 without hmacSecret", resp.StatusCode, body)

@@ -36,8 +36,9 @@ func (s *Server) serveToken(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// authenticated lets through requests with a known, unexpired bearer token.
-func (s *Server) authenticated(next http.HandlerFunc) http.HandlerFunc {
+// authenticated lets through requests with a known, unexpired bearer token, and hands them to next
+// with their API.
+func (s *Server) authenticated(api API, next func(API, http.ResponseWriter, *http.Request)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		s.mu.Lock()
@@ -51,14 +52,14 @@ func (s *Server) authenticated(next http.HandlerFunc) http.HandlerFunc {
 			w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token", error_description="The access token expired"`)
 			writeError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "The access token expired.")
 		default:
-			next(w, r)
+			next(api, w, r)
 		}
 	}
 }
 
-func (s *Server) getCallbackConfiguration(w http.ResponseWriter, r *http.Request) {
+func (s *Server) getCallbackConfiguration(api API, w http.ResponseWriter, r *http.Request) {
 	projectID := r.PathValue("projectId")
-	secret, ok := s.Secret(projectID)
+	secret, ok := s.Secret(api, projectID)
 	if !ok {
 		writeProjectNotFound(w, projectID)
 		return
@@ -71,7 +72,8 @@ func (s *Server) getCallbackConfiguration(w http.ResponseWriter, r *http.Request
 	writeJSON(w, http.StatusOK, map[string]string{"hmacSecret": secret, "projectId": projectID})
 }
 
-func (s *Server) putCallbackConfiguration(w http.ResponseWriter, r *http.Request) {
+// updateCallbackConfiguration is the API's PUT or PATCH, which take the same body.
+func (s *Server) updateCallbackConfiguration(api API, w http.ResponseWriter, r *http.Request) {
 	// The spec's request body is application/json; a server framework refuses any other before the
 	// handler sees it.
 	if mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mediaType != "application/json" {
@@ -79,7 +81,7 @@ func (s *Server) putCallbackConfiguration(w http.ResponseWriter, r *http.Request
 		return
 	}
 	projectID := r.PathValue("projectId")
-	if _, ok := s.Secret(projectID); !ok {
+	if _, ok := s.Secret(api, projectID); !ok {
 		writeProjectNotFound(w, projectID)
 		return
 	}
@@ -89,7 +91,7 @@ func (s *Server) putCallbackConfiguration(w http.ResponseWriter, r *http.Request
 			detail{"type": "BadRequest", "fieldViolations": []map[string]string{{"field": "hmacSecret", "description": violation}}})
 		return
 	}
-	s.SetSecret(projectID, secret)
+	s.SetSecret(api, projectID, secret)
 	writeJSON(w, http.StatusOK, map[string]string{"hmacSecret": secret, "projectId": projectID})
 }
 

@@ -50,7 +50,12 @@ func token(t *testing.T, mock *sinchmock.Running) string {
 
 func call(t *testing.T, mock *sinchmock.Running, method, projectID, bearer, body string) (*http.Response, map[string]any) {
 	t.Helper()
-	req, _ := http.NewRequest(method, mock.URL+"/v1/projects/"+projectID+"/callback-configuration", strings.NewReader(body))
+	return callAPI(t, mock, sinchmock.SenderID, method, projectID, bearer, body)
+}
+
+func callAPI(t *testing.T, mock *sinchmock.Running, api sinchmock.API, method, projectID, bearer, body string) (*http.Response, map[string]any) {
+	t.Helper()
+	req, _ := http.NewRequest(method, mock.URLOf(api)+api.Path(projectID), strings.NewReader(body))
 	if bearer != "" {
 		req.Header.Set("Authorization", "Bearer "+bearer)
 	}
@@ -112,14 +117,14 @@ func TestGetAndPut(t *testing.T) {
 	if resp.StatusCode != 200 || body["hmacSecret"] != "s2" || body["projectId"] != "p1" {
 		t.Fatalf("PUT: HTTP %d %v", resp.StatusCode, body)
 	}
-	if s, _ := mock.Secret("p1"); s != "s2" {
+	if s, _ := mock.Secret(sinchmock.SenderID, "p1"); s != "s2" {
 		t.Errorf("secret after PUT: %q", s)
 	}
 
 	want := []sinchmock.Request{
-		{Method: "POST", Path: sinchmock.TokenPath},
-		{Method: "GET", Path: "/v1/projects/p1/callback-configuration", Token: bearer},
-		{Method: "PUT", Path: "/v1/projects/p1/callback-configuration", Token: bearer},
+		{API: sinchmock.SenderID, Method: "POST", Path: sinchmock.TokenPath, Body: "grant_type=client_credentials"},
+		{API: sinchmock.SenderID, Method: "GET", Path: "/v1/projects/p1/callback-configuration", Token: bearer},
+		{API: sinchmock.SenderID, Method: "PUT", Path: "/v1/projects/p1/callback-configuration", Token: bearer, Body: `{"hmacSecret":"s2"}`},
 	}
 	got := mock.Requests()
 	for i := range got {
@@ -172,7 +177,7 @@ func TestPutValidation(t *testing.T) {
 			t.Errorf("%s: violation %v", name, v)
 		}
 	}
-	if s, _ := mock.Secret("p1"); s != "s1" {
+	if s, _ := mock.Secret(sinchmock.SenderID, "p1"); s != "s1" {
 		t.Errorf("a rejected PUT changed the secret to %q", s)
 	}
 }
@@ -234,7 +239,64 @@ func TestPutNeedsJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	if s, _ := mock.Secret("p1"); resp.StatusCode != http.StatusUnsupportedMediaType || s != "s1" {
+	if s, _ := mock.Secret(sinchmock.SenderID, "p1"); resp.StatusCode != http.StatusUnsupportedMediaType || s != "s1" {
 		t.Errorf("a PUT of text/plain: HTTP %d, secret %q", resp.StatusCode, s)
+	}
+}
+
+// Each API has its own listener, calls and state; one token serves them all.
+func TestThreeAPIs(t *testing.T) {
+	mock := start(t)
+	bearer := token(t, mock)
+	for _, api := range sinchmock.APIs {
+		secret := "secret-of-" + string(api)
+		resp, body := callAPI(t, mock, api, api.UpdateMethod(), "p1", bearer, `{"hmacSecret":"`+secret+`"}`)
+		if resp.StatusCode != 200 || body["hmacSecret"] != secret {
+			t.Errorf("%s %s: HTTP %d %v", api, api.UpdateMethod(), resp.StatusCode, body)
+		}
+		if c := mock.CountsOf(api); c.Put+c.Patch != 1 || c.Token != 0 {
+			t.Errorf("%s counts %+v", api, c)
+		}
+	}
+	for _, api := range sinchmock.APIs {
+		if s, _ := mock.Secret(api, "p1"); s != "secret-of-"+string(api) {
+			t.Errorf("%s holds %q: the APIs share their state", api, s)
+		}
+		resp, body := callAPI(t, mock, api, http.MethodGet, "p1", bearer, "")
+		if resp.StatusCode != 200 || body["hmacSecret"] != "secret-of-"+string(api) {
+			t.Errorf("GET %s: HTTP %d %v", api, resp.StatusCode, body)
+		}
+	}
+	if c := mock.Counts(); c != (sinchmock.Counts{Token: 1, Get: 3, Put: 2, Patch: 1}) {
+		t.Errorf("counts %+v", c)
+	}
+
+	// The other API's verb, or the other API's path, is not there.
+	for _, tc := range []struct {
+		api          sinchmock.API
+		method, path string
+		want         int
+	}{
+		{sinchmock.Numbers, http.MethodPut, "/v1/projects/p1/callbackConfiguration", http.StatusMethodNotAllowed},
+		{sinchmock.SenderID, http.MethodPatch, "/v1/projects/p1/callback-configuration", http.StatusMethodNotAllowed},
+		{sinchmock.Brands, http.MethodPatch, "/v1/projects/p1/callback-configuration", http.StatusMethodNotAllowed},
+		{sinchmock.Numbers, http.MethodGet, "/v1/projects/p1/callback-configuration", http.StatusNotFound},
+		{sinchmock.SenderID, http.MethodGet, "/v1/projects/p1/callbackConfiguration", http.StatusNotFound},
+		{sinchmock.Brands, http.MethodPost, sinchmock.TokenPath, http.StatusNotFound},
+	} {
+		req, _ := http.NewRequest(tc.method, mock.URLOf(tc.api)+tc.path, strings.NewReader(`{"hmacSecret":"x"}`))
+		req.Header.Set("Authorization", "Bearer "+bearer)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tc.want {
+			t.Errorf("%s %s at %s: HTTP %d, want %d", tc.method, tc.path, tc.api, resp.StatusCode, tc.want)
+		}
+	}
+	if s, _ := mock.Secret(sinchmock.Numbers, "p1"); s != "secret-of-numbers" {
+		t.Errorf("a refused request changed the secret to %q", s)
 	}
 }

@@ -1,0 +1,75 @@
+# After the move from a generic REST provider: the same callback configurations, managed by the Sinch
+# provider. One apply adopts each configuration (import) and forgets the generic resources without
+# deleting anything at Sinch (removed); then both kinds of block can go.
+terraform {
+  required_version = ">= 1.11"
+  required_providers {
+    sinch = {
+      source = "terraform-sinch/sinch"
+    }
+  }
+}
+
+provider "sinch" {}
+
+variable "project_id" {
+  type = string
+}
+
+variable "callback_secret" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+
+import {
+  to = sinch_callback_configuration.sender_id
+  id = "${var.project_id}:write-only"
+}
+
+import {
+  to = sinch_brands_callback_configuration.brands
+  id = "${var.project_id}:write-only"
+}
+
+import {
+  to = sinch_numbers_callback_configuration.numbers
+  id = "${var.project_id}:write-only"
+}
+
+# The generic resources leave the state, and their endpoints are not called.
+removed {
+  from = restapi_object.sender_id_callbacks
+  lifecycle {
+    destroy = false
+  }
+}
+
+removed {
+  from = restapi_object.brands_callbacks
+  lifecycle {
+    destroy = false
+  }
+}
+
+removed {
+  from = restapi_object.numbers_callbacks
+  lifecycle {
+    destroy = false
+  }
+}
+
+resource "sinch_callback_configuration" "sender_id" {
+  project_id     = var.project_id
+  hmac_secret_wo = var.callback_secret
+}
+
+resource "sinch_brands_callback_configuration" "brands" {
+  project_id     = var.project_id
+  hmac_secret_wo = var.callback_secret
+}
+
+resource "sinch_numbers_callback_configuration" "numbers" {
+  project_id     = var.project_id
+  hmac_secret_wo = var.callback_secret
+}

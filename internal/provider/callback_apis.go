@@ -1,0 +1,66 @@
+package provider
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
+)
+
+// callbackAPI is one of Sinch's APIs with a callback configuration, as the provider presents it. The
+// resource, the data source and the ephemeral resource of every API are made from its value, with
+// their names, schemas and docs, so a new API is a new value in callbackAPIs, with its examples and its
+// tests.
+type callbackAPI struct {
+	client.API
+	// typeName is the Terraform type's name after "sinch_", such as "numbers_callback_configuration";
+	// the docs page and the examples folders follow it.
+	typeName string
+	// urlSetting is the provider setting of the API's base URL, such as "numbers_api_url".
+	urlSetting string
+	// signs says which callbacks the secret signs.
+	signs string
+}
+
+// callbackAPIs are the APIs whose callback configuration the provider manages. The Imported Numbers and
+// Hosting Orders API has one too, but the sources disagree on its path and verb (see the docs).
+var callbackAPIs = []callbackAPI{
+	{API: client.SenderIDRegistrations, typeName: "callback_configuration", urlSetting: "api_url",
+		signs: "the callbacks of the Sender ID Registrations API, such as the status updates of a registration"},
+	{API: client.Brands, typeName: "brands_callback_configuration", urlSetting: "brands_api_url",
+		signs: "the callbacks of the Brands API, such as the status updates of a brand"},
+	{API: client.Numbers, typeName: "numbers_callback_configuration", urlSetting: "numbers_api_url",
+		signs: "the callbacks of the Numbers API, such as the events of a number's provisioning"},
+}
+
+// terraformType is the type's full name, as configurations write it.
+func (a callbackAPI) terraformType() string { return "sinch_" + a.typeName }
+
+// calls says, for the docs, which calls the types make.
+func (a callbackAPI) calls() string {
+	return fmt.Sprintf("`GET` and `%s` `%s` at `%s`, or at the provider's `%s`",
+		a.UpdateMethod, a.Path, a.DefaultURL, a.urlSetting)
+}
+
+// about is the part of every description that says what the secret is, in this API.
+func (a callbackAPI) about() string {
+	return fmt.Sprintf("the HMAC secret with which Sinch signs the `X-Sinch-Signature` header of %s", a.signs)
+}
+
+func (a callbackAPI) resourceDescription() string {
+	return fmt.Sprintf("The callback configuration of a Sinch project in the **%s API**: %s. It calls %s.",
+		a.Name, a.about(), a.calls())
+}
+
+func (a callbackAPI) dataSourceDescription() string {
+	return fmt.Sprintf("Reads the callback configuration of a Sinch project in the **%s API**: %s. The secret is "+
+		"stored in state; the ephemeral resource `%s` reads it without storing it. It calls `GET` `%s`.",
+		a.Name, a.about(), a.terraformType(), a.Path)
+}
+
+func (a callbackAPI) ephemeralDescription() string {
+	return fmt.Sprintf("Reads the current HMAC secret of a Sinch project's callback configuration in the **%s "+
+		"API** (%s) for the length of one Terraform run, without storing it in the plan or the state. Use it in "+
+		"write-only arguments (such as `hmac_secret_wo`) or in provider blocks. Needs Terraform 1.10 or later. "+
+		"It calls `GET` `%s`.", a.Name, strings.TrimPrefix(a.about(), "the "), a.Path)
+}

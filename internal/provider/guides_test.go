@@ -1,0 +1,162 @@
+package provider
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
+)
+
+// The guides' examples, run as their readers would run them.
+
+// inGuide copies examples/guides into the run's folder and makes guide's folder the one commands run
+// in.
+func (r *cliRun) inGuide(guide string) {
+	r.t.Helper()
+	if err := os.CopyFS(filepath.Join(r.dir, "guides"), os.DirFS("../../examples/guides")); err != nil {
+		r.t.Fatal(err)
+	}
+	r.dir = filepath.Join(r.dir, "guides", guide)
+}
+
+// TestGuide_verifyingSignatures checks the example value of the guide against the provider's function,
+// run from the guide's own HCL, and runs the guide's snippets in Go, Python and Node.js.
+func TestGuide_verifyingSignatures(t *testing.T) {
+	page, err := os.ReadFile("../../docs/guides/verifying-x-sinch-signature.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	example := regexp.MustCompile("the signature is:\\s*```text\\n([0-9a-f]{40})\\n```").FindSubmatch(page)
+	hcl := regexp.MustCompile("(?s)```terraform\\n(output \"expected_signature\".*?)```").FindSubmatch(page)
+	if example == nil || hcl == nil {
+		t.Fatal("the guide lost its example value or its HCL")
+	}
+	want := string(example[1])
+
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret})
+	defer mock.Close()
+	r := newCLIRun(t, mock)
+	writeFile(t, filepath.Join(r.dir, "main.tf"), `terraform {
+  required_providers {
+    sinch = { source = "terraform-sinch/sinch" }
+  }
+}
+`+string(hcl[1]))
+	r.run(true, nil, "apply", "-auto-approve", "-input=false")
+	var outputs map[string]struct{ Value string }
+	if err := json.Unmarshal([]byte(r.run(true, nil, "output", "-json")), &outputs); err != nil {
+		t.Fatal(err)
+	}
+	if got := outputs["expected_signature"].Value; got != want {
+		t.Errorf("callback_signature returns %s, the guide says %s", got, want)
+	}
+
+	dir := "../../examples/guides/verifying-signatures"
+	for _, snippet := range [][]string{
+		{"go", "run", "verify.go"},
+		{"python3", "verify.py"},
+		{"node", "verify.js"},
+	} {
+		if _, err := exec.LookPath(snippet[0]); err != nil {
+			t.Fatalf("running the guide's snippets needs %s on PATH (Go, Python 3 and Node.js): %v", snippet[0], err)
+		}
+		cmd := exec.Command(snippet[0], snippet[1:]...)
+		cmd.Dir = dir
+		out, err := cmd.CombinedOutput()
+		if err != nil || strings.TrimSpace(string(out)) != want+" true" {
+			t.Errorf("%s: %v: printed %q, want %q", strings.Join(snippet, " "), err, out, want+" true")
+		}
+	}
+}
+
+// TestGuide_rotation runs the rotation guide's two examples step by step.
+func TestGuide_rotation(t *testing.T) {
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": "old-secret"}})
+	defer mock.Close()
+	key, project := "SINCH_KEY_SECRET="+testKeySecret, "SINCH_PROJECT_ID=project-1"
+	expectAtSinch := func(want string) {
+		t.Helper()
+		if got, _ := mock.Secret(sinchmock.SenderID, "project-1"); got != want {
+			t.Fatalf("Sinch holds %q, want %q", got, want)
+		}
+	}
+
+	t.Run("hmac_secret_wo", func(t *testing.T) {
+		r := newCLIRun(t, mock)
+		r.inGuide("rotation-write-only")
+		r.run(true, nil, "get")
+		for _, step := range []struct {
+			secret, version, phase, atSinch string
+		}{
+			{"secret-a-5e0c7d4b9a1f2e3c", "1", "rotating", "secret-a-5e0c7d4b9a1f2e3c"},
+			// Settled: a new value (as an ephemeral random password gives) writes nothing.
+			{"secret-b-1d2c3b4a5f6e7d8c", "1", "settled", "secret-a-5e0c7d4b9a1f2e3c"},
+			{"secret-c-9a8b7c6d5e4f3a2b", "2", "rotating", "secret-c-9a8b7c6d5e4f3a2b"},
+			{"secret-d-0f1e2d3c4b5a6978", "2", "settled", "secret-c-9a8b7c6d5e4f3a2b"},
+		} {
+			r.run(true, []string{key, project, "TF_VAR_new_secret=" + step.secret, "TF_VAR_secret_version=" + step.version,
+				"TF_VAR_phase=" + step.phase}, "apply", "-auto-approve", "-input=false")
+			expectAtSinch(step.atSinch)
+		}
+	})
+
+	t.Run("hmac_secret", func(t *testing.T) {
+		r := newCLIRun(t, mock)
+		r.inGuide("rotation-plaintext")
+		r.run(true, nil, "get")
+		r.run(true, []string{key, project, "TF_VAR_current_secret=plain-a-7c6b5a4f3e2d1c0b"}, "apply", "-auto-approve", "-input=false")
+		expectAtSinch("plain-a-7c6b5a4f3e2d1c0b")
+		r.run(true, []string{key, project, "TF_VAR_current_secret=plain-b-1a2b3c4d5e6f7a8b", "TF_VAR_previous_secret=plain-a-7c6b5a4f3e2d1c0b"},
+			"apply", "-auto-approve", "-input=false")
+		expectAtSinch("plain-b-1a2b3c4d5e6f7a8b")
+		r.run(true, []string{key, project, "TF_VAR_current_secret=plain-b-1a2b3c4d5e6f7a8b"}, "plan", "-input=false")
+	})
+}
+
+// TestGuide_testing runs the testing guide's unit tests (mocked provider) and integration tests
+// (against the mock of Sinch's APIs).
+func TestGuide_testing(t *testing.T) {
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"my-test-project": "old"}})
+	defer mock.Close()
+	r := newCLIRun(t, mock)
+	r.inGuide("testing")
+	if out := r.run(true, nil, "test", "-filter=tests/plan.tftest.hcl"); !strings.Contains(out, "2 passed, 0 failed") {
+		t.Errorf("the unit tests:\n%s", out)
+	}
+	if n := len(mock.Requests()); n != 0 {
+		t.Errorf("the unit tests made %d requests", n)
+	}
+	if out := r.run(true, []string{"SINCH_KEY_SECRET=" + testKeySecret}, "test", "-filter=tests/mock_api.tftest.hcl"); !strings.Contains(out, "2 passed, 0 failed") {
+		t.Errorf("the integration tests:\n%s", out)
+	}
+	for _, api := range []sinchmock.API{sinchmock.SenderID, sinchmock.Numbers} {
+		if secret, _ := mock.Secret(api, "my-test-project"); secret != "0d9e4c1a-5b7f-4e2a-9c3d-7f1e2b4a6c8d" {
+			t.Errorf("the %s API holds %q after the integration tests", api, secret)
+		}
+	}
+}
+
+// TestGuide_migrating applies the migration guide's configuration to projects whose secret is already
+// the configured one: every configuration is imported, and nothing is written.
+func TestGuide_migrating(t *testing.T) {
+	const secret = "migrated-8e7d6c5b4a39281706f5"
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": secret}})
+	defer mock.Close()
+	r := newCLIRun(t, mock)
+	r.inGuide("migrating")
+	env := []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_project_id=project-1", "TF_VAR_callback_secret=" + secret}
+	if out := r.run(true, env, "apply", "-auto-approve", "-input=false"); !strings.Contains(out, "3 imported, 0 added, 0 changed, 0 destroyed") {
+		t.Errorf("the migration:\n%s", out)
+	}
+	if c := mock.Counts(); c.Put+c.Patch != 0 {
+		t.Errorf("the migration wrote: %+v", c)
+	}
+	if r.fileHolds("terraform.tfstate", secret) {
+		t.Error("the state holds the secret")
+	}
+}
