@@ -135,6 +135,16 @@ func TestAccAPIs_plaintextLifecycle(t *testing.T) {
 							a.expectOwnCalls("first"), a.expectSecretIn("first")),
 					},
 					{
+						// An update: one refresh, one write.
+						PreConfig: a.begin,
+						Config:    a.plaintext("second"),
+						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectResourceAction(a.resource, plancheck.ResourceActionUpdate),
+						}},
+						Check: resource.ComposeAggregateTestCheckFunc(
+							a.expectOwnCalls("second"), a.expectSecretIn("second")),
+					},
+					{
 						PreConfig:         a.begin,
 						ResourceName:      a.resource,
 						ImportState:       true,
@@ -143,7 +153,7 @@ func TestAccAPIs_plaintextLifecycle(t *testing.T) {
 					},
 					{
 						// An import block finds nothing to change.
-						Config:          a.plaintext("first"),
+						Config:          a.plaintext("second"),
 						ResourceName:    a.resource,
 						ImportState:     true,
 						ImportStateKind: resource.ImportBlockWithID,
@@ -151,7 +161,7 @@ func TestAccAPIs_plaintextLifecycle(t *testing.T) {
 				},
 				// Destroy calls nothing but refreshes, and leaves the secret.
 				CheckDestroy: resource.ComposeAggregateTestCheckFunc(
-					a.expectOwnCalls(), a.expectSecretIn("first"),
+					a.expectOwnCalls(), a.expectSecretIn("second"),
 					func(*terraform.State) error { return a.expectOneToken() }),
 			})
 		})
