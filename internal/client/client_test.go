@@ -7,9 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
@@ -78,67 +76,6 @@ func TestClient_readAndUpdate(t *testing.T) {
 		if r.UserAgent != "test-agent/1" {
 			t.Errorf("%s %s sent User-Agent %q", r.Method, r.Path, r.UserAgent)
 		}
-	}
-}
-
-func TestClient_concurrentCallsShareOneToken(t *testing.T) {
-	mock := newMock(t)
-	c := newClient(t, mock.URL, mock.TokenURL)
-	var wg sync.WaitGroup
-	for range 20 {
-		wg.Go(func() {
-			if _, err := c.Get(context.Background(), "p1"); err != nil {
-				t.Error(err)
-			}
-		})
-	}
-	wg.Wait()
-	if n := mock.Counts().Token; n != 1 {
-		t.Errorf("token requests: got %d, want 1", n)
-	}
-	tokens := map[string]bool{}
-	for _, r := range mock.Requests() {
-		if r.Method == http.MethodGet {
-			tokens[r.Token] = true
-		}
-	}
-	if len(tokens) != 1 || tokens[""] {
-		t.Errorf("GET requests carried %d tokens, want one", len(tokens))
-	}
-}
-
-// A call that waits for another call's token request must stop waiting when its own context ends,
-// while the other call still holds the token source.
-func TestClient_cancelledContextStopsWaitingForTheToken(t *testing.T) {
-	asked := make(chan struct{}, 1)
-	release := make(chan struct{})
-	slowToken := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		asked <- struct{}{}
-		<-release
-	}))
-	defer slowToken.Close()
-	c := newClient(t, "https://api.example", slowToken.URL)
-
-	first := make(chan error, 1)
-	go func() { _, err := c.Get(context.Background(), "p1"); first <- err }()
-	<-asked // the first call holds the token source, waiting for the endpoint
-
-	ctx, cancel := context.WithCancel(context.Background())
-	second := make(chan error, 1)
-	go func() { _, err := c.Get(ctx, "p1"); second <- err }()
-	time.Sleep(50 * time.Millisecond)
-	cancel()
-	select {
-	case err := <-second:
-		if !errors.Is(err, context.Canceled) {
-			t.Errorf("got %v, want context.Canceled", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Error("the cancelled call still waits for the token source")
-	}
-	close(release)
-	if err := <-first; err == nil {
-		t.Error("the first call got a token from an endpoint that answered nothing")
 	}
 }
 
@@ -314,44 +251,6 @@ func TestClient_logsEachCallWithoutSecrets(t *testing.T) {
 			if strings.Contains(e, s) {
 				t.Errorf("the entry %q holds a secret", e)
 			}
-		}
-	}
-}
-
-// Each API is called with its own path and update method, at its own host, with one token for all.
-func TestClient_eachAPI(t *testing.T) {
-	mock := newMock(t)
-	c, err := client.New(client.Config{TokenURL: mock.TokenURL, KeyID: keyID, KeySecret: keySecret})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for api, served := range map[client.API]sinchmock.API{
-		client.SenderIDRegistrations: sinchmock.SenderID, client.Brands: sinchmock.Brands, client.Numbers: sinchmock.Numbers,
-	} {
-		calls, err := c.CallbackConfigurations(api, mock.URLOf(served))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := calls.Update(context.Background(), "p1", "secret-of-"+api.Name); err != nil {
-			t.Fatalf("%s: %v", api.Name, err)
-		}
-		got, err := calls.Get(context.Background(), "p1")
-		if err != nil || got.HMACSecret != "secret-of-"+api.Name {
-			t.Fatalf("%s: read %v, %v", api.Name, got, err)
-		}
-		requests := mock.Requests()
-		update := requests[len(requests)-2]
-		if update.API != served || update.Method != api.UpdateMethod || update.Path != served.Path("p1") ||
-			update.Body != `{"hmacSecret":"secret-of-`+api.Name+`"}` {
-			t.Errorf("%s: the update was %+v", api.Name, update)
-		}
-	}
-	if c := mock.Counts(); c.Token != 1 || c.Put != 2 || c.Patch != 1 {
-		t.Errorf("%+v, want one token for every API, 2 PUT and 1 PATCH", c)
-	}
-	for _, api := range []client.API{client.SenderIDRegistrations, client.Brands, client.Numbers} {
-		if !strings.HasPrefix(api.DefaultURL, "https://") || !strings.HasSuffix(api.DefaultURL, ".sinch.com") {
-			t.Errorf("%s: default URL %q", api.Name, api.DefaultURL)
 		}
 	}
 }

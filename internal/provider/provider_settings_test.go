@@ -63,6 +63,10 @@ resource "sinch_callback_configuration" "test" {
 			hcl:  `provider "sinch" { api_url = "http://senderid.registrations.api.sinch.com" }` + res,
 			want: `(?s)Invalid api_url.*uses plain http: use https`,
 		},
+		"plain http to a remote host, for the Numbers API": {
+			hcl:  `provider "sinch" { numbers_api_url = "http://numbers.api.sinch.com" }` + res,
+			want: `(?s)Invalid numbers_api_url.*uses plain http: use https`,
+		},
 		"token_url that is not absolute": {
 			hcl:  `provider "sinch" { token_url = "auth.sinch.com/oauth2/token" }` + res,
 			want: `(?s)Invalid token_url.*must be an absolute URL`,

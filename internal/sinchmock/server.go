@@ -5,57 +5,14 @@
 package sinchmock
 
 import (
-	"bytes"
 	crand "crypto/rand"
 	"encoding/hex"
-	"io"
 	"math/rand/v2"
-	"net"
-	"net/http"
-	"net/http/httptest"
-	"strings"
 	"sync"
 	"time"
 
 	"golang.org/x/time/rate"
 )
-
-// TokenPath is where the fake token endpoint listens, below the URL of the Sender ID API.
-const TokenPath = "/oauth2/token"
-
-// API is one of the APIs the mock serves. Each keeps its own secret per project: a project's Numbers
-// secret is not its Sender ID secret.
-type API string
-
-// The APIs the mock serves, with their callback-configuration calls.
-const (
-	// SenderID is the Sender ID Registrations API: GET and PUT /v1/projects/{projectId}/callback-configuration.
-	// Its listener also serves the token endpoint, whose tokens every API accepts.
-	SenderID API = "sender-id"
-	// Brands is the Brands API: the same calls, on a host of its own.
-	Brands API = "brands"
-	// Numbers is the Numbers API: GET and PATCH /v1/projects/{projectId}/callbackConfiguration.
-	Numbers API = "numbers"
-)
-
-// APIs lists the APIs the mock serves.
-var APIs = []API{SenderID, Brands, Numbers}
-
-// Path is a project's callback configuration in the API.
-func (api API) Path(projectID string) string {
-	if api == Numbers {
-		return "/v1/projects/" + projectID + "/callbackConfiguration"
-	}
-	return "/v1/projects/" + projectID + "/callback-configuration"
-}
-
-// UpdateMethod is the method that sets a secret in the API; the other one answers 405.
-func (api API) UpdateMethod() string {
-	if api == Numbers {
-		return http.MethodPatch
-	}
-	return http.MethodPut
-}
 
 // Options seed a server.
 type Options struct {
@@ -72,34 +29,6 @@ type Options struct {
 	TokenRateLimit, APIRateLimit *RateLimit
 	// Chaos, when set, answers a random share of requests with an error.
 	Chaos *Chaos
-}
-
-// Request is one request the server received.
-type Request struct {
-	// API is the API whose listener received the request (SenderID for token requests).
-	API    API
-	Method string
-	Path   string
-	// Token is the bearer token the request carried, empty for token requests and unauthenticated ones.
-	Token     string
-	UserAgent string
-	// Body is the request's body, as received.
-	Body string
-}
-
-// Counts sums the requests received by kind, whatever their answer.
-type Counts struct {
-	Token int `json:"token"`
-	Get   int `json:"get"`
-	Put   int `json:"put"`
-	Patch int `json:"patch"`
-	Other int `json:"other"`
-}
-
-// Sub returns what c counts beyond earlier: the requests made between two readings.
-func (c Counts) Sub(earlier Counts) Counts {
-	return Counts{Token: c.Token - earlier.Token, Get: c.Get - earlier.Get, Put: c.Put - earlier.Put,
-		Patch: c.Patch - earlier.Patch, Other: c.Other - earlier.Other}
 }
 
 // Server is the fake API. Its methods are safe for concurrent use.
@@ -139,152 +68,6 @@ func New(opts Options) *Server {
 		}
 	}
 	return s
-}
-
-// Running is a Server listening on loopback ports, one per API.
-type Running struct {
-	*Server
-	// URL is the Sender ID API's base URL, to use as the provider's api_url.
-	URL string
-	// BrandsURL and NumbersURL are the base URLs of the other APIs (brands_api_url, numbers_api_url).
-	BrandsURL, NumbersURL string
-	// TokenURL is the token endpoint, to use as the provider's token_url.
-	TokenURL string
-	http     []*httptest.Server
-}
-
-// Start serves a new server on loopback ports until Close.
-func Start(opts Options) *Running {
-	s := New(opts)
-	r := &Running{Server: s}
-	urls := map[API]string{}
-	for _, api := range APIs {
-		ts := httptest.NewUnstartedServer(s.Handler(api))
-		ts.Config.ConnState = s.ConnState
-		ts.Start()
-		r.http = append(r.http, ts)
-		urls[api] = ts.URL
-	}
-	r.URL, r.BrandsURL, r.NumbersURL = urls[SenderID], urls[Brands], urls[Numbers]
-	r.TokenURL = r.URL + TokenPath
-	return r
-}
-
-// URLOf is the base URL of an API.
-func (r *Running) URLOf(api API) string {
-	return map[API]string{SenderID: r.URL, Brands: r.BrandsURL, Numbers: r.NumbersURL}[api]
-}
-
-// ConnState counts the connections clients open; serve with it as http.Server's ConnState.
-func (s *Server) ConnState(_ net.Conn, state http.ConnState) {
-	if state == http.StateNew {
-		s.mu.Lock()
-		s.connections++
-		s.mu.Unlock()
-	}
-}
-
-// ConnectionsOpened returns how many connections clients have opened.
-func (s *Server) ConnectionsOpened() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.connections
-}
-
-// Stats sums what the server saw, for the standalone mock's admin endpoint.
-type Stats struct {
-	Counts
-	TokensIssued int `json:"tokens_issued"`
-	Connections  int `json:"connections"`
-}
-
-// Stats returns the counts so far.
-func (s *Server) Stats() Stats {
-	return Stats{Counts: s.Counts(), TokensIssued: s.TokensIssued(), Connections: s.ConnectionsOpened()}
-}
-
-// Close stops the server.
-func (r *Running) Close() {
-	for _, ts := range r.http {
-		ts.Close()
-	}
-}
-
-// Handler serves an API's callback configuration, and with SenderID the token endpoint too. A method
-// the API does not have for a path it has gets 405.
-func (s *Server) Handler(api API) http.Handler {
-	mux := http.NewServeMux()
-	if api == SenderID {
-		mux.HandleFunc("POST "+TokenPath, s.serveToken)
-	}
-	path := api.Path("{projectId}")
-	mux.HandleFunc("GET "+path, s.authenticated(api, s.getCallbackConfiguration))
-	mux.HandleFunc(api.UpdateMethod()+" "+path, s.authenticated(api, s.updateCallbackConfiguration))
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		// net/http notices that a client hung up only once the body has been read: read it first, so
-		// that an abandoned request ends its delay at once.
-		body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
-		s.record(api, r, body)
-		if err != nil {
-			return
-		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		if s.opts.Latency > 0 && !sleep(r, s.opts.Latency) {
-			return
-		}
-		if fault, ok := s.nextFault(api, r); ok && s.serveFault(w, r, fault) {
-			return
-		}
-		mux.ServeHTTP(w, r)
-	})
-}
-
-func (s *Server) record(api API, r *http.Request, body []byte) {
-	token, isBearer := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if !isBearer {
-		token = ""
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.requests = append(s.requests, Request{API: api, Method: r.Method, Path: r.URL.Path, Token: token,
-		UserAgent: r.UserAgent(), Body: string(body)})
-}
-
-// Requests returns every request received so far, oldest first.
-func (s *Server) Requests() []Request {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]Request(nil), s.requests...)
-}
-
-// Counts returns how many requests of each kind were received so far, by every API.
-func (s *Server) Counts() Counts {
-	return s.count(func(Request) bool { return true })
-}
-
-// CountsOf returns how many requests an API received so far; token requests are not the API's.
-func (s *Server) CountsOf(api API) Counts {
-	return s.count(func(r Request) bool { return r.API == api && r.Path != TokenPath })
-}
-
-func (s *Server) count(include func(Request) bool) Counts {
-	var c Counts
-	for _, r := range s.Requests() {
-		switch {
-		case !include(r):
-		case r.Path == TokenPath:
-			c.Token++
-		case r.Method == http.MethodGet:
-			c.Get++
-		case r.Method == http.MethodPut:
-			c.Put++
-		case r.Method == http.MethodPatch:
-			c.Patch++
-		default:
-			c.Other++
-		}
-	}
-	return c
 }
 
 // SetSecret sets a project's secret in one API, as a change made outside Terraform would, and creates

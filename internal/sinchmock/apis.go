@@ -1,0 +1,85 @@
+package sinchmock
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"strings"
+)
+
+// TokenPath is where the fake token endpoint listens, below the URL of the Sender ID API.
+const TokenPath = "/oauth2/token"
+
+// API is one of the APIs the mock serves. Each keeps its own secret per project: a project's Numbers
+// secret is not its Sender ID secret.
+type API string
+
+// The APIs the mock serves, with their callback-configuration calls.
+const (
+	// SenderID is the Sender ID Registrations API: GET and PUT /v1/projects/{projectId}/callback-configuration.
+	// Its listener also serves the token endpoint, whose tokens every API accepts.
+	SenderID API = "sender-id"
+	// Brands is the Brands API: the same calls, on a host of its own.
+	Brands API = "brands"
+	// Numbers is the Numbers API: GET and PATCH /v1/projects/{projectId}/callbackConfiguration.
+	Numbers API = "numbers"
+)
+
+// APIs lists the APIs the mock serves.
+var APIs = []API{SenderID, Brands, Numbers}
+
+// Path is a project's callback configuration in the API.
+func (api API) Path(projectID string) string {
+	if api == Numbers {
+		return "/v1/projects/" + projectID + "/callbackConfiguration"
+	}
+	return "/v1/projects/" + projectID + "/callback-configuration"
+}
+
+// UpdateMethod is the method that sets a secret in the API; the other one answers 405.
+func (api API) UpdateMethod() string {
+	if api == Numbers {
+		return http.MethodPatch
+	}
+	return http.MethodPut
+}
+
+// Handler serves an API's callback configuration, and with SenderID the token endpoint too. A method
+// the API does not have for a path it has gets 405.
+func (s *Server) Handler(api API) http.Handler {
+	mux := http.NewServeMux()
+	if api == SenderID {
+		mux.HandleFunc("POST "+TokenPath, s.serveToken)
+	}
+	path := api.Path("{projectId}")
+	mux.HandleFunc("GET "+path, s.authenticated(api, s.getCallbackConfiguration))
+	mux.HandleFunc(api.UpdateMethod()+" "+path, s.authenticated(api, s.updateCallbackConfiguration))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// net/http notices that a client hung up only once the body has been read: read it first, so
+		// that an abandoned request ends its delay at once.
+		body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+		s.record(api, r, body)
+		if err != nil {
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		if s.opts.Latency > 0 && !sleep(r, s.opts.Latency) {
+			return
+		}
+		if fault, ok := s.nextFault(api, r); ok && s.serveFault(w, r, fault) {
+			return
+		}
+		mux.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) record(api API, r *http.Request, body []byte) {
+	token, isBearer := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !isBearer {
+		token = ""
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.requests = append(s.requests, Request{API: api, Method: r.Method, Path: r.URL.Path, Token: token,
+		UserAgent: r.UserAgent(), Body: string(body)})
+}
