@@ -65,9 +65,6 @@ func (c *Client) CallbackConfigurations(api API, baseURL string) (*CallbackConfi
 	return &CallbackConfigurations{client: c, api: api, baseURL: strings.TrimSuffix(baseURL, "/")}, nil
 }
 
-// API is the API these calls go to.
-func (s *CallbackConfigurations) API() API { return s.api }
-
 // url is a project's callback configuration.
 func (s *CallbackConfigurations) url(projectID string) string {
 	return s.baseURL + strings.ReplaceAll(s.api.Path, "{projectId}", url.PathEscape(projectID))
