@@ -57,27 +57,31 @@ func (d *providerData) unknown(settings ...string) bool {
 	return false
 }
 
-// callbackConfigurations returns the calls of an API, or nil after adding an error: when the provider
-// was not configured, or when a setting the calls need is known only after apply.
+// callbackConfigurations returns the calls of an API, or nil after adding an error: when a setting the
+// calls need is known only after apply, or when the provider was not configured (for this API).
 func (d *providerData) callbackConfigurations(api callbackAPI, diags *diag.Diagnostics) *client.CallbackConfigurations {
-	if d == nil {
-		diags.AddError("Sinch provider not configured",
-			"Terraform asked for a call to Sinch before it configured the provider. This is a bug in Terraform or "+
-				"in the provider: please report it.")
-		return nil
-	}
-	if calls := d.apis[api.typeName]; calls != nil {
-		return calls
-	}
-	for _, name := range append(slices.Clone(sharedSettings), api.urlSetting) {
-		if d.unknown(name) {
-			diags.AddError("Sinch provider setting not known yet", fmt.Sprintf(
-				"The provider's %s depends on a value that is known only after apply, and this step must call Sinch "+
-					"(to refresh a resource, or to read a data source or an ephemeral resource). Give %s a value known "+
-					"at plan time, or set %s instead. Resources that are only being created need no call at plan time.",
-				name, name, envVarOf(name)))
+	if d != nil {
+		if calls := d.apis[api.typeName]; calls != nil {
+			return calls
+		}
+		explained := false
+		for _, name := range append(slices.Clone(sharedSettings), api.urlSetting) {
+			if d.unknown(name) {
+				explained = true
+				diags.AddError("Sinch provider setting not known yet", fmt.Sprintf(
+					"The provider's %s depends on a value that is known only after apply, and this step must call Sinch "+
+						"(to refresh a resource, or to read a data source or an ephemeral resource). Give %s a value known "+
+						"at plan time, or set %s instead. Resources that are only being created need no call at plan time.",
+					name, name, envVarOf(name)))
+			}
+		}
+		if explained {
+			return nil
 		}
 	}
+	diags.AddError("Sinch provider not configured",
+		"Terraform asked for a call to Sinch before it configured the provider. This is a bug in Terraform or "+
+			"in the provider: please report it.")
 	return nil
 }
 

@@ -52,6 +52,11 @@ func TestOperationsBeforeConfigure(t *testing.T) {
 	create := resource.CreateResponse{State: state}
 	r.Create(ctx, resource.CreateRequest{Config: tfsdk.Config{Schema: rs.Schema, Raw: raw}, Plan: tfsdk.Plan{Schema: rs.Schema, Raw: raw}}, &create)
 	expectNotConfigured(t, "Create", create.Diagnostics)
+	// Provider data without this API's calls and nothing unknown to explain it: the same, not a nil call.
+	r.data = &providerData{}
+	read = resource.ReadResponse{State: state}
+	r.Read(ctx, resource.ReadRequest{State: state}, &read)
+	expectNotConfigured(t, "Read with provider data that lacks the API", read.Diagnostics)
 
 	d := &CallbackConfigurationDataSource{api: numbersAPI}
 	var ds datasource.SchemaResponse
