@@ -37,6 +37,9 @@ type Config struct {
 	RequestTimeout time.Duration
 	// RetryWaitMin and RetryWaitMax bound the backoff between attempts; zero means the defaults.
 	RetryWaitMin, RetryWaitMax time.Duration
+	// TokenFailureTTL is how long a failed token request's error is handed to later calls, when the
+	// failure may pass; zero means DefaultTokenFailureTTL. A refused access key fails every later call.
+	TokenFailureTTL time.Duration
 	// HTTPClient, when set, lends its Transport to every attempt.
 	HTTPClient *http.Client
 	// Log, when set, receives one debug entry per attempt: method, path, status, duration and
@@ -112,12 +115,8 @@ func (s *CallbackConfigurations) Update(ctx context.Context, projectID, hmacSecr
 	if err != nil {
 		return nil, err
 	}
-	answer, err := s.call(ctx, s.api.UpdateMethod, projectID, body)
-	var apiErr *APIError
-	if errors.As(err, &apiErr) {
-		// A validation message may quote the value it refused.
-		apiErr.redact(hmacSecret)
-	}
+	// A validation message may quote the value it refused.
+	answer, err := s.call(ctx, s.api.UpdateMethod, projectID, body, hmacSecret)
 	if err != nil {
 		return nil, err
 	}
@@ -139,21 +138,21 @@ type callbackConfigurationAnswer struct {
 	secret *string
 }
 
-func (s *CallbackConfigurations) call(ctx context.Context, method, projectID string, body []byte) (*callbackConfigurationAnswer, error) {
+// call makes one call of the API; an error answer is redacted of the given secrets as well as of the
+// credentials (see Client.do).
+func (s *CallbackConfigurations) call(ctx context.Context, method, projectID string, body []byte, secrets ...string) (*callbackConfigurationAnswer, error) {
 	endpoint := s.url(projectID)
-	ctx, attempts := countAttempts(ctx)
-	resp, err := s.client.do(ctx, method, endpoint, body)
-	if err != nil {
-		return nil, withAttempts(err, attempts())
-	}
-	if isRedirect(resp.status) {
+	resp, err := s.client.do(ctx, method, endpoint, body, secrets...)
+	switch {
+	case err != nil:
+		return nil, err
+	case isRedirect(resp.status):
 		return nil, &RedirectError{Method: method, URL: endpoint, HTTPStatus: resp.status, LocationHost: resp.locationHost}
-	}
-	if resp.status != http.StatusOK {
-		return nil, newAPIError(method, endpoint, resp.status, resp.body, attempts())
+	case resp.apiError != nil:
+		return nil, resp.apiError
 	}
 	unexpected := func(reason string) error {
-		return &UnexpectedAnswerError{Method: method, URL: endpoint, HTTPStatus: resp.status, Attempts: attempts(), Reason: reason}
+		return &UnexpectedAnswerError{Method: method, URL: endpoint, HTTPStatus: resp.status, Attempts: resp.attempts, Reason: reason}
 	}
 	answeredProject, secret, err := decodeCallbackConfiguration(resp.body)
 	switch {
@@ -203,22 +202,38 @@ type answer struct {
 	body   []byte
 	// locationHost is the host a redirect names, for the error that refuses to follow it.
 	locationHost string
+	// apiError is the answer as an error, for an answer other than 200 or a redirect: what Sinch's error
+	// body says, redacted.
+	apiError *APIError
+	// attempts is how many times the request was sent.
+	attempts int
 }
 
 // do sends an authenticated request, with retries, and returns the last answer. When Sinch answers
-// that the token expired, it fetches a new token and repeats the call once.
-func (c *Client) do(ctx context.Context, method, endpoint string, body []byte) (*answer, error) {
+// that the token expired, it fetches a new token and repeats the call once. An error answer is redacted
+// of the access token it carried, of the access key's secret and of the given secrets: whatever quotes
+// them (Sinch, or a proxy that echoes the request) is shown in diagnostics, which Terraform logs.
+func (c *Client) do(ctx context.Context, method, endpoint string, body []byte, secrets ...string) (*answer, error) {
+	ctx, attempts := countAttempts(ctx)
 	for renewed := false; ; renewed = true {
 		token, err := c.tokens.Token(ctx)
 		if err != nil {
 			return nil, err
 		}
 		resp, expired, err := c.send(ctx, token, method, endpoint, body)
-		if err == nil && expired && !renewed {
-			c.tokens.Invalidate(ctx, token)
+		switch {
+		case err != nil:
+			return nil, withAttempts(err, attempts())
+		case expired && !renewed:
+			c.tokens.Invalidate(token)
 			continue
 		}
-		return resp, err
+		resp.attempts = attempts()
+		if resp.status != http.StatusOK && !isRedirect(resp.status) {
+			resp.apiError = newAPIError(method, endpoint, resp.status, resp.body, resp.attempts)
+			resp.apiError.redact(append(secrets, token.AccessToken, c.tokens.config.ClientSecret)...)
+		}
+		return resp, nil
 	}
 }
 

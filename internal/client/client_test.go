@@ -2,6 +2,7 @@ package client_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -251,6 +252,115 @@ func TestClient_logsEachCallWithoutSecrets(t *testing.T) {
 			if strings.Contains(e, s) {
 				t.Errorf("the entry %q holds a secret", e)
 			}
+		}
+	}
+}
+
+// Sinch's error body is read field by field: a field of an unexpected type, anywhere, costs that field
+// only, so that a NOT_FOUND still counts as one.
+func TestClient_errorBodyIsReadLeniently(t *testing.T) {
+	for name, tc := range map[string]struct {
+		body                string
+		notFound            bool
+		message, resource   string
+		violation, violated string
+	}{
+		"code as a string, as Sinch's Node SDK types it": {
+			body:     `{"error":{"code":"404","status":"NOT_FOUND","message":"Project p1 not found","details":[]}}`,
+			notFound: true, message: "Project p1 not found"},
+		"a detail with a number where a string was expected": {
+			body: `{"error":{"code":404,"status":"NOT_FOUND","message":"gone","details":[
+				{"type":"ResourceInfo","resourceType":7,"resourceName":"p1","description":"The project id introduced does not exist."}]}}`,
+			notFound: true, message: "gone", resource: "p1"},
+		"details that are not a list": {
+			body:     `{"error":{"code":404,"status":"NOT_FOUND","message":"gone","details":{"type":"ResourceInfo"}}}`,
+			notFound: true, message: "gone"},
+		"a detail that is not an object, beside one that is": {
+			body: `{"error":{"status":"INVALID_ARGUMENT","message":"bad","details":["text",
+				{"type":"BadRequest","fieldViolations":[{"field":"hmacSecret","description":5},{"field":"hmacSecret","description":"too long"}]}]}}`,
+			message: "bad", violation: "hmacSecret", violated: "too long"},
+		"a message that is not a string": {
+			body: `{"error":{"code":404,"status":"NOT_FOUND","message":{"text":"gone"}}}`, notFound: true},
+		"a status that is not a string": {
+			body: `{"error":{"code":404,"status":5,"message":"gone"}}`, message: "gone"},
+		"keys in other letters": {
+			body: `{"error":{"code":404,"Status":"NOT_FOUND","message":"gone"}}`, message: "gone"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			status := 404
+			if tc.violation != "" {
+				status = 400
+			}
+			server := withAnswer(t, status, "application/json", tc.body)
+			_, err := newClient(t, server.URL, server.URL+sinchmock.TokenPath).Get(context.Background(), "p1")
+			var apiErr *client.APIError
+			if !errors.As(err, &apiErr) {
+				t.Fatalf("got %v, want an APIError", err)
+			}
+			if client.IsNotFound(err) != tc.notFound || apiErr.Message != tc.message {
+				t.Errorf("not found %v, message %q; want %v, %q", client.IsNotFound(err), apiErr.Message, tc.notFound, tc.message)
+			}
+			var resource string
+			for _, d := range apiErr.Details {
+				resource += d.ResourceName
+			}
+			if resource != tc.resource {
+				t.Errorf("resource %q, want %q", resource, tc.resource)
+			}
+			var violations []string
+			for _, v := range apiErr.FieldViolations() {
+				if v.Description != "" {
+					violations = append(violations, v.Field+": "+v.Description)
+				}
+			}
+			if want := tc.violation + ": " + tc.violated; tc.violation != "" && (len(violations) != 1 || violations[0] != want) {
+				t.Errorf("violations %q, want %q", violations, want)
+			}
+		})
+	}
+}
+
+// An error answer that quotes the access token in use or the access key's secret (an API that echoes
+// the request, a proxy's debug page) is redacted wherever it quotes them: the status, the message and
+// every field of the details. Diagnostics show these, and Terraform logs every diagnostic at TRACE.
+func TestClient_errorsAreRedactedOfTheCredentials(t *testing.T) {
+	tokens := sinchmock.New(sinchmock.Options{KeyID: keyID, KeySecret: keySecret}).Handler(sinchmock.SenderID)
+	var used string
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == sinchmock.TokenPath {
+			tokens.ServeHTTP(w, r)
+			return
+		}
+		used = strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+		quote := func(s string) string { return used + " " + keySecret + " " + s }
+		body, _ := json.Marshal(map[string]any{"error": map[string]any{
+			"code": 403, "status": quote("PERMISSION_DENIED"), "message": quote("Authorization: Bearer " + used),
+			"details": []map[string]any{
+				{"type": quote("ResourceInfo"), "resourceType": quote("Project"), "resourceName": quote("p1"), "description": quote("denied")},
+				{"type": quote("BadRequest"), "resourceType": quote(""), "resourceName": quote(""), "description": quote(""),
+					"fieldViolations": []map[string]string{{"field": quote("token"), "description": quote("key")}}},
+			},
+		}})
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusForbidden)
+		_, _ = w.Write(body)
+	}))
+	defer server.Close()
+	_, err := newClient(t, server.URL, server.URL+sinchmock.TokenPath).Get(context.Background(), "p1")
+	var apiErr *client.APIError
+	if !errors.As(err, &apiErr) || used == "" {
+		t.Fatalf("got %v, want an APIError", err)
+	}
+	fields := []string{err.Error(), apiErr.Status, apiErr.Message}
+	for _, d := range apiErr.Details {
+		fields = append(fields, d.Type, d.ResourceType, d.ResourceName, d.Description)
+		for _, v := range d.FieldViolations {
+			fields = append(fields, v.Field, v.Description)
+		}
+	}
+	for _, field := range fields {
+		if !strings.Contains(field, "(redacted) (redacted)") || strings.Contains(field, used) || strings.Contains(field, keySecret) {
+			t.Errorf("%q is not redacted of the token and the key secret", field)
 		}
 	}
 }

@@ -32,37 +32,79 @@ type APIError struct {
 
 // ErrorDetail is one entry of error.details: a ResourceInfo or a BadRequest.
 type ErrorDetail struct {
-	Type            string           `json:"type"`
-	ResourceType    string           `json:"resourceType,omitempty"`
-	ResourceName    string           `json:"resourceName,omitempty"`
-	Description     string           `json:"description,omitempty"`
-	FieldViolations []FieldViolation `json:"fieldViolations,omitempty"`
+	Type            string
+	ResourceType    string
+	ResourceName    string
+	Description     string
+	FieldViolations []FieldViolation
 }
 
 // FieldViolation names a field of the request and what is wrong with it.
 type FieldViolation struct {
-	Field       string `json:"field"`
-	Description string `json:"description"`
+	Field       string
+	Description string
 }
 
-type restError struct {
-	Error *struct {
-		Code    int           `json:"code"`
-		Message string        `json:"message"`
-		Status  string        `json:"status"`
-		Details []ErrorDetail `json:"details"`
-	} `json:"error"`
-}
-
+// newAPIError reads Sinch's error body (the schema RestError) leniently: each of status, message and
+// details, and each field of a detail, on its own, so that one field of an unexpected type (Sinch's
+// Node SDK types the Numbers API's code as a string) does not hide the rest, such as a NOT_FOUND.
+// code is not read: the HTTP status says it.
 func newAPIError(method, url string, httpStatus int, body []byte, attempts int) *APIError {
 	e := &APIError{Method: method, URL: url, HTTPStatus: httpStatus, Attempts: attempts}
-	var decoded restError
-	if json.Unmarshal(body, &decoded) == nil && decoded.Error != nil {
-		e.Status = decoded.Error.Status
-		e.Message = decoded.Error.Message
-		e.Details = decoded.Error.Details
+	restError := jsonObject(body)
+	if restError == nil {
+		return e
+	}
+	rest := jsonObject(restError["error"])
+	e.Status = jsonString(rest["status"])
+	e.Message = jsonString(rest["message"])
+	for _, raw := range jsonArray(rest["details"]) {
+		detail := jsonObject(raw)
+		if detail == nil {
+			continue
+		}
+		d := ErrorDetail{
+			Type:         jsonString(detail["type"]),
+			ResourceType: jsonString(detail["resourceType"]),
+			ResourceName: jsonString(detail["resourceName"]),
+			Description:  jsonString(detail["description"]),
+		}
+		for _, raw := range jsonArray(detail["fieldViolations"]) {
+			if v := jsonObject(raw); v != nil {
+				d.FieldViolations = append(d.FieldViolations, FieldViolation{
+					Field: jsonString(v["field"]), Description: jsonString(v["description"])})
+			}
+		}
+		e.Details = append(e.Details, d)
 	}
 	return e
+}
+
+// jsonObject decodes a JSON object, keys matched exactly; nil when raw is not one.
+func jsonObject(raw json.RawMessage) map[string]json.RawMessage {
+	var object map[string]json.RawMessage
+	if json.Unmarshal(raw, &object) != nil {
+		return nil
+	}
+	return object
+}
+
+// jsonArray decodes a JSON array; nil when raw is not one.
+func jsonArray(raw json.RawMessage) []json.RawMessage {
+	var array []json.RawMessage
+	if json.Unmarshal(raw, &array) != nil {
+		return nil
+	}
+	return array
+}
+
+// jsonString decodes a JSON string; "" when raw is not one.
+func jsonString(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) != nil {
+		return ""
+	}
+	return s
 }
 
 func (e *APIError) Error() string {
@@ -95,14 +137,21 @@ func (e *APIError) FieldViolations() []FieldViolation {
 	return all
 }
 
-// redact hides secret wherever it appears in what Sinch said.
-func (e *APIError) redact(secret string) {
-	scrub := func(s *string) { *s = redact(*s, secret) }
+// redact hides the secrets wherever they appear in what Sinch said.
+func (e *APIError) redact(secrets ...string) {
+	scrub := func(s *string) {
+		for _, secret := range secrets {
+			*s = redact(*s, secret)
+		}
+	}
+	scrub(&e.Status)
 	scrub(&e.Message)
 	for i := range e.Details {
 		d := &e.Details[i]
-		scrub(&d.Description)
+		scrub(&d.Type)
+		scrub(&d.ResourceType)
 		scrub(&d.ResourceName)
+		scrub(&d.Description)
 		for j := range d.FieldViolations {
 			scrub(&d.FieldViolations[j].Field)
 			scrub(&d.FieldViolations[j].Description)

@@ -59,9 +59,9 @@ func FuzzAPIError(f *testing.F) {
 			strings.Contains(redactedMark, secret) {
 			return
 		}
-		fields := []string{e.Message}
+		fields := []string{e.Status, e.Message}
 		for _, d := range e.Details {
-			fields = append(fields, d.Description, d.ResourceName)
+			fields = append(fields, d.Type, d.ResourceType, d.ResourceName, d.Description)
 			for _, v := range d.FieldViolations {
 				fields = append(fields, v.Field, v.Description)
 			}

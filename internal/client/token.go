@@ -6,23 +6,54 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/oauth2"
 	"golang.org/x/oauth2/clientcredentials"
 )
 
-// tokenSource hands out one client-credentials token until it expires. Unlike oauth2.ReuseTokenSource
-// it takes the caller's context, so a cancelled Terraform run stops waiting for the token endpoint;
-// callers that arrive while a token is being fetched wait for that one instead of fetching their own;
-// and a token that Sinch calls expired can be dropped before its time.
+// DefaultTokenFailureTTL is how long the error of a failed token request is handed to the calls that ask
+// for a token after it, when the failure may pass (a 429, a 5xx, no answer).
+const DefaultTokenFailureTTL = 10 * time.Second
+
+// tokenSource hands out one client-credentials token until it expires. Unlike oauth2.ReuseTokenSource:
+//   - it takes the caller's context, so a cancelled Terraform run stops waiting for the token endpoint;
+//   - one request at a time goes to the token endpoint, and its outcome, error included, goes to every
+//     call that waited for it: when the endpoint is down, 50 resources pay for one retry cycle, not 50
+//     in a row;
+//   - an error is kept for the calls that come after it: for the life of the client when the endpoint
+//     refused the access key (it will not change its mind within a run), and for failureTTL when the
+//     failure may pass;
+//   - a token that Sinch calls expired can be dropped before its time.
+//
+// The mutex is never held while a request is under way, so waiting honours each caller's context.
 type tokenSource struct {
-	config clientcredentials.Config
-	http   *http.Client
-	log    LogFunc
-	// lock is a one-slot semaphore rather than a sync.Mutex so that waiting for it honours ctx.
-	lock  chan struct{}
+	config     clientcredentials.Config
+	http       *http.Client
+	log        LogFunc
+	failureTTL time.Duration
+
+	mu      sync.Mutex
+	token   *oauth2.Token
+	fetch   *tokenFetch   // the request under way, or nil
+	failure *tokenFailure // the error to hand out instead of asking again, or nil
+}
+
+// tokenFetch is one request to the token endpoint; done is closed once its outcome is set.
+type tokenFetch struct {
+	done  chan struct{}
 	token *oauth2.Token
+	err   error
+	// abandoned says that the context of the call that made the request ended first: its error then
+	// says nothing of the endpoint.
+	abandoned bool
+}
+
+type tokenFailure struct {
+	err error
+	// until is when the endpoint may be asked again; zero for never (the key was refused).
+	until time.Time
 }
 
 func newTokenSource(cfg Config, httpClient *http.Client, log LogFunc) *tokenSource {
@@ -33,34 +64,53 @@ func newTokenSource(cfg Config, httpClient *http.Client, log LogFunc) *tokenSour
 			TokenURL:     cfg.TokenURL,
 			AuthStyle:    oauth2.AuthStyleInHeader,
 		},
-		http: httpClient,
-		log:  log,
-		lock: make(chan struct{}, 1),
+		http:       httpClient,
+		log:        log,
+		failureTTL: orDefault(cfg.TokenFailureTTL, DefaultTokenFailureTTL),
 	}
 }
-
-func (s *tokenSource) acquire(ctx context.Context) error {
-	select {
-	case s.lock <- struct{}{}:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
-
-func (s *tokenSource) release() { <-s.lock }
 
 // Token returns the current token, fetching a new one when there is none or it has expired. The
 // token request is retried like any other (429 and 5xx included).
 func (s *tokenSource) Token(ctx context.Context) (*oauth2.Token, error) {
-	if err := s.acquire(ctx); err != nil {
-		return nil, err
-	}
-	defer s.release()
-	if s.token.Valid() {
-		return s.token, nil
-	}
+	for {
+		s.mu.Lock()
+		if s.token.Valid() {
+			token := s.token
+			s.mu.Unlock()
+			return token, nil
+		}
+		if f := s.failure; f != nil && (f.until.IsZero() || time.Now().Before(f.until)) {
+			s.mu.Unlock()
+			return nil, f.err
+		}
+		fetch, leader := s.fetch, s.fetch == nil
+		if leader {
+			fetch = &tokenFetch{done: make(chan struct{})}
+			s.fetch = fetch
+		}
+		s.mu.Unlock()
 
+		if leader {
+			s.request(ctx, fetch)
+		} else {
+			select {
+			case <-fetch.done:
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+		}
+		// When the call that made the request gave up, its error is not ours: ask again.
+		if fetch.abandoned && ctx.Err() == nil {
+			continue
+		}
+		return fetch.token, fetch.err
+	}
+}
+
+// request asks the token endpoint for a token with the caller's context, and hands the outcome to
+// every call that waits for it.
+func (s *tokenSource) request(ctx context.Context, fetch *tokenFetch) {
 	ctx, attempts := countAttempts(ctx)
 	start := time.Now()
 	token, err := s.config.Token(context.WithValue(ctx, oauth2.HTTPClient, s.http))
@@ -69,21 +119,34 @@ func (s *tokenSource) Token(ctx context.Context) (*oauth2.Token, error) {
 		tokenErr := newTokenError(s.config.TokenURL, s.config.ClientSecret, err, attempts())
 		fields["error"] = tokenErr.Error()
 		s.log(ctx, "Sinch access token request failed", fields)
-		return nil, tokenErr
+		fetch.err = tokenErr
+	} else {
+		fields["expires_in_s"] = int(time.Until(token.Expiry).Seconds())
+		s.log(ctx, "Fetched a Sinch access token", fields)
+		fetch.token = token
 	}
-	fields["expires_in_s"] = int(time.Until(token.Expiry).Seconds())
-	s.log(ctx, "Fetched a Sinch access token", fields)
-	s.token = token
-	return token, nil
+	fetch.abandoned = err != nil && ctx.Err() != nil
+
+	s.mu.Lock()
+	s.fetch = nil
+	switch tokenErr := (*TokenError)(nil); {
+	case fetch.err == nil:
+		s.token, s.failure = fetch.token, nil
+	case fetch.abandoned:
+		// Says nothing of the endpoint.
+	case errors.As(fetch.err, &tokenErr) && tokenErr.refused():
+		s.failure = &tokenFailure{err: fetch.err}
+	default:
+		s.failure = &tokenFailure{err: fetch.err, until: time.Now().Add(s.failureTTL)}
+	}
+	s.mu.Unlock()
+	close(fetch.done)
 }
 
-// Invalidate drops token if it is still the current one, so that the next call fetches a new one. When
-// ctx ends first it gives up: the caller's next Token then fails with ctx's error.
-func (s *tokenSource) Invalidate(ctx context.Context, token *oauth2.Token) {
-	if s.acquire(ctx) != nil {
-		return
-	}
-	defer s.release()
+// Invalidate drops token if it is still the current one, so that the next call fetches a new one.
+func (s *tokenSource) Invalidate(token *oauth2.Token) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.token == token {
 		s.token = nil
 	}
@@ -102,6 +165,21 @@ type TokenError struct {
 	// Err is a *TransportError when the endpoint gave no answer, and a *RedirectError when it answered
 	// with a redirect.
 	Err error
+}
+
+// refused tells whether the endpoint refused the request for good: an answer of 4xx other than 408 and
+// 429 (the access key or the request is wrong), or a redirect (token_url is wrong). Asking again in the
+// same run gets the same answer.
+func (e *TokenError) refused() bool {
+	var redirect *RedirectError
+	switch {
+	case errors.As(e.Err, &redirect):
+		return true
+	case e.HTTPStatus == http.StatusRequestTimeout, e.HTTPStatus == http.StatusTooManyRequests:
+		return false
+	default:
+		return e.HTTPStatus >= 400 && e.HTTPStatus < 500
+	}
 }
 
 func newTokenError(tokenURL, keySecret string, err error, attempts int) *TokenError {

@@ -6,8 +6,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
 func TestClient_concurrentCallsShareOneToken(t *testing.T) {
@@ -68,5 +72,116 @@ func TestClient_cancelledContextStopsWaitingForTheToken(t *testing.T) {
 	close(release)
 	if err := <-first; err == nil {
 		t.Error("the first call got a token from an endpoint that answered nothing")
+	}
+}
+
+// outage is a token endpoint that answers every request with status (and Retry-After), and counts them.
+func outage(t *testing.T, status int, retryAfter string) (*httptest.Server, *atomic.Int64) {
+	t.Helper()
+	var requests atomic.Int64
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		requests.Add(1)
+		if retryAfter != "" {
+			w.Header().Set("Retry-After", retryAfter)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		_, _ = w.Write([]byte(`{"error":"invalid_client"}`))
+	}))
+	t.Cleanup(server.Close)
+	return server, &requests
+}
+
+// parallelGets makes n calls at once and returns their errors and how long the last one took.
+func parallelGets(c *client.CallbackConfigurations, n int) ([]error, time.Duration) {
+	errs := make([]error, n)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() { _, errs[i] = c.Get(context.Background(), "p1") })
+	}
+	wg.Wait()
+	return errs, time.Since(start)
+}
+
+// When the token endpoint is down, the calls that wait for a token share one request and its retries,
+// and its error: 10 parallel calls with 2 retries make 3 token requests, not 30, and all fail within
+// one retry cycle (about 2 s with Retry-After: 1), not one cycle after another (20 s). A call that comes
+// within the failure's TTL gets the same error without asking again; one that comes later asks again.
+func TestClient_tokenOutageIsPaidOnce(t *testing.T) {
+	endpoint, requests := outage(t, http.StatusServiceUnavailable, "1")
+	const ttl = 3 * time.Second
+	c := callsOf(t, client.Config{TokenURL: endpoint.URL, KeyID: keyID, KeySecret: keySecret, MaxRetries: 2, TokenFailureTTL: ttl},
+		client.SenderIDRegistrations, "https://api.example")
+
+	errs, took := parallelGets(c, 10)
+	for _, err := range errs {
+		var tokenErr *client.TokenError
+		if !errors.As(err, &tokenErr) || tokenErr.HTTPStatus != http.StatusServiceUnavailable || tokenErr.Attempts != 3 {
+			t.Fatalf("got %v, want the 503 of the token endpoint after 3 attempts", err)
+		}
+	}
+	if n := requests.Load(); n != 3 {
+		t.Errorf("%d token requests, want 1 + max_retries = 3", n)
+	}
+	if took > 2*time.Second+time.Second {
+		t.Errorf("the calls failed after %s, want one retry cycle (about 2 s)", took)
+	}
+
+	started := time.Now()
+	if _, err := c.Get(context.Background(), "p1"); err == nil || time.Since(started) > 100*time.Millisecond || requests.Load() != 3 {
+		t.Errorf("a call within the TTL: %v after %s and %d token requests, want the same error at once", err, time.Since(started), requests.Load())
+	}
+	time.Sleep(ttl)
+	if _, _ = c.Get(context.Background(), "p1"); requests.Load() != 6 {
+		t.Errorf("a call after the TTL: %d token requests in all, want a new cycle of 3", requests.Load())
+	}
+}
+
+// An access key that the token endpoint refuses is refused once per client (that is, per run), not once
+// per call: the answer will not change.
+func TestClient_refusedKeyIsAskedOnce(t *testing.T) {
+	endpoint, requests := outage(t, http.StatusUnauthorized, "")
+	c := callsOf(t, client.Config{TokenURL: endpoint.URL, KeyID: keyID, KeySecret: "wrong", MaxRetries: 4, TokenFailureTTL: time.Millisecond},
+		client.SenderIDRegistrations, "https://api.example")
+	errs, _ := parallelGets(c, 10)
+	time.Sleep(10 * time.Millisecond)
+	_, late := c.Get(context.Background(), "p1")
+	for _, err := range append(errs, late) {
+		var tokenErr *client.TokenError
+		if !errors.As(err, &tokenErr) || tokenErr.HTTPStatus != http.StatusUnauthorized || tokenErr.Code != "invalid_client" {
+			t.Fatalf("got %v, want the token endpoint's 401 invalid_client", err)
+		}
+	}
+	if n := requests.Load(); n != 1 {
+		t.Errorf("%d token requests, want 1", n)
+	}
+}
+
+// When the call that asked for the token is cancelled, the calls that waited for it ask again rather
+// than fail with its cancellation, and the cancellation is not kept as the endpoint's failure.
+func TestClient_abandonedTokenRequestIsAskedAgain(t *testing.T) {
+	mock := newMock(t)
+	mock.ScriptToken(sinchmock.Fault{Delay: 5 * time.Second})
+	c := newClient(t, mock.URL, mock.TokenURL)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	first := make(chan error, 1)
+	go func() { _, err := c.Get(ctx, "p1"); first <- err }()
+	for mock.Counts().Token == 0 {
+		time.Sleep(5 * time.Millisecond)
+	}
+	second := make(chan error, 1)
+	go func() { _, err := c.Get(context.Background(), "p1"); second <- err }()
+	time.Sleep(50 * time.Millisecond) // the second call waits for the first one's request
+	cancel()
+	if err := <-first; !errors.Is(err, context.Canceled) {
+		t.Errorf("the cancelled call: %v", err)
+	}
+	if err := <-second; err != nil {
+		t.Errorf("the call that waited: %v, want a token of its own request", err)
+	}
+	if n := mock.Counts().Token; n != 2 {
+		t.Errorf("%d token requests, want 2", n)
 	}
 }

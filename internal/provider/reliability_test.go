@@ -251,3 +251,49 @@ resource "sinch_callback_configuration" "load" {
 		t.Errorf("only %d PUTs for %d updates", c.Put, 2*n)
 	}
 }
+
+// TestAccReliability_tokenOutage creates 10 resources while the token endpoint fails: the calls share
+// one token request and its retries, so Terraform reports the failure after one retry cycle, and a
+// refused access key is asked once, not once per resource.
+func TestAccReliability_tokenOutage(t *testing.T) {
+	projects := map[string]string{}
+	for i := range 10 {
+		projects[fmt.Sprintf("project-%d", i)] = "old"
+	}
+	hcl := `
+resource "sinch_callback_configuration" "many" {
+  for_each    = toset([for i in range(10) : "project-${i}"])
+  project_id  = each.key
+  hmac_secret = "new-secret-for-${each.key}"
+}`
+	for name, tc := range map[string]struct {
+		key        string
+		token      []sinchmock.Fault
+		want       []string
+		wantTokens int
+	}{
+		"token endpoint down": {key: testKeySecret, wantTokens: 3,
+			token: repeat(sinchmock.Fault{Status: 503, Header: map[string]string{"Retry-After": "1"}}, 30),
+			want:  []string{"Sinch's token endpoint is unavailable", "HTTP 503 after 3 attempts"}},
+		"access key refused": {key: "wrong-key-secret", wantTokens: 1,
+			want: []string{"Sinch refused the access key", "HTTP 401 (invalid_client)"}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			env := newTestEnv(t, projects)
+			env.mock.ScriptToken(tc.token...)
+			config := strings.Replace(env.configWith("max_retries = 2", hcl), testKeySecret, tc.key, 1)
+			started := time.Now()
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: env.factories,
+				Steps:                    []resource.TestStep{{Config: config, ExpectError: errorLike(tc.want...)}},
+			})
+			if got := env.mock.Counts(); got.Token != tc.wantTokens || got.Put != 0 {
+				t.Errorf("%d token requests and %d PUT, want %d and none", got.Token, got.Put, tc.wantTokens)
+			}
+			// One retry cycle is about 2 s with Retry-After: 1; one after another, 20 s.
+			if took := time.Since(started); took > 8*time.Second {
+				t.Errorf("the apply failed after %s, want about one retry cycle", took)
+			}
+		})
+	}
+}
