@@ -5,7 +5,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // The resource's hot paths (ModifyPlan, Read, Create, Update: once per resource and run) read and
@@ -19,13 +21,23 @@ type attributeGetter interface {
 }
 
 func getString(ctx context.Context, from attributeGetter, name string, diags *diag.Diagnostics) types.String {
+	return getStringAt(ctx, from, path.Root(name), diags)
+}
+
+func getStringAt(ctx context.Context, from attributeGetter, at path.Path, diags *diag.Diagnostics) types.String {
 	var v types.String
-	diags.Append(from.GetAttribute(ctx, path.Root(name), &v)...)
+	diags.Append(from.GetAttribute(ctx, at, &v)...)
 	return v
 }
 
-func getNumber(ctx context.Context, from attributeGetter, name string, diags *diag.Diagnostics) types.Number {
+func getNumberAt(ctx context.Context, from attributeGetter, at path.Path, diags *diag.Diagnostics) types.Number {
 	var v types.Number
-	diags.Append(from.GetAttribute(ctx, path.Root(name), &v)...)
+	diags.Append(from.GetAttribute(ctx, at, &v)...)
 	return v
+}
+
+// nullState is the state, of the plan's schema, of a resource that does not exist yet: the prior state
+// of a create.
+func nullState(ctx context.Context, plan tfsdk.Plan) tfsdk.State {
+	return tfsdk.State{Schema: plan.Schema, Raw: tftypes.NewValue(plan.Schema.Type().TerraformType(ctx), nil)}
 }

@@ -3,10 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
+	"maps"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/numbervalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -34,264 +32,149 @@ type CallbackConfigurationResource struct {
 	data *providerData
 }
 
-// CallbackConfigurationResourceModel is the resource's state, as put writes it.
-type CallbackConfigurationResourceModel struct {
-	ID                  types.String `tfsdk:"id"`
-	ProjectID           types.String `tfsdk:"project_id"`
-	HMACSecret          types.String `tfsdk:"hmac_secret"`
-	HMACSecretWO        types.String `tfsdk:"hmac_secret_wo"`
-	HMACSecretWOVersion types.Number `tfsdk:"hmac_secret_wo_version"`
-	HMACSecretWOStatus  types.String `tfsdk:"hmac_secret_wo_status"`
-}
+// The attributes of the callback configuration types.
+const (
+	attrID        = "id"
+	attrProjectID = "project_id"
+)
+
+// hmacSecret is the secret a callback configuration sets: hmac_secret, or hmac_secret_wo with
+// hmac_secret_wo_version, and hmac_secret_wo_status.
+var hmacSecret = secretArgument{parent: path.Empty(), name: "hmac_secret"}
 
 func (r *CallbackConfigurationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_" + r.api.typeName
 }
 
 func (r *CallbackConfigurationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: r.api.resourceDescription(),
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The project ID.",
-				Computed:            true,
-			},
-			"project_id": schema.StringAttribute{
-				MarkdownDescription: "The Sinch project. Defaults to the provider's `project_id`. Changing it " +
-					"replaces the resource: Terraform stops managing the old project's configuration and sets the new one's.",
-				Optional:   true,
-				Computed:   true,
-				Validators: []validator.String{projectIDValidator},
-			},
-			"hmac_secret": schema.StringAttribute{
-				MarkdownDescription: "The HMAC secret with which Sinch signs callbacks (HMAC-SHA1 of the body). " +
-					"Sensitive: hidden from plan output, but stored in state. Set this or `hmac_secret_wo`. A plan warns " +
-					"of a secret with white space at either end, or shorter than 16 characters.",
-				Optional:   true,
-				Sensitive:  true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1), secretWarnings{}},
-			},
-			"hmac_secret_wo": schema.StringAttribute{
-				MarkdownDescription: "The HMAC secret, write-only: sent to Sinch but never stored in the plan or the " +
-					"state (Terraform 1.11 and later). Set this or `hmac_secret`. Without `hmac_secret_wo_version`, a " +
-					"change of the value is noticed through a salted digest kept in private state and written; with " +
-					"it, the value is written only when the version changes. A plan warns of a secret with white " +
-					"space at either end, or shorter than 16 characters.",
-				Optional:   true,
-				Sensitive:  true,
-				WriteOnly:  true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1), secretWarnings{}},
-			},
-			"hmac_secret_wo_version": schema.NumberAttribute{
-				MarkdownDescription: "Any number; it says when to write `hmac_secret_wo`: when it is set, the " +
-					"secret is written on create and whenever the number changes, and a new value of `hmac_secret_wo` " +
-					"alone writes nothing (for a value made anew on every run, such as an ephemeral random password). " +
-					"Only with `hmac_secret_wo`.",
-				Optional: true,
-				Validators: []validator.Number{
-					numbervalidator.AlsoRequires(path.MatchRoot("hmac_secret_wo")),
-				},
-			},
-			"hmac_secret_wo_status": schema.StringAttribute{
-				MarkdownDescription: "With `hmac_secret_wo`: `applied` when Sinch holds the secret Terraform last " +
-					"sent, `drifted` when a refresh found another secret there, or none (the next apply sends " +
-					"`hmac_secret_wo` again; with `hmac_secret_wo_version`, once the version changes). Null with `hmac_secret`.",
-				Computed: true,
-			},
+	attributes := map[string]schema.Attribute{
+		attrID: schema.StringAttribute{
+			MarkdownDescription: "The project ID.",
+			Computed:            true,
+		},
+		attrProjectID: schema.StringAttribute{
+			MarkdownDescription: "The Sinch project. Defaults to the provider's `project_id`. Changing it moves the " +
+				"resource to the other project in place: the new project gets the configured secret, and the old " +
+				"one keeps the secret it has (a plan warns of it).",
+			Optional:   true,
+			Computed:   true,
+			Validators: []validator.String{projectIDValidator},
 		},
 	}
+	maps.Copy(attributes, hmacSecret.attributes(
+		"The HMAC secret with which Sinch signs callbacks (HMAC-SHA1 of the body)", "Set this or `%s`."))
+	resp.Schema = schema.Schema{MarkdownDescription: r.api.resourceDescription(), Attributes: attributes}
 }
 
 func (r *CallbackConfigurationResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{oneSecretValidator{}}
+	return []resource.ConfigValidator{secretForms{secret: hmacSecret, required: true}}
 }
 
 func (r *CallbackConfigurationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// ModifyPlan fills project_id from the provider when the resource names none, so the plan shows the
-// project that will be written, replaces the resource when the project changes, warns when another
-// resource of the run sets the same project, and in write-only mode plans hmac_secret_wo_status so that
-// a secret to write makes an update.
-func (r *CallbackConfigurationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || r.data == nil {
-		return
+// about names a project's configuration in messages.
+func (r *CallbackConfigurationResource) about(projectID types.String) string {
+	if projectID.IsUnknown() {
+		return fmt.Sprintf("in the %s API", r.api.Name)
 	}
-	diags := &resp.Diagnostics
-	configured := getString(ctx, req.Config, "project_id", diags)
-	plan := writeOnlyPlan{
-		configured: getString(ctx, req.Config, "hmac_secret_wo", diags),
-		version:    getNumber(ctx, req.Config, "hmac_secret_wo_version", diags),
-	}
-	existing := !req.State.Raw.IsNull()
-	var priorProject types.String
-	if existing {
-		priorProject = getString(ctx, req.State, "project_id", diags)
-		plan.priorStatus = getString(ctx, req.State, "hmac_secret_wo_status", diags)
-		plan.priorVersion = getNumber(ctx, req.State, "hmac_secret_wo_version", diags)
-	}
-	if diags.HasError() {
-		return
-	}
-
-	projectID := resolveProjectID(configured, r.data, diags)
-	if projectID.IsNull() {
-		return
-	}
-	diags.Append(resp.Plan.SetAttribute(ctx, path.Root("project_id"), projectID)...)
-	diags.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), projectID)...)
-	// An unknown project may turn out to be another one, so it replaces too.
-	if existing && !priorProject.Equal(projectID) {
-		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("project_id"))
-	}
-	if !projectID.IsUnknown() {
-		r.data.plans.add(ctx, r.api.terraformType(), projectID.ValueString(), diags)
-	}
-
-	status := types.StringNull()
-	if !plan.configured.IsNull() {
-		var digestDiags diag.Diagnostics
-		plan.digest, digestDiags = loadDigest(ctx, req.Private)
-		diags.Append(digestDiags...)
-		status = plannedWriteOnlyStatus(plan)
-		if status.ValueString() == statusDrifted {
-			diags.AddAttributeWarning(path.Root("hmac_secret_wo_version"), "Sinch holds another secret", fmt.Sprintf(
-				"In the %s API, Sinch holds a secret for project %q other than the one Terraform last wrote, or "+
-					"none. Since hmac_secret_wo_version is set, hmac_secret_wo is written only when the version "+
-					"changes: change hmac_secret_wo_version to write it again.", r.api.Name, projectID.ValueString()))
-		}
-	}
-	diags.Append(resp.Plan.SetAttribute(ctx, path.Root("hmac_secret_wo_status"), status)...)
+	return fmt.Sprintf("for project %q in the %s API", projectID.ValueString(), r.api.Name)
 }
 
 func (r *CallbackConfigurationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.put(ctx, req.Config, req.Plan, &resp.State, resp.Private, &resp.Diagnostics)
+	r.apply(ctx, req.Config, req.Plan, nullState(ctx, req.Plan), &resp.State, resp.Private, &resp.Diagnostics)
 }
 
 func (r *CallbackConfigurationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.put(ctx, req.Config, req.Plan, &resp.State, resp.Private, &resp.Diagnostics)
+	r.apply(ctx, req.Config, req.Plan, req.State, &resp.State, resp.Private, &resp.Diagnostics)
 }
 
-// put writes the configured secret and records it once Sinch's answer confirms it: the secret itself
+// apply writes the configured secret when the rules of secretRules say so (always on create and
+// after a move to another project), and records it once Sinch's answer confirms it: the secret itself
 // with hmac_secret, only its digest (in private state) with hmac_secret_wo. There is no read after the
-// write, since the answer is the configuration.
-func (r *CallbackConfigurationResource) put(ctx context.Context, config tfsdk.Config, plan tfsdk.Plan, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
+// write, since the answer is the configuration. prior is the state before: null on create.
+func (r *CallbackConfigurationResource) apply(ctx context.Context, config tfsdk.Config, plan tfsdk.Plan, prior tfsdk.State, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
 	calls := r.data.callbackConfigurations(r.api, diags)
-	// Write-only values are in the configuration only, never in the plan.
-	writeOnly := getString(ctx, config, "hmac_secret_wo", diags)
-	plaintext := getString(ctx, plan, "hmac_secret", diags)
-	projectID := getString(ctx, plan, "project_id", diags).ValueString()
-	version := getNumber(ctx, plan, "hmac_secret_wo_version", diags)
+	projectID := getString(ctx, plan, attrProjectID, diags)
+	moved := !prior.Raw.IsNull() && !getString(ctx, prior, attrProjectID, diags).Equal(projectID)
+	secret, rule := hmacSecret.apply(ctx, config, prior, private, moved, diags)
 	if diags.HasError() {
 		return
 	}
-	secret := plaintext.ValueString()
-	if !writeOnly.IsNull() {
-		secret = writeOnly.ValueString()
-	}
-	ctx = r.data.logContext(ctx, secret)
+	ctx = r.data.logContext(ctx, secret.configured.ValueString())
 	tflog.Debug(ctx, "Setting the callback configuration", map[string]any{
-		"project_id": projectID, "write_only": !writeOnly.IsNull(),
+		"project_id": projectID.ValueString(), "write_only": secret.writeOnly, "write": rule.write, "rule": rule.rule,
 	})
-	if _, err := calls.Update(ctx, projectID, secret); err != nil {
-		diags.Append(apiErrorDiagnostic(r.api, "set", projectID, err))
-		return
+	if rule.write {
+		if _, err := calls.Update(ctx, projectID.ValueString(), secret.configured.ValueString()); err != nil {
+			diags.Append(apiErrorDiagnostic(r.api, "set", projectID.ValueString(), err))
+			return
+		}
 	}
-
 	// The client returned only once Sinch's answer named the secret sent, or none: what was sent is
 	// what Sinch holds.
-	result := CallbackConfigurationResourceModel{
-		ID:                  types.StringValue(projectID),
-		ProjectID:           types.StringValue(projectID),
-		HMACSecret:          types.StringValue(secret),
-		HMACSecretWOVersion: version,
-		HMACSecretWOStatus:  types.StringNull(),
-	}
-	var digest *secretDigest
-	if !writeOnly.IsNull() {
-		d := newSecretDigest(secret)
-		digest = &d
-		result.HMACSecret = types.StringNull()
-		result.HMACSecretWOStatus = types.StringValue(statusApplied)
-	}
-	diags.Append(storeDigest(ctx, private, digest)...)
-	diags.Append(state.Set(ctx, result)...)
+	state.Raw = plan.Raw.Copy()
+	diags.Append(state.SetAttribute(ctx, path.Root(attrID), projectID)...)
+	hmacSecret.record(ctx, secret, rule, rule.write, state, private, diags)
+	diags.Append(private.SetKey(ctx, importedKey, nil)...)
 }
 
-// Read refreshes the state from Sinch. In write-only mode (hmac_secret_wo_status is set) it stores no
-// secret, only whether Sinch still holds the one last written. Like the other hot paths, it reads and
-// writes single attributes rather than the whole model: see attributes.go.
+// Read refreshes the state from Sinch. In write-only form it stores no secret, only whether Sinch
+// still holds the one last written. Like the other hot paths, it reads and writes single attributes
+// rather than the whole model: see attributes.go.
 func (r *CallbackConfigurationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	calls := r.data.callbackConfigurations(r.api, &resp.Diagnostics)
-	projectID := getString(ctx, req.State, "project_id", &resp.Diagnostics)
-	secret := getString(ctx, req.State, "hmac_secret", &resp.Diagnostics)
-	status := getString(ctx, req.State, "hmac_secret_wo_status", &resp.Diagnostics)
-	digest, diags := loadDigest(ctx, req.Private)
-	resp.Diagnostics.Append(diags...)
+	projectID := getString(ctx, req.State, attrProjectID, &resp.Diagnostics)
+	secret := getString(ctx, req.State, hmacSecret.name, &resp.Diagnostics)
+	imported, importDiags := req.Private.GetKey(ctx, importedKey)
+	resp.Diagnostics.Append(importDiags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	ctx = r.data.logContext(ctx, secret.ValueString())
 	answer, err := calls.Get(ctx, projectID.ValueString())
-	if client.IsNotFound(err) {
+	switch {
+	case client.IsNotFound(err) && imported != nil:
+		resp.Diagnostics.Append(importNotFound(r.api.terraformType(), fmt.Sprintf("project %q", projectID.ValueString()), err))
+		return
+	case client.IsNotFound(err):
 		resp.Diagnostics.AddWarning("Sinch project no longer exists", fmt.Sprintf(
 			"Sinch says project %q does not exist, so Terraform removed its callback configuration from state. "+
 				"The next plan proposes to set it again, which fails until the project exists.", projectID.ValueString()))
 		resp.State.RemoveResource(ctx)
 		return
-	}
-	if err != nil {
+	case err != nil:
 		resp.Diagnostics.Append(apiErrorDiagnostic(r.api, "read", projectID.ValueString(), err))
 		return
 	}
-
-	if status.IsNull() {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("hmac_secret"), optionalSecret(answer.HMACSecret))...)
-		return
+	// Sinch's answer without a secret says that the project has none set.
+	hmacSecret.refresh(ctx, &answer.HMACSecret, string(imported) == importedWriteOnly, &resp.State, resp.Private, &resp.Diagnostics)
+	if imported != nil {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, nil)...)
 	}
-	if digest == nil && answer.HMACSecret != "" {
-		// An import in write-only mode (or a lost digest): what Sinch holds becomes the secret last
-		// written, so that the plan compares the configured secret with it.
-		d := newSecretDigest(answer.HMACSecret)
-		digest = &d
-		resp.Diagnostics.Append(storeDigest(ctx, resp.Private, digest)...)
-	}
-	status = types.StringValue(statusDrifted)
-	if digest != nil && digest.matches(answer.HMACSecret) {
-		status = types.StringValue(statusApplied)
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("hmac_secret_wo_status"), status)...)
 }
 
-// Delete makes no call: the API cannot delete a callback configuration. The secret stays at Sinch.
-func (r *CallbackConfigurationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var projectID types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("project_id"), &projectID)...)
-	resp.Diagnostics.AddWarning("Callback configuration left in place at Sinch", fmt.Sprintf(
-		"Sinch has no way to delete a callback configuration, so the HMAC secret of project %q in the %s API "+
-			"stays as it is and Sinch keeps signing callbacks with it. Terraform only stopped managing it. To make "+
-			"the old secret useless, set a new one before removing the resource.", projectID.ValueString(), r.api.Name))
+// Delete makes no call: the API cannot delete a callback configuration. The secret stays at Sinch, as
+// the destroy plan warned.
+func (r *CallbackConfigurationResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {
 }
-
-// writeOnlyImportSuffix ends an import ID that imports in write-only mode.
-const writeOnlyImportSuffix = ":write-only"
 
 // ImportState takes a project ID, which imports the secret into state (as hmac_secret keeps it), or
 // "<project ID>:write-only", which imports only a digest of it (as hmac_secret_wo keeps it). Import
-// cannot see the configuration, so the ID says which. Read then fetches the secret.
+// cannot see the configuration, so the ID says which. The read that follows fetches the secret.
 func (r *CallbackConfigurationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	projectID, writeOnly := strings.CutSuffix(req.ID, writeOnlyImportSuffix)
-	if err := checkProjectID(projectID); err != nil {
+	projectID, writeOnly, err := parseImportID(req.ID)
+	if err == nil {
+		err = checkProjectID(projectID)
+	}
+	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf(
 			"Import %s by project ID, or by \"<project ID>%s\" when the configuration uses hmac_secret_wo: %s.",
 			r.api.terraformType(), writeOnlyImportSuffix, err))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("project_id"), projectID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), projectID)...)
-	if writeOnly {
-		// The status marks write-only mode; Read sets it from what Sinch holds.
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("hmac_secret_wo_status"), statusApplied)...)
-	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(attrProjectID), projectID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(attrID), projectID)...)
+	resp.Diagnostics.Append(markImported(ctx, resp.Private, writeOnly)...)
 }

@@ -120,12 +120,18 @@ resource "sinch_callback_configuration" "test" {
 				Check: env.expectSecretAtSinch("default-project", "secret"),
 			},
 			{
-				// Another default project is another configuration: the resource is replaced.
-				Config: env.config("other-project", hcl),
+				// Another default project is a move in place: the new project gets the secret.
+				PreConfig: func() { env.mock.SetSecret(sinchmock.SenderID, "default-project", "kept") },
+				Config:    env.config("other-project", hcl),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionDestroyBeforeCreate),
+					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(testResource, tfjsonpath.New("project_id"), knownvalue.StringExact("other-project")),
 				}},
-				Check: env.expectSecretAtSinch("other-project", "secret"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(testResource, tfjsonpath.New("id"), knownvalue.StringExact("other-project")),
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectSecretAtSinch("other-project", "secret"), env.expectSecretAtSinch("default-project", "kept")),
 			},
 		},
 	})
@@ -198,7 +204,8 @@ func TestAccCallbackConfiguration_invalidInput(t *testing.T) {
 		hcl  string
 		want string
 	}{
-		"empty secret":       {resourceConfig("project-1", ""), `Attribute hmac_secret string length must be at least 1`},
+		"empty secret": {resourceConfig("project-1", ""), errorLike("Empty secret",
+			"hmac_secret is empty, and Sinch does not accept an empty secret. Set a random secret of 32", "check that it is set there").String()},
 		"project with slash": {resourceConfig("a/b", "secret"), `"a/b" is not a Sinch project ID`},
 		"no project anywhere": {`resource "sinch_callback_configuration" "test" { hmac_secret = "s" }`,
 			`No project is named: set project_id here, or project_id in the provider\s+block, or the SINCH_PROJECT_ID environment variable`},
@@ -222,9 +229,12 @@ func TestAccCallbackConfiguration_invalidInput(t *testing.T) {
 func TestAccCallbackConfiguration_importErrors(t *testing.T) {
 	env := newTestEnv(t, map[string]string{"project-1": "old"})
 	for name, tc := range map[string]struct{ id, want string }{
-		"missing project": {"no-such-project", `Cannot import non-existent remote object`},
+		"missing project": {"no-such-project", `(?s)Nothing to import.*Sinch says project "no-such-project" does not exist \(.*404 NOT_FOUND.*apply cannot create it`},
 		"malformed ID":    {"../x", `"../x" is not a\s+Sinch\s+project ID`},
-		"unknown mode":    {"project-1:read-only", `"project-1:read-only" is not a\s+Sinch\s+project ID`},
+		"unknown suffix": {"project-1:read-only",
+			errorLike(`"project-1:read-only" ends in ":read-only", which is not an import suffix (did you mean "project-1:write-only"?)`).String()},
+		"misspelled suffix": {"project-1:writeonly",
+			errorLike(`"project-1:writeonly" ends in ":writeonly", which is not an import suffix (did you mean "project-1:write-only"?)`).String()},
 	} {
 		t.Run(name, func(t *testing.T) {
 			resource.UnitTest(t, resource.TestCase{

@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
@@ -21,12 +21,12 @@ func stateOf(t testing.TB, r resource.Resource, projectID string) tfsdk.State {
 	t.Helper()
 	var schema resource.SchemaResponse
 	r.Schema(context.Background(), resource.SchemaRequest{}, &schema)
-	state := tfsdk.State{Schema: schema.Schema, Raw: tftypes.NewValue(schema.Schema.Type().TerraformType(context.Background()), nil)}
-	diags := state.Set(context.Background(), CallbackConfigurationResourceModel{
-		ID: types.StringValue(projectID), ProjectID: types.StringValue(projectID), HMACSecret: types.StringValue("s"),
-	})
-	if diags.HasError() {
-		t.Fatal(diags)
+	raw := tftypes.NewValue(schema.Schema.Type().TerraformType(context.Background()), nil)
+	state := tfsdk.State{Schema: schema.Schema, Raw: raw}
+	for name, value := range map[string]string{attrID: projectID, attrProjectID: projectID, hmacSecret.name: "s"} {
+		if diags := state.SetAttribute(context.Background(), path.Root(name), value); diags.HasError() {
+			t.Fatal(diags)
+		}
 	}
 	return state
 }
@@ -53,12 +53,19 @@ func TestCallbackConfigurationResource_readOfAMissingProjectWarnsAndForgets(t *t
 	}
 }
 
-func TestCallbackConfigurationResource_deleteWarnsAndMakesNoCall(t *testing.T) {
+// Destroy makes no call, and its plan warns that the secret stays at Sinch.
+func TestCallbackConfigurationResource_destroyWarnsAtPlanAndMakesNoCall(t *testing.T) {
 	// No client: a call would panic.
 	r := &CallbackConfigurationResource{api: senderIDAPI, data: &providerData{}}
-	resp := resource.DeleteResponse{}
-	r.Delete(context.Background(), resource.DeleteRequest{State: stateOf(t, r, "project-1")}, &resp)
+	state := stateOf(t, r, "project-1")
+	plan := resource.ModifyPlanResponse{Plan: tfsdk.Plan{Schema: state.Schema, Raw: tftypes.NewValue(state.Raw.Type(), nil)}}
+	r.ModifyPlan(context.Background(), resource.ModifyPlanRequest{State: state, Plan: plan.Plan}, &plan)
+	expectOneWarning(t, plan.Diagnostics, "Callback configuration stays at Sinch",
+		`destroying sinch_callback_configuration for project "project-1" in the Sender ID Registrations API only makes Terraform stop managing it`)
 
-	expectOneWarning(t, resp.Diagnostics, "Callback configuration left in place at Sinch",
-		`the HMAC secret of project "project-1" in the Sender ID Registrations API stays as it is`)
+	resp := resource.DeleteResponse{}
+	r.Delete(context.Background(), resource.DeleteRequest{State: state}, &resp)
+	if len(resp.Diagnostics) != 0 {
+		t.Errorf("Delete: %v", resp.Diagnostics)
+	}
 }

@@ -251,11 +251,11 @@ resource "sinch_callback_configuration" "test" {
   project_id     = "project-1"
   hmac_secret    = "a"
   hmac_secret_wo = "b"
-}`, `(?s)Conflicting HMAC secrets.*Set only one of hmac_secret_wo and hmac_secret`},
+}`, `(?s)Conflicting secrets.*Set only one of hmac_secret_wo and hmac_secret`},
 		"neither": {`
 resource "sinch_callback_configuration" "test" {
   project_id = "project-1"
-}`, `(?s)Missing HMAC secret.*Set hmac_secret_wo \(write-only, Terraform 1.11 and later`},
+}`, `(?s)Missing secret.*Set hmac_secret_wo \(write-only, Terraform 1.11 and later`},
 		"version without a write-only secret": {`
 resource "sinch_callback_configuration" "test" {
   project_id             = "project-1"

@@ -153,17 +153,17 @@ resource "sinch_callback_configuration" "short" {
 		out := r.run(true, []string{key, "TF_VAR_plain=file-secret-3c9d41e7a2b8f06d\n", "TF_VAR_secret=tiny-9q"},
 			"apply", "-input=false", "-auto-approve")
 		for _, want := range []string{
-			"Warning: HMAC secret with white space at either end",
+			"Warning: Secret with white space at either end",
 			"The value of hmac_secret starts or ends with white space",
 			"Wrap the value in trimspace()",
-			"Warning: Short HMAC secret",
+			"Warning: Short secret",
 			"The value of hmac_secret_wo is shorter than 16 characters",
 		} {
 			if !strings.Contains(prose(out), want) {
 				t.Errorf("the output does not say %q:\n%s", want, out)
 			}
 		}
-		if strings.Count(out, "Warning: Short HMAC secret") > 2 || strings.Contains(out, "file-secret") || strings.Contains(out, "tiny-9q") {
+		if strings.Count(out, "Warning: Short secret") > 2 || strings.Contains(out, "file-secret") || strings.Contains(out, "tiny-9q") {
 			t.Errorf("unexpected output:\n%s", out)
 		}
 		if s, _ := mock.Secret(sinchmock.SenderID, "project-1"); s != "file-secret-3c9d41e7a2b8f06d\n" {
@@ -224,7 +224,7 @@ resource "sinch_callback_configuration" "versioned" {
 		r.run(true, env, "apply", "-input=false", "-auto-approve")
 		mock.SetSecret(sinchmock.SenderID, "project-1", "changed-in-the-dashboard")
 		out := r.run(true, env, "plan", "-input=false")
-		if !strings.Contains(prose(out), `In the Sender ID Registrations API, Sinch holds a secret for project "project-1" other than the one Terraform last wrote`) ||
+		if !strings.Contains(prose(out), `Sinch holds a secret for project "project-1" in the Sender ID Registrations API other than the one Terraform last wrote`) ||
 			!strings.Contains(prose(out), "change hmac_secret_wo_version to write it again") || !strings.Contains(out, "No changes.") {
 			t.Errorf("want no change, and a warning that says how to write the secret again:\n%s", out)
 		}

@@ -129,11 +129,3 @@ func (d *providerData) readCallbackConfiguration(ctx context.Context, api callba
 	}
 	return projectID, optionalSecret(answer.HMACSecret), true
 }
-
-// optionalSecret is a secret as Terraform holds it: null when the project has none set.
-func optionalSecret(secret string) types.String {
-	if secret == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(secret)
-}

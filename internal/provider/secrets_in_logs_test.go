@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -55,7 +56,8 @@ output "signature" {
 // TestSecretsNeverLogged runs apply, import, update, destroy and a failing plan with TF_LOG=TRACE, and
 // fails if any secret, key secret or access token appears in the log or in what the CLI printed.
 func TestSecretsNeverLogged(t *testing.T) {
-	secrets := []string{"plain-secret-1a", "plain-secret-2b", "write-only-secret-3c", "write-only-secret-4d", "read-only-secret-5e", "initial-secret-6f"}
+	secrets := []string{"plain-secret-1a", "plain-secret-2b", "write-only-secret-3c", "write-only-secret-4d", "read-only-secret-5e",
+		"initial-secret-6f", "echoed-secret-8h"}
 	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{
 		"project-plain": secrets[5], "project-write-only": secrets[5], "project-read": secrets[4],
 	}})
@@ -70,6 +72,16 @@ func TestSecretsNeverLogged(t *testing.T) {
 	r.run(true, first, "state", "rm", "sinch_callback_configuration.plain")
 	r.run(true, first, "import", "-input=false", "sinch_callback_configuration.plain", "project-plain")
 	r.run(true, second, "apply", "-auto-approve", "-input=false")
+	// Answers that quote what the request carried (the access token, the secret sent): redacted in
+	// diagnostics, which Terraform logs at TRACE.
+	mock.Script(sinchmock.SenderID, http.MethodPut, "/v1/projects/project-plain/callback-configuration", sinchmock.Echo(400))
+	echoed := []string{key, "TF_VAR_plain=" + secrets[6], "TF_VAR_write_only=" + secrets[3]}
+	if out := r.run(false, echoed, "apply", "-auto-approve", "-input=false"); !strings.Contains(prose(out), "Authorization: Bearer (redacted)") ||
+		!strings.Contains(out, `refused {"hmacSecret":"(redacted)"}`) {
+		t.Errorf("the failing apply did not show the redacted answer:\n%s", out)
+	}
+	mock.Script(sinchmock.SenderID, http.MethodGet, "/v1/projects/project-read/callback-configuration", sinchmock.Echo(403))
+	r.run(false, second, "plan", "-input=false")
 	r.run(true, second, "destroy", "-auto-approve", "-input=false")
 	wrongKey := "wrong-key-secret-7g"
 	if out := r.run(false, []string{"SINCH_KEY_SECRET=" + wrongKey, "TF_VAR_plain=" + secrets[0], "TF_VAR_write_only=" + secrets[2]},

@@ -3,6 +3,7 @@ package sinchmock
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net/http"
 	"time"
@@ -25,12 +26,22 @@ type Fault struct {
 	Drop bool
 	// Location, with a 3xx Status, makes the answer a redirect there, with no body.
 	Location string
+	// Echo, with a Status, makes the answer Sinch's error body for that status, whose message and details
+	// quote the request's Authorization header and body.
+	Echo bool
 }
 
 // Redirect answers with status (a 3xx) and a Location header, as a misrouted URL or a proxy would;
 // Sinch's API itself never redirects.
 func Redirect(status int, location string) Fault {
 	return Fault{Status: status, Location: location}
+}
+
+// Echo answers with status and Sinch's error body, quoting what the request carried (its Authorization
+// header, with the access token, and its body, with the secret), as an API that quotes what it refused or
+// a debugging proxy would.
+func Echo(status int) Fault {
+	return Fault{Status: status, Echo: true}
 }
 
 // NotSinch answers with status and an HTML page, as a web server, gateway or proxy in front of the
@@ -132,13 +143,26 @@ func (s *Server) serveFault(w http.ResponseWriter, r *http.Request, f Fault) boo
 		w.WriteHeader(f.Status)
 		return true
 	}
-	if f.Body == "" {
+	switch {
+	case f.Echo:
+		authorization, body := r.Header.Get("Authorization"), requestBody(r)
+		writeError(w, f.Status, sinchStatus(f.Status), fmt.Sprintf("Refused %s %s with Authorization: %s", r.Method, r.URL.Path, authorization),
+			detail{"type": "BadRequest", "fieldViolations": []map[string]string{{"field": "body", "description": "refused " + body}}},
+			detail{"type": "ResourceInfo", "resourceType": "Request", "resourceName": authorization, "description": body})
+		return true
+	case f.Body == "":
 		writeError(w, f.Status, sinchStatus(f.Status), fmt.Sprintf("Scripted answer %d", f.Status))
 		return true
 	}
 	w.WriteHeader(f.Status)
 	_, _ = fmt.Fprint(w, f.Body)
 	return true
+}
+
+// requestBody is the body of a request whose body the handler has read already (see Server.Handler).
+func requestBody(r *http.Request) string {
+	body, _ := io.ReadAll(r.Body)
+	return string(body)
 }
 
 // sleep waits d, and tells whether the request is still there afterwards.

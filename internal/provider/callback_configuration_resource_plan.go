@@ -1,0 +1,62 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// ModifyPlan fills project_id from the provider when the resource names none, so that the plan shows
+// the project that will be written; warns of a destroy, of a move to another project and of another
+// resource of the run that sets the same project; and plans the secret (see secretArgument.plan).
+//
+// A change of project is an update in place, not a replacement: when project_id is known only after
+// apply (say, from a resource being replaced), a replacement would create, and so write hmac_secret_wo,
+// although hmac_secret_wo_version did not change, even when the project turns out to be the same one.
+// In place, the status is planned unknown, and apply writes only when the project really differs.
+func (r *CallbackConfigurationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	diags := &resp.Diagnostics
+	existing := !req.State.Raw.IsNull()
+	var priorProject types.String
+	if existing {
+		priorProject = getString(ctx, req.State, attrProjectID, diags)
+	}
+	if req.Plan.Raw.IsNull() {
+		diags.AddWarning("Callback configuration stays at Sinch", fmt.Sprintf(
+			"Sinch has no way to delete a callback configuration, so destroying %s %s only makes Terraform stop "+
+				"managing it: the secret stays as it is, and Sinch keeps signing callbacks with it. To make the old "+
+				"secret useless, apply a new one before destroying.", r.api.terraformType(), r.about(priorProject)))
+		return
+	}
+	if r.data == nil || diags.HasError() {
+		return
+	}
+	projectID := resolveProjectID(getString(ctx, req.Config, attrProjectID, diags), r.data, diags)
+	if projectID.IsNull() {
+		return
+	}
+	diags.Append(resp.Plan.SetAttribute(ctx, path.Root(attrProjectID), projectID)...)
+	diags.Append(resp.Plan.SetAttribute(ctx, path.Root(attrID), projectID)...)
+	moved := existing && !priorProject.Equal(projectID)
+	switch {
+	case moved && projectID.IsUnknown():
+		diags.AddAttributeWarning(path.Root(attrProjectID), "Project known only after apply", fmt.Sprintf(
+			"project_id is known only after apply. If it turns out to be another project than %q, the apply "+
+				"sets the configured secret there, and project %q keeps the secret it has in the %s API, which Sinch "+
+				"goes on signing its callbacks with; if it is the same project, nothing more is written than the "+
+				"plan would write otherwise.", priorProject.ValueString(), priorProject.ValueString(), r.api.Name))
+	case moved:
+		diags.AddAttributeWarning(path.Root(attrProjectID), "Old project keeps its secret", fmt.Sprintf(
+			"The apply sets the configured secret for project %q, and Terraform stops managing project %q, which "+
+				"keeps the secret it has in the %s API: Sinch goes on signing its callbacks with it. To make that "+
+				"secret useless, apply a new one to project %q first.",
+			projectID.ValueString(), priorProject.ValueString(), r.api.Name, priorProject.ValueString()))
+	}
+	if !projectID.IsUnknown() {
+		r.data.plans.add(ctx, r.api.terraformType(), projectID.ValueString(), diags)
+	}
+	hmacSecret.plan(ctx, req, resp, moved, r.about(projectID))
+}

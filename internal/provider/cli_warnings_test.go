@@ -1,0 +1,229 @@
+package provider
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
+)
+
+// expectSays fails unless the CLI output, as prose, says each of the phrases.
+func expectSays(t *testing.T, out string, phrases ...string) {
+	t.Helper()
+	for _, phrase := range phrases {
+		if !strings.Contains(prose(out), phrase) {
+			t.Errorf("the output does not say %q:\n%s", phrase, out)
+		}
+	}
+}
+
+// TestWarningsOnce: a plan warns of a short secret once, whether it is written in the configuration
+// (which Terraform validates twice: in its validate walk and its plan walk) or comes from a variable.
+func TestWarningsOnce(t *testing.T) {
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": "old"}})
+	defer mock.Close()
+	for name, hcl := range map[string]string{
+		"a literal":  `hmac_secret = "tiny-9q"`,
+		"a variable": `hmac_secret_wo = var.secret`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := newCLIRun(t, mock)
+			writeFile(t, filepath.Join(r.dir, "main.tf"), cliProviderBlock+`
+resource "sinch_callback_configuration" "short" {
+  project_id = "project-1"
+  `+hcl+`
+}
+`)
+			out := r.run(true, []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_secret=tiny-9q"}, "plan", "-input=false")
+			if strings.Count(out, "Warning: Short secret") != 1 || strings.Contains(out, "similar warning") {
+				t.Errorf("want one warning of the short secret:\n%s", out)
+			}
+		})
+	}
+}
+
+// TestDestroyPlanWarns: the plan of a destroy says, before anything happens, that the secret stays at
+// Sinch; the destroy itself says it once.
+func TestDestroyPlanWarns(t *testing.T) {
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": "old"}})
+	defer mock.Close()
+	r := newCLIRun(t, mock)
+	writeFile(t, filepath.Join(r.dir, "main.tf"), cliProviderBlock+`
+resource "sinch_numbers_callback_configuration" "this" {
+  project_id  = "project-1"
+  hmac_secret = "5b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e"
+}
+`)
+	env := []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_secret=unused"}
+	r.run(true, env, "apply", "-input=false", "-auto-approve")
+	out := r.run(true, env, "plan", "-input=false", "-destroy")
+	expectSays(t, out, "Warning: Callback configuration stays at Sinch",
+		`destroying sinch_numbers_callback_configuration for project "project-1" in the Numbers API only makes Terraform stop managing it`,
+		"apply a new one before destroying", "1 to destroy")
+	out = r.run(true, env, "destroy", "-input=false", "-auto-approve")
+	if strings.Count(out, "Warning: Callback configuration stays at Sinch") != 1 || strings.Contains(out, "similar warning") {
+		t.Errorf("want the warning once:\n%s", out)
+	}
+	if s, _ := mock.Secret(sinchmock.Numbers, "project-1"); s != "5b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e" {
+		t.Errorf("destroy changed the secret at Sinch: %q", s)
+	}
+}
+
+// TestMoveWarnings: a plan that moves a configuration to another project says that the old project
+// keeps its secret, and one whose project is known only after apply says what happens either way.
+func TestMoveWarnings(t *testing.T) {
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret,
+		Projects: map[string]string{"project-1": "old", "project-2": "old"}})
+	defer mock.Close()
+	r := newCLIRun(t, mock)
+	writeFile(t, filepath.Join(r.dir, "main.tf"), `
+terraform {
+  required_providers {
+    sinch = { source = "terraform-sinch/sinch" }
+  }
+}
+`+projectFromAResource)
+	env := func(project, generation string) []string {
+		return []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_secret=1f0e2d3c-4b5a-4968-8776-a5b4c3d2e1f0",
+			"TF_VAR_project=" + project, "TF_VAR_generation=" + generation}
+	}
+	r.run(true, env("project-1", "1"), "apply", "-input=false", "-auto-approve")
+	expectSays(t, r.run(true, env("project-1", "2"), "plan", "-input=false"), "Warning: Project known only after apply",
+		`If it turns out to be another project than "project-1", the apply sets the configured secret there, and project "project-1" keeps the secret it has in the Sender ID Registrations API`,
+		"1 to add, 1 to change, 1 to destroy")
+
+	// The same, with a project known at plan time.
+	writeFile(t, filepath.Join(r.dir, "main.tf"), cliProviderBlock+`
+resource "sinch_callback_configuration" "test" {
+  project_id             = "project-2"
+  hmac_secret_wo         = var.secret
+  hmac_secret_wo_version = 1
+}
+`)
+	r.run(true, env("", ""), "state", "rm", "terraform_data.project")
+	expectSays(t, r.run(true, env("", ""), "plan", "-input=false"), "Warning: Old project keeps its secret",
+		`The apply sets the configured secret for project "project-2", and Terraform stops managing project "project-1", which keeps the secret it has`,
+		"0 to add, 1 to change, 0 to destroy")
+}
+
+// dropPrivateState removes the private state of every resource in the local state file, as a state
+// edited or moved by hand may have lost it.
+func (r *cliRun) dropPrivateState() {
+	r.t.Helper()
+	name := filepath.Join(r.dir, "terraform.tfstate")
+	raw, err := os.ReadFile(name)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	var state map[string]any
+	if err := json.Unmarshal(raw, &state); err != nil {
+		r.t.Fatal(err)
+	}
+	dropped := 0
+	for _, res := range state["resources"].([]any) {
+		for _, instance := range res.(map[string]any)["instances"].([]any) {
+			if _, ok := instance.(map[string]any)["private"]; ok {
+				delete(instance.(map[string]any), "private")
+				dropped++
+			}
+		}
+	}
+	if dropped == 0 {
+		r.t.Fatal("the state holds no private state: the test proves nothing")
+	}
+	state["serial"] = state["serial"].(float64) + 1
+	if raw, err = json.Marshal(state); err != nil {
+		r.t.Fatal(err)
+	}
+	writeFile(r.t, name, string(raw))
+}
+
+// TestLostDigestWithAVersion: when the digest of the secret last written is lost and
+// hmac_secret_wo_version is set, a refresh does not take what Sinch holds for the secret written (that
+// would hide drift for good): the status says unverified, the plan warns and says what to do, and a new
+// version writes the secret again.
+func TestLostDigestWithAVersion(t *testing.T) {
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": "old"}})
+	defer mock.Close()
+	r := newCLIRun(t, mock)
+	config := func(version string) string {
+		return cliProviderBlock + `
+resource "sinch_callback_configuration" "versioned" {
+  project_id             = "project-1"
+  hmac_secret_wo         = var.secret
+  hmac_secret_wo_version = ` + version + `
+}
+`
+	}
+	writeFile(t, filepath.Join(r.dir, "main.tf"), config("1"))
+	env := []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_secret=3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a"}
+	r.run(true, env, "apply", "-input=false", "-auto-approve")
+	r.dropPrivateState()
+	mock.SetSecret(sinchmock.SenderID, "project-1", "changed-in-the-dashboard")
+
+	out := r.run(true, env, "apply", "-input=false", "-auto-approve", "-refresh-only")
+	expectSays(t, out, `hmac_secret_wo_status = "applied" -> "unverified"`)
+	out = r.run(true, env, "plan", "-input=false")
+	expectSays(t, out, "Warning: Cannot tell which secret Sinch holds",
+		`The provider cannot tell whether Sinch holds the configured secret for project "project-1" in the Sender ID Registrations API`,
+		"Change hmac_secret_wo_version to write hmac_secret_wo again", "No changes.")
+
+	writeFile(t, filepath.Join(r.dir, "main.tf"), config("2"))
+	r.run(true, env, "apply", "-input=false", "-auto-approve")
+	if got := r.stateAttribute("sinch_callback_configuration.versioned", "hmac_secret_wo_status"); got != "applied" {
+		t.Errorf("status after a new version: %v", got)
+	}
+	if s, _ := mock.Secret(sinchmock.SenderID, "project-1"); s != "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a" {
+		t.Errorf("Sinch holds %q after a new version", s)
+	}
+}
+
+// TestImportIntoTheOtherForm: an import into the form the ID did not name warns, and writes nothing
+// when the configured secret is the one Sinch holds.
+func TestImportIntoTheOtherForm(t *testing.T) {
+	const dashboardSecret = "dashboard-secret-6e5d4c3b2a19"
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": dashboardSecret}})
+	defer mock.Close()
+	for name, tc := range map[string]struct{ argument, id string }{
+		"with :write-only into hmac_secret": {`hmac_secret = var.plain`, "project-1:write-only"},
+		"by project ID into hmac_secret_wo": {`hmac_secret_wo = var.secret`, "project-1"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := newCLIRun(t, mock)
+			writeFile(t, filepath.Join(r.dir, "main.tf"), cliProviderBlock+`
+variable "plain" {
+  type      = string
+  sensitive = true
+}
+
+import {
+  to = sinch_callback_configuration.this
+  id = "`+tc.id+`"
+}
+
+resource "sinch_callback_configuration" "this" {
+  project_id = "project-1"
+  `+tc.argument+`
+}
+`)
+			env := []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_plain=" + dashboardSecret, "TF_VAR_secret=" + dashboardSecret}
+			before := mock.Counts()
+			out := r.run(true, env, "apply", "-input=false", "-auto-approve")
+			if strings.HasSuffix(tc.id, ":write-only") {
+				expectSays(t, out, "Warning: Secret moves into the state",
+					`The state holds the secret for project "project-1" in the Sender ID Registrations API in write-only form (imported with ":write-only"`,
+					"the apply stores it in state without sending it, as Sinch holds it", "set hmac_secret_wo instead")
+			} else {
+				expectSays(t, out, "Warning: Secret leaves the state", "so this plan, and a plan file saved from it, hold it too",
+					`import with an ID that ends in ":write-only"`)
+			}
+			expectSays(t, out, "1 imported, 0 added, 1 changed, 0 destroyed")
+			if c := mock.Counts().Sub(before); c.Put != 0 {
+				t.Errorf("the import wrote the secret Sinch holds: %+v", c)
+			}
+		})
+	}
+}

@@ -1,0 +1,69 @@
+package provider
+
+import (
+	"math/big"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// TestSecretRules pins each row of secretRules, and the plaintext form: which rule holds, the status
+// planned, and whether apply writes.
+func TestSecretRules(t *testing.T) {
+	applied, drifted, unverified := types.StringValue(statusApplied), types.StringValue(statusDrifted), types.StringValue(statusUnverified)
+	null, unknown, value := types.StringNull(), types.StringUnknown(), types.StringValue("configured")
+	noVersion, v1, v2 := types.NumberNull(), types.NumberValue(big.NewFloat(1)), types.NumberValue(big.NewFloat(2.5))
+	// existing is a write-only secret in state, with prior status applied and no version.
+	existing := func(change func(*secretCase)) secretCase {
+		c := secretCase{existing: true, writeOnly: true, priorStatus: applied, version: noVersion, priorVersion: noVersion, configured: value}
+		change(&c)
+		return c
+	}
+	for name, tc := range map[string]struct {
+		c          secretCase
+		wantRule   int // the row of secretRules; -1 for plaintext
+		wantStatus types.String
+		wantWrite  bool
+	}{
+		"a move":                           {existing(func(c *secretCase) { c.moved = true }), 0, unknown, true},
+		"a move, with a version kept":      {existing(func(c *secretCase) { c.moved, c.version, c.priorVersion = true, v1, v1 }), 0, unknown, true},
+		"a create":                         {secretCase{writeOnly: true, configured: value, version: noVersion, priorStatus: null, priorVersion: noVersion}, 1, applied, true},
+		"a create with a version":          {secretCase{writeOnly: true, configured: value, version: v1, priorStatus: null, priorVersion: noVersion}, 1, applied, true},
+		"version kept, another secret":     {existing(func(c *secretCase) { c.version, c.priorVersion = v1, v1 }), 2, applied, false},
+		"version kept, value unknown":      {existing(func(c *secretCase) { c.version, c.priorVersion, c.configured = v1, v1, unknown }), 2, applied, false},
+		"version kept, drift":              {existing(func(c *secretCase) { c.version, c.priorVersion, c.priorStatus = v1, v1, drifted }), 2, drifted, false},
+		"version kept, unverified":         {existing(func(c *secretCase) { c.version, c.priorVersion, c.priorStatus = v1, v1, unverified }), 2, unverified, false},
+		"version unknown":                  {existing(func(c *secretCase) { c.version, c.priorVersion = types.NumberUnknown(), v1 }), 3, unknown, true},
+		"value unknown":                    {existing(func(c *secretCase) { c.configured = unknown }), 3, unknown, true},
+		"held: version removed":            {existing(func(c *secretCase) { c.priorVersion, c.held = v1, true }), 4, applied, false},
+		"held: version changed":            {existing(func(c *secretCase) { c.version, c.priorVersion, c.held = v2, v1, true }), 4, applied, false},
+		"held: switch from plaintext":      {existing(func(c *secretCase) { c.priorStatus, c.held = null, true }), 4, applied, false},
+		"held: no change":                  {existing(func(c *secretCase) { c.held = true }), 4, applied, false},
+		"another secret":                   {existing(func(*secretCase) {}), 5, unknown, true},
+		"drift":                            {existing(func(c *secretCase) { c.priorStatus = drifted }), 5, applied, true},
+		"unverified, version removed":      {existing(func(c *secretCase) { c.priorStatus, c.priorVersion = unverified, v1 }), 5, applied, true},
+		"version changed":                  {existing(func(c *secretCase) { c.version, c.priorVersion = v2, v1 }), 5, applied, true},
+		"version added":                    {existing(func(c *secretCase) { c.version = v1 }), 5, applied, true},
+		"version changed after drift":      {existing(func(c *secretCase) { c.version, c.priorVersion, c.priorStatus = v2, v1, drifted }), 5, applied, true},
+		"switch from plaintext":            {existing(func(c *secretCase) { c.priorStatus = null }), 5, applied, true},
+		"switch from plaintext, versioned": {existing(func(c *secretCase) { c.priorStatus, c.version, c.priorVersion = null, v1, v1 }), 5, applied, true},
+		"plaintext: create":                {secretCase{configured: value}, -1, null, true},
+		"plaintext: held":                  {secretCase{existing: true, configured: value, priorStatus: null, held: true}, -1, null, false},
+		"plaintext: another secret":        {secretCase{existing: true, configured: value, priorStatus: null}, -1, null, true},
+		"plaintext: from write-only, held": {secretCase{existing: true, configured: value, priorStatus: applied, held: true}, -1, null, false},
+		"plaintext: a move":                {secretCase{existing: true, moved: true, configured: value, priorStatus: null}, -1, null, true},
+	} {
+		t.Run(name, func(t *testing.T) {
+			rule := tc.c.decide()
+			if tc.wantRule >= 0 && rule.rule != secretRules[tc.wantRule].rule {
+				t.Errorf("rule %q, want %q", rule.rule, secretRules[tc.wantRule].rule)
+			}
+			if got := tc.c.plannedStatus(); !got.Equal(tc.wantStatus) {
+				t.Errorf("planned status %s, want %s", got, tc.wantStatus)
+			}
+			if rule.write != tc.wantWrite {
+				t.Errorf("write %v, want %v", rule.write, tc.wantWrite)
+			}
+		})
+	}
+}
