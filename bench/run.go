@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
@@ -136,11 +135,11 @@ func startMock(opts options, bins binaries, n int, dir string) ([]string, func()
 	must(err)
 	var env []string
 	var admin string
-	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
-		if value, ok := strings.CutPrefix(line, "SINCH_MOCK_ADMIN_URL="); ok {
+	for name, value := range sinchmock.ParseShellExports(string(raw)) {
+		if name == "SINCH_MOCK_ADMIN_URL" {
 			admin = value
 		} else {
-			env = append(env, line)
+			env = append(env, name+"="+value)
 		}
 	}
 	stats := func() sinchmock.Stats {

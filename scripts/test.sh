@@ -7,9 +7,10 @@ source "$(dirname "$0")/lib.sh"
 cd "$repo_root"
 
 require_go
-# The signature guide's snippets run in the tests, in each language.
-for tool in python3 node; do
-  command -v "$tool" >/dev/null 2>&1 || die "the tests need $tool on PATH: they run the Python and Node.js snippets of docs/guides/verifying-x-sinch-signature.md"
+# The tests run the docs' commands as they stand: the signature guide's snippets in each language, and
+# the README's and the testing guide's shell commands (make, curl, git).
+for tool in python3 node make curl git; do
+  command -v "$tool" >/dev/null 2>&1 || die "the tests need $tool on PATH: they run the commands of README.md and docs/guides as they stand (Python and Node.js snippets, curl, make, git)"
 done
 terraform_env
 TF_ACC_TERRAFORM_PATH=$(find_terraform)

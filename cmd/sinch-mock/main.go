@@ -1,11 +1,12 @@
 // Command sinch-mock serves the fake Sinch APIs (Sender ID Registrations with the token endpoint,
-// Brands, Numbers) on loopback ports, one per API, for the demo and for manual runs. It prints the
-// provider settings that point at them, as environment variables, and serves until interrupted.
+// Brands, Numbers) on loopback ports, one per API, for the demo and for manual runs, and an admin API
+// that does what a person would do in Sinch's dashboard (GET $SINCH_MOCK_ADMIN_URL for its calls). It
+// prints the provider settings that point at them as lines a shell can eval, and serves until
+// interrupted.
 package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -34,7 +35,7 @@ func main() {
 	envFile := flag.String("env-file", "", "also write the settings to this file, once the server listens")
 	latency := flag.Duration("latency", 0, "added to every answer, as a network and a real API would")
 	projectCount := flag.Int("project-count", 0, "also create projects project-0000, project-0001, … up to this many")
-	adminListen := flag.String("admin-listen", "", "loopback address for GET /stats (request, token and connection counts), apart from the API")
+	adminListen := flag.String("admin-listen", "127.0.0.1:0", "loopback address of the admin API (set a secret as in the dashboard, a project's state, counts), apart from the APIs")
 	flag.Parse()
 
 	seeded := map[string]string{}
@@ -47,10 +48,7 @@ func main() {
 		seeded[fmt.Sprintf("project-%04d", i)] = *secret
 	}
 	server := sinchmock.New(sinchmock.Options{KeyID: *keyID, KeySecret: *keySecret, Projects: seeded, Latency: *latency})
-	var adminURL string
-	if *adminListen != "" {
-		adminURL = serveAdmin(*adminListen, server)
-	}
+	adminURL := serveAdmin(*adminListen, server)
 
 	listeners := map[sinchmock.API]net.Listener{}
 	urls := map[sinchmock.API]string{}
@@ -59,13 +57,16 @@ func main() {
 		urls[api] = "http://" + listeners[api].Addr().String()
 	}
 	first := strings.Split(*projects, ",")[0]
-	settings := fmt.Sprintf("SINCH_API_URL=%s\nSINCH_BRANDS_API_URL=%s\nSINCH_NUMBERS_API_URL=%s\nSINCH_TOKEN_URL=%s\n"+
-		"SINCH_KEY_ID=%s\nSINCH_KEY_SECRET=%s\nSINCH_PROJECT_ID=%s\n",
-		urls[sinchmock.SenderID], urls[sinchmock.Brands], urls[sinchmock.Numbers], urls[sinchmock.SenderID]+sinchmock.TokenPath,
-		*keyID, *keySecret, first)
-	if adminURL != "" {
-		settings += "SINCH_MOCK_ADMIN_URL=" + adminURL + "\n"
-	}
+	settings := sinchmock.ShellExports([][2]string{
+		{"SINCH_API_URL", urls[sinchmock.SenderID]},
+		{"SINCH_BRANDS_API_URL", urls[sinchmock.Brands]},
+		{"SINCH_NUMBERS_API_URL", urls[sinchmock.Numbers]},
+		{"SINCH_TOKEN_URL", urls[sinchmock.SenderID] + sinchmock.TokenPath},
+		{"SINCH_KEY_ID", *keyID},
+		{"SINCH_KEY_SECRET", *keySecret},
+		{"SINCH_PROJECT_ID", first},
+		{"SINCH_MOCK_ADMIN_URL", adminURL},
+	})
 	if *envFile != "" {
 		if err := os.WriteFile(*envFile, []byte(settings), 0o600); err != nil {
 			log.Fatal(err)
@@ -105,15 +106,10 @@ func listenLoopback(address string) net.Listener {
 	return listener
 }
 
-// serveAdmin answers GET /stats on its own listener, so that reading the counts does not change them,
+// serveAdmin serves the admin API on its own listener, so that using it changes no count of the APIs,
 // and returns its URL.
 func serveAdmin(address string, server *sinchmock.Server) string {
 	listener := listenLoopback(address)
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /stats", func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(server.Stats())
-	})
-	go func() { log.Fatal(http.Serve(listener, mux)) }()
+	go func() { log.Fatal(http.Serve(listener, server.AdminHandler())) }()
 	return "http://" + listener.Addr().String()
 }

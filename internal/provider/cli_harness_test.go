@@ -27,27 +27,10 @@ type cliRun struct {
 	outputs []string
 }
 
-// newCLIRun prepares a run. Its tests use write-only arguments and ephemeral variables, so they skip
-// below Terraform 1.11, like the acceptance tests gated with tfversion.
+// newCLIRun prepares a run of the CLI under test (see cliUnderTest).
 func newCLIRun(t *testing.T, mock *sinchmock.Running) *cliRun {
 	t.Helper()
-	cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if cli == "" {
-		var err error
-		if cli, err = exec.LookPath("terraform"); err != nil {
-			t.Fatal("this test needs the Terraform CLI: set TF_ACC_TERRAFORM_PATH or put terraform on PATH")
-		}
-	}
-	out, err := exec.Command(cli, "version", "-json").Output()
-	var v struct {
-		Version string `json:"terraform_version"`
-	}
-	if err != nil || json.Unmarshal(out, &v) != nil {
-		t.Fatalf("%s version -json: %v", cli, err)
-	}
-	if version.Must(version.NewVersion(v.Version)).LessThan(version.Must(version.NewVersion("1.11.0"))) {
-		t.Skipf("needs Terraform 1.11 or later, not %s", v.Version)
-	}
+	cli := cliUnderTest(t)
 	plugins := buildProvider(t)
 	dir := t.TempDir()
 	cliConfig := filepath.Join(dir, "cli.tfrc")
@@ -74,6 +57,31 @@ func newCLIRun(t *testing.T, mock *sinchmock.Running) *cliRun {
 		"SINCH_KEY_ID="+testKeyID,
 		"SINCH_PROJECT_ID=",
 	)}
+}
+
+// cliUnderTest is the CLI the acceptance tests run (TF_ACC_TERRAFORM_PATH, else terraform on PATH). Its
+// tests use write-only arguments and ephemeral variables, so they skip below Terraform 1.11, like the
+// acceptance tests gated with tfversion.
+func cliUnderTest(t *testing.T) string {
+	t.Helper()
+	cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if cli == "" {
+		var err error
+		if cli, err = exec.LookPath("terraform"); err != nil {
+			t.Fatal("this test needs the Terraform CLI: set TF_ACC_TERRAFORM_PATH or put terraform on PATH")
+		}
+	}
+	out, err := exec.Command(cli, "version", "-json").Output()
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err != nil || json.Unmarshal(out, &v) != nil {
+		t.Fatalf("%s version -json: %v", cli, err)
+	}
+	if version.Must(version.NewVersion(v.Version)).LessThan(version.Must(version.NewVersion("1.11.0"))) {
+		t.Skipf("needs Terraform 1.11 or later, not %s", v.Version)
+	}
+	return cli
 }
 
 // The provider binary, built once for all the tests of a run.
@@ -133,6 +141,18 @@ func prose(out string) string {
 
 // ansiEscapes are the colours of the CLI's output, which not every command can be told to leave out.
 var ansiEscapes = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+
+// cliConfig is the TF_CLI_CONFIG_FILE setting of the run, whose dev override finds the provider built.
+func (r *cliRun) cliConfig() string {
+	// The last setting wins, as in os/exec.
+	for i := len(r.env) - 1; i >= 0; i-- {
+		if strings.HasPrefix(r.env[i], "TF_CLI_CONFIG_FILE=") {
+			return r.env[i]
+		}
+	}
+	r.t.Fatal("the run has no CLI configuration")
+	return ""
+}
 
 func (r *cliRun) log() string {
 	raw, err := os.ReadFile(filepath.Join(filepath.Dir(r.dir), "trace.log"))

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -74,15 +75,23 @@ func TestGuide_verifyingSignatures(t *testing.T) {
 	}
 }
 
-// TestGuide_rotation runs the rotation guide's two examples step by step.
+// TestGuide_rotation runs the rotation guide's two examples step by step: after each apply, Sinch holds
+// the secret the step says, and the handler was given the revision it says.
 func TestGuide_rotation(t *testing.T) {
 	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": "old-secret"}})
 	defer mock.Close()
 	key, project := "SINCH_KEY_SECRET="+testKeySecret, "SINCH_PROJECT_ID=project-1"
-	expectAtSinch := func(want string) {
+	expect := func(r *cliRun, atSinch string, revision float64) {
 		t.Helper()
-		if got, _ := mock.Secret(sinchmock.SenderID, "project-1"); got != want {
-			t.Fatalf("Sinch holds %q, want %q", got, want)
+		if got, _ := mock.Secret(sinchmock.SenderID, "project-1"); got != atSinch {
+			t.Fatalf("Sinch holds %q, want %q", got, atSinch)
+		}
+		var outputs map[string]struct{ Value float64 }
+		if err := json.Unmarshal([]byte(r.run(true, nil, "output", "-json")), &outputs); err != nil {
+			t.Fatal(err)
+		}
+		if got := outputs["handler_revision"].Value; got != revision {
+			t.Fatalf("the handler was given revision %g, want %g", got, revision)
 		}
 	}
 
@@ -92,16 +101,17 @@ func TestGuide_rotation(t *testing.T) {
 		r.run(true, nil, "get")
 		for _, step := range []struct {
 			secret, version, phase, atSinch string
+			revision                        float64
 		}{
-			{"secret-a-5e0c7d4b9a1f2e3c", "1", "rotating", "secret-a-5e0c7d4b9a1f2e3c"},
+			{"secret-a-5e0c7d4b9a1f2e3c", "1", "rotating", "secret-a-5e0c7d4b9a1f2e3c", 2},
 			// Settled: a new value (as an ephemeral random password gives) writes nothing.
-			{"secret-b-1d2c3b4a5f6e7d8c", "1", "settled", "secret-a-5e0c7d4b9a1f2e3c"},
-			{"secret-c-9a8b7c6d5e4f3a2b", "2", "rotating", "secret-c-9a8b7c6d5e4f3a2b"},
-			{"secret-d-0f1e2d3c4b5a6978", "2", "settled", "secret-c-9a8b7c6d5e4f3a2b"},
+			{"secret-b-1d2c3b4a5f6e7d8c", "1", "settled", "secret-a-5e0c7d4b9a1f2e3c", 3},
+			{"secret-c-9a8b7c6d5e4f3a2b", "2", "rotating", "secret-c-9a8b7c6d5e4f3a2b", 4},
+			{"secret-d-0f1e2d3c4b5a6978", "2", "settled", "secret-c-9a8b7c6d5e4f3a2b", 5},
 		} {
 			r.run(true, []string{key, project, "TF_VAR_new_secret=" + step.secret, "TF_VAR_secret_version=" + step.version,
 				"TF_VAR_phase=" + step.phase}, "apply", "-auto-approve", "-input=false")
-			expectAtSinch(step.atSinch)
+			expect(r, step.atSinch, step.revision)
 		}
 	})
 
@@ -109,35 +119,54 @@ func TestGuide_rotation(t *testing.T) {
 		r := newCLIRun(t, mock)
 		r.inGuide("rotation-plaintext")
 		r.run(true, nil, "get")
-		r.run(true, []string{key, project, "TF_VAR_current_secret=plain-a-7c6b5a4f3e2d1c0b"}, "apply", "-auto-approve", "-input=false")
-		expectAtSinch("plain-a-7c6b5a4f3e2d1c0b")
-		r.run(true, []string{key, project, "TF_VAR_current_secret=plain-b-1a2b3c4d5e6f7a8b", "TF_VAR_previous_secret=plain-a-7c6b5a4f3e2d1c0b"},
-			"apply", "-auto-approve", "-input=false")
-		expectAtSinch("plain-b-1a2b3c4d5e6f7a8b")
-		r.run(true, []string{key, project, "TF_VAR_current_secret=plain-b-1a2b3c4d5e6f7a8b"}, "plan", "-input=false")
+		for _, step := range []struct {
+			current, previous, revision string
+		}{
+			{"plain-a-7c6b5a4f3e2d1c0b", "", "1"},
+			// 1. Rotation: the handler accepts both, and Sinch gets the new one.
+			{"plain-b-1a2b3c4d5e6f7a8b", "plain-a-7c6b5a4f3e2d1c0b", "2"},
+			// 2. After the window: the handler accepts the new one alone.
+			{"plain-b-1a2b3c4d5e6f7a8b", "", "3"},
+		} {
+			env := []string{key, project, "TF_VAR_current_secret=" + step.current, "TF_VAR_revision=" + step.revision}
+			if step.previous != "" {
+				env = append(env, "TF_VAR_previous_secret="+step.previous)
+			}
+			r.run(true, env, "apply", "-auto-approve", "-input=false")
+			revision, _ := strconv.ParseFloat(step.revision, 64)
+			expect(r, step.current, revision)
+		}
 	})
 }
 
-// TestGuide_testing runs the testing guide's unit tests (mocked provider) and integration tests
-// (against the mock of Sinch's APIs).
+// TestGuide_testing runs the testing guide's unit tests (mocked provider), and its commands that get
+// sinch-mock and run the integration tests against it, as they stand (the clone is of this tree).
 func TestGuide_testing(t *testing.T) {
-	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"my-test-project": "old"}})
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret})
 	defer mock.Close()
 	r := newCLIRun(t, mock)
 	r.inGuide("testing")
-	if out := r.run(true, nil, "test", "-filter=tests/plan.tftest.hcl"); !strings.Contains(out, "2 passed, 0 failed") {
+	if out := r.run(true, nil, "test", "-filter=tests/plan.tftest.hcl", "-filter=tests/mock_defaults.tftest.hcl"); !strings.Contains(out, "4 passed, 0 failed") {
 		t.Errorf("the unit tests:\n%s", out)
 	}
 	if n := len(mock.Requests()); n != 0 {
 		t.Errorf("the unit tests made %d requests", n)
 	}
-	if out := r.run(true, []string{"SINCH_KEY_SECRET=" + testKeySecret}, "test", "-filter=tests/mock_api.tftest.hcl"); !strings.Contains(out, "2 passed, 0 failed") {
-		t.Errorf("the integration tests:\n%s", out)
+
+	const page = "../../docs/guides/testing-configurations.md"
+	clone := "git clone https://github.com/terraform-sinch/terraform-provider-sinch.git\n"
+	get := docBlock(t, page, "### Get `sinch-mock`")
+	if !strings.HasPrefix(get, clone) {
+		t.Fatalf("the guide no longer clones the module's repository first:\n%s", get)
 	}
-	for _, api := range []sinchmock.API{sinchmock.SenderID, sinchmock.Numbers} {
-		if secret, _ := mock.Secret(api, "my-test-project"); secret != "0d9e4c1a-5b7f-4e2a-9c3d-7f1e2b4a6c8d" {
-			t.Errorf("the %s API holds %q after the integration tests", api, secret)
-		}
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runDocBlock(t, r.dir, "ln -s "+repo+" terraform-provider-sinch\n"+strings.TrimPrefix(get, clone))
+	out := runDocBlock(t, r.dir, docBlock(t, page, "### Run the tests against it"), r.cliConfig())
+	if !strings.Contains(out, "2 passed, 0 failed") {
+		t.Errorf("the integration tests:\n%s", out)
 	}
 }
 

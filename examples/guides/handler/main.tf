@@ -1,5 +1,7 @@
 # Stands for the deployment of a callback handler in the rotation guide: it puts the secrets it is given
-# where the handler reads them, such as a secret store with a write-only argument, for example:
+# where the handler reads them. Here it records only the revision, so that the guide's steps can be
+# tried anywhere; in a real deployment it would write the secrets to a store with a write-only argument,
+# versioned by the revision, such as:
 #
 #   resource "aws_secretsmanager_secret_version" "callback_secrets" {
 #     secret_id                = var.secret_id
@@ -14,7 +16,15 @@ variable "accepted_secrets" {
 }
 
 variable "revision" {
-  description = "A number that changes whenever accepted_secrets does, for a write-only argument's version."
+  description = "A number that changes whenever accepted_secrets does: the version of a write-only argument, which writes the secrets only when it changes."
   type        = number
-  default     = null
+}
+
+resource "terraform_data" "deployment" {
+  input = var.revision
+}
+
+output "revision" {
+  description = "The revision of the secrets the handler was given last."
+  value       = terraform_data.deployment.output
 }

@@ -23,13 +23,23 @@ variable "previous_secret" {
   default     = null
 }
 
+variable "revision" {
+  description = "One up whenever current_secret or previous_secret changes, so that the handler is given the new list."
+  type        = number
+}
+
 module "handler" {
   source           = "../handler"
   accepted_secrets = compact([var.current_secret, var.previous_secret])
+  revision         = var.revision
 }
 
 resource "sinch_callback_configuration" "this" {
   hmac_secret = var.current_secret
   # The handler accepts the new secret before Sinch signs with it.
   depends_on = [module.handler]
+}
+
+output "handler_revision" {
+  value = module.handler.revision
 }

@@ -50,3 +50,7 @@ resource "sinch_callback_configuration" "this" {
   # The handler accepts the new secret before Sinch signs with it.
   depends_on = [module.handler]
 }
+
+output "handler_revision" {
+  value = module.handler.revision
+}

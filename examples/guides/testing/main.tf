@@ -9,7 +9,9 @@ terraform {
 }
 
 variable "project_id" {
-  type = string
+  description = "The project; null for the provider's project_id (or SINCH_PROJECT_ID)."
+  type        = string
+  default     = null
 }
 
 variable "callback_secret" {

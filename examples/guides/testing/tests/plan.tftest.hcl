@@ -26,3 +26,16 @@ run "refuses_a_short_secret" {
   }
   expect_failures = [var.callback_secret]
 }
+
+# A mocked provider runs none of the provider's code, so a computed attribute that the configuration
+# leaves unset is made up: project_id left to the provider's default is a random string, not the
+# provider's project_id. tests/mock_defaults.tftest.hcl gives it in mock_resource defaults instead.
+run "a_project_left_to_the_provider_is_made_up" {
+  variables {
+    project_id = null
+  }
+  assert {
+    condition     = sinch_callback_configuration.sender_id.project_id != "0b9e3f5a-2c71-4d8e-9a6b-4f1c2d3e5a7b"
+    error_message = "The mocked provider gave the project of mock_resource defaults to a provider without them."
+  }
+}

@@ -1,0 +1,114 @@
+package sinchmock
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// AdminHandler serves what a person would do in Sinch's dashboard, and what the mock saw, apart from
+// the APIs (so that using it changes no count):
+//
+//	GET    /                                  this list
+//	GET    /stats                             request, token and connection counts
+//	GET    /projects/{project}                a project's secret in each API
+//	PUT    /projects/{project}/secrets/{api}  set a project's secret in one API (the body is the secret;
+//	                                          an empty body is no secret set); creates the project
+//	DELETE /projects/{project}                delete a project
+//
+// {api} is the mock's name of an API: sender-id, brands or numbers.
+func (s *Server) AdminHandler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = fmt.Fprint(w, adminUsage)
+	})
+	mux.HandleFunc("GET /stats", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, s.Stats())
+	})
+	mux.HandleFunc("GET /projects/{project}", func(w http.ResponseWriter, r *http.Request) {
+		project := r.PathValue("project")
+		if !s.projectExists(project) {
+			http.Error(w, fmt.Sprintf("no project %q", project), http.StatusNotFound)
+			return
+		}
+		secrets := map[API]string{}
+		for _, api := range APIs {
+			secrets[api], _ = s.Secret(api, project)
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"project": project, "secrets": secrets})
+	})
+	mux.HandleFunc("PUT /projects/{project}/secrets/{api}", func(w http.ResponseWriter, r *http.Request) {
+		api := API(r.PathValue("api"))
+		if !slices.Contains(APIs, api) {
+			http.Error(w, fmt.Sprintf("no API %q: use one of %s", api, apiNames()), http.StatusNotFound)
+			return
+		}
+		secret, err := io.ReadAll(io.LimitReader(r.Body, 1<<16))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		s.SetSecret(api, r.PathValue("project"), strings.TrimSuffix(string(secret), "\n"))
+		w.WriteHeader(http.StatusNoContent)
+	})
+	mux.HandleFunc("DELETE /projects/{project}", func(w http.ResponseWriter, r *http.Request) {
+		s.DeleteProject(r.PathValue("project"))
+		w.WriteHeader(http.StatusNoContent)
+	})
+	return mux
+}
+
+const adminUsage = `sinch-mock admin: what a person would do in Sinch's dashboard, and what the mock saw.
+
+GET    /stats                             request, token and connection counts
+GET    /projects/{project}                a project's secret in each API
+PUT    /projects/{project}/secrets/{api}  set a project's secret in one API (the body is the secret)
+DELETE /projects/{project}                delete a project
+
+{api} is one of: sender-id, brands, numbers. For example:
+
+  curl -X PUT --data 'changed-in-the-dashboard' "$SINCH_MOCK_ADMIN_URL/projects/demo-project/secrets/numbers"
+`
+
+func apiNames() string {
+	var names []string
+	for _, api := range APIs {
+		names = append(names, string(api))
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+func (s *Server) projectExists(project string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.projects[project]
+	return ok
+}
+
+// ShellExports formats settings as lines a POSIX shell can eval or source: export NAME='value'.
+func ShellExports(settings [][2]string) string {
+	var b strings.Builder
+	for _, setting := range settings {
+		fmt.Fprintf(&b, "export %s='%s'\n", setting[0], strings.ReplaceAll(setting[1], "'", `'\''`))
+	}
+	return b.String()
+}
+
+// ParseShellExports reads what ShellExports wrote.
+func ParseShellExports(text string) map[string]string {
+	settings := map[string]string{}
+	for _, line := range strings.Split(text, "\n") {
+		name, value, ok := strings.Cut(strings.TrimPrefix(line, "export "), "=")
+		if !ok {
+			continue
+		}
+		value = strings.TrimSuffix(strings.TrimPrefix(value, "'"), "'")
+		settings[name] = strings.ReplaceAll(value, `'\''`, "'")
+	}
+	return settings
+}

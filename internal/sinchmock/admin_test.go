@@ -1,0 +1,78 @@
+package sinchmock
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+func TestAdmin(t *testing.T) {
+	s := New(Options{Projects: map[string]string{"p1": "initial"}})
+	admin := httptest.NewServer(s.AdminHandler())
+	defer admin.Close()
+	call := func(method, path, body string) (int, string) {
+		t.Helper()
+		req, err := http.NewRequest(method, admin.URL+path, strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		raw, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(raw)
+	}
+
+	if code, _ := call(http.MethodPut, "/projects/p1/secrets/numbers", "changed-in-the-dashboard\n"); code != http.StatusNoContent {
+		t.Fatalf("PUT a secret: %d", code)
+	}
+	if secret, _ := s.Secret(Numbers, "p1"); secret != "changed-in-the-dashboard" {
+		t.Errorf("the Numbers API holds %q", secret)
+	}
+	if secret, _ := s.Secret(SenderID, "p1"); secret != "initial" {
+		t.Errorf("another API's secret changed: %q", secret)
+	}
+	code, body := call(http.MethodGet, "/projects/p1", "")
+	var project struct {
+		Project string
+		Secrets map[string]string
+	}
+	if err := json.Unmarshal([]byte(body), &project); err != nil || code != 200 || project.Project != "p1" ||
+		project.Secrets["numbers"] != "changed-in-the-dashboard" || project.Secrets["brands"] != "initial" {
+		t.Errorf("GET a project: %d %s", code, body)
+	}
+	if code, body := call(http.MethodPut, "/projects/p1/secrets/sms", "x"); code != http.StatusNotFound || !strings.Contains(body, "brands, numbers, sender-id") {
+		t.Errorf("PUT to an API that does not exist: %d %s", code, body)
+	}
+	if code, _ := call(http.MethodDelete, "/projects/p1", ""); code != http.StatusNoContent {
+		t.Errorf("DELETE a project: %d", code)
+	}
+	if code, _ := call(http.MethodGet, "/projects/p1", ""); code != http.StatusNotFound {
+		t.Errorf("GET a deleted project: %d", code)
+	}
+	if code, body := call(http.MethodGet, "/", ""); code != 200 || !strings.Contains(body, "PUT    /projects/{project}/secrets/{api}") {
+		t.Errorf("GET /: %d %s", code, body)
+	}
+	if len(s.Requests()) != 0 {
+		t.Error("the admin API counted as requests to the APIs")
+	}
+}
+
+func TestShellExports(t *testing.T) {
+	settings := [][2]string{{"A", "http://127.0.0.1:1"}, {"B", "it's"}, {"C", ""}}
+	text := ShellExports(settings)
+	if !strings.HasPrefix(text, "export A='http://127.0.0.1:1'\nexport B='it'\\''s'\n") {
+		t.Errorf("exports:\n%s", text)
+	}
+	parsed := ParseShellExports(text)
+	for _, s := range settings {
+		if parsed[s[0]] != s[1] {
+			t.Errorf("%s read back as %q, want %q", s[0], parsed[s[0]], s[1])
+		}
+	}
+}
