@@ -118,27 +118,45 @@ func (r *cliRun) dropPrivateState() {
 	if err != nil {
 		r.t.Fatal(err)
 	}
-	var state map[string]any
-	if err := json.Unmarshal(raw, &state); err != nil {
-		r.t.Fatal(err)
+	// Only the instances are decoded; every other field is kept as it is.
+	var state map[string]json.RawMessage
+	var resources []map[string]json.RawMessage
+	if json.Unmarshal(raw, &state) != nil || json.Unmarshal(state["resources"], &resources) != nil {
+		r.t.Fatalf("not a state file: %s", raw)
 	}
 	dropped := 0
-	for _, res := range state["resources"].([]any) {
-		for _, instance := range res.(map[string]any)["instances"].([]any) {
-			if _, ok := instance.(map[string]any)["private"]; ok {
-				delete(instance.(map[string]any), "private")
+	for _, res := range resources {
+		var instances []map[string]json.RawMessage
+		if err := json.Unmarshal(res["instances"], &instances); err != nil {
+			r.t.Fatal(err)
+		}
+		for _, instance := range instances {
+			if _, ok := instance["private"]; ok {
+				delete(instance, "private")
 				dropped++
 			}
 		}
+		res["instances"] = mustJSON(r.t, instances)
 	}
 	if dropped == 0 {
 		r.t.Fatal("the state holds no private state: the test proves nothing")
 	}
-	state["serial"] = state["serial"].(float64) + 1
-	if raw, err = json.Marshal(state); err != nil {
+	var serial int
+	if err := json.Unmarshal(state["serial"], &serial); err != nil {
 		r.t.Fatal(err)
 	}
+	state["serial"], state["resources"] = mustJSON(r.t, serial+1), mustJSON(r.t, resources)
+	raw = mustJSON(r.t, state)
 	writeFile(r.t, name, string(raw))
+}
+
+func mustJSON(t *testing.T, v any) json.RawMessage {
+	t.Helper()
+	raw, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
 }
 
 // TestLostDigestWithAVersion: when the digest of the secret last written is lost and
