@@ -1,11 +1,11 @@
-// Package client calls the callback configurations of Sinch's APIs (see API): OAuth2 client
-// credentials, JSON over HTTPS, retries, and typed errors. It knows nothing of Terraform.
+// Package client calls Sinch's APIs: the callback configurations of several APIs (see API), and the
+// Conversation API's webhooks (see Webhooks). It holds what they share: OAuth2 client credentials, JSON
+// over HTTPS, retries, and typed errors. It knows nothing of Terraform.
 package client
 
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -52,27 +52,15 @@ type LogFunc func(ctx context.Context, msg string, fields map[string]any)
 
 // Client holds what calls to every API share: the HTTP client with its retries, and the access token,
 // which all calls use until it expires. It is safe for concurrent use; CallbackConfigurations makes
-// the calls of one API.
+// the calls of one API, Webhooks those of the Conversation API's webhooks.
 type Client struct {
 	http   *http.Client
 	tokens *tokenSource
+	// retries, waitMin and waitMax are what Config says of retries, for the retries made here rather
+	// than by the HTTP client (see Webhooks.Create).
+	retries          int
+	waitMin, waitMax time.Duration
 }
-
-// CallbackConfiguration is the callback configuration of one project.
-type CallbackConfiguration struct {
-	ProjectID string
-	// HMACSecret is empty when the project has no secret set: the API marks no field required, and
-	// an answer without hmacSecret, with null or with "" says so.
-	HMACSecret string
-}
-
-// String leaves the secret out, so that a stray %v cannot leak it.
-func (c CallbackConfiguration) String() string {
-	return fmt.Sprintf("CallbackConfiguration{ProjectID: %q, HMACSecret: (redacted)}", c.ProjectID)
-}
-
-// GoString leaves the secret out, so that a stray %#v cannot leak it.
-func (c CallbackConfiguration) GoString() string { return c.String() }
 
 // New checks the configuration and returns a client. It makes no request: the token is fetched with
 // the first call.
@@ -91,115 +79,41 @@ func New(cfg Config) (*Client, error) {
 		log = func(context.Context, string, map[string]any) {}
 	}
 	httpClient := newHTTPClient(cfg, log)
-	return &Client{http: httpClient, tokens: newTokenSource(cfg, httpClient, log)}, nil
+	return &Client{http: httpClient, tokens: newTokenSource(cfg, httpClient, log), retries: cfg.MaxRetries,
+		waitMin: orDefault(cfg.RetryWaitMin, DefaultRetryWaitMin), waitMax: orDefault(cfg.RetryWaitMax, DefaultRetryWaitMax)}, nil
 }
 
-// Get reads the callback configuration of a project.
-func (s *CallbackConfigurations) Get(ctx context.Context, projectID string) (*CallbackConfiguration, error) {
-	answer, err := s.call(ctx, http.MethodGet, projectID, nil)
-	if err != nil {
-		return nil, err
-	}
-	cfg := &CallbackConfiguration{ProjectID: projectID}
-	if answer.secret != nil {
-		cfg.HMACSecret = *answer.secret
-	}
-	return cfg, nil
+// request is one call of an API.
+type request struct {
+	method, url string
+	body        []byte
+	// secrets are redacted from an error answer, beside the credentials (see do).
+	secrets []string
+	// once marks a request that must not be sent twice, such as a create: it is repeated only when it
+	// surely did not reach the API (see retryPolicy).
+	once bool
 }
 
-// Update sets the HMAC secret of a project's callback configuration, with the API's UpdateMethod. It
-// succeeds only when Sinch's answer confirms the secret sent: an answer that names another secret is a
-// *MismatchError; one that names none (no hmacSecret, or null) confirms nothing else and counts as done.
-func (s *CallbackConfigurations) Update(ctx context.Context, projectID, hmacSecret string) (*CallbackConfiguration, error) {
-	body, err := json.Marshal(callbackConfigurationUpdateBody{HMACSecret: hmacSecret})
-	if err != nil {
-		return nil, err
-	}
-	// A validation message may quote the value it refused.
-	answer, err := s.call(ctx, s.api.UpdateMethod, projectID, body, hmacSecret)
-	if err != nil {
-		return nil, err
-	}
-	if answer.secret != nil && *answer.secret != hmacSecret {
-		return nil, &MismatchError{Method: s.api.UpdateMethod, URL: answer.url, ProjectID: projectID}
-	}
-	return &CallbackConfiguration{ProjectID: projectID, HMACSecret: hmacSecret}, nil
-}
-
-// callbackConfigurationUpdateBody is the schema CallbackConfigurationUpdateBody.
-type callbackConfigurationUpdateBody struct {
-	HMACSecret string `json:"hmacSecret"`
-}
-
-// callbackConfigurationAnswer is a 200 answer (the schema CallbackConfigurationResponse) and where it
-// came from. secret is nil when the answer names none: no hmacSecret, or null.
-type callbackConfigurationAnswer struct {
-	url    string
-	secret *string
-}
-
-// call makes one call of the API; an error answer is redacted of the given secrets as well as of the
-// credentials (see Client.do).
-func (s *CallbackConfigurations) call(ctx context.Context, method, projectID string, body []byte, secrets ...string) (*callbackConfigurationAnswer, error) {
-	endpoint := s.url(projectID)
-	resp, err := s.client.do(ctx, method, endpoint, body, secrets...)
+// call makes a call and returns its 200 answer; any other answer is an error: a *RedirectError, or a
+// redacted *APIError.
+func (c *Client) call(ctx context.Context, r request) (*answer, error) {
+	resp, err := c.do(ctx, r)
 	switch {
 	case err != nil:
 		return nil, err
 	case isRedirect(resp.status):
-		return nil, &RedirectError{Method: method, URL: endpoint, HTTPStatus: resp.status, LocationHost: resp.locationHost}
+		return nil, &RedirectError{Method: r.method, URL: r.url, HTTPStatus: resp.status, LocationHost: resp.locationHost}
 	case resp.apiError != nil:
 		return nil, resp.apiError
 	}
-	unexpected := func(reason string) error {
-		return &UnexpectedAnswerError{Method: method, URL: endpoint, HTTPStatus: resp.status, Attempts: resp.attempts, Reason: reason}
-	}
-	answeredProject, secret, err := decodeCallbackConfiguration(resp.body)
-	switch {
-	case err != nil:
-		return nil, unexpected(err.Error())
-	case answeredProject != "" && !strings.EqualFold(answeredProject, projectID):
-		// A cache or a proxy that mixes up answers; not quoted, as it is not ours to show.
-		return nil, unexpected("it is the callback configuration of another project")
-	}
-	return &callbackConfigurationAnswer{url: endpoint, secret: secret}, nil
-}
-
-// decodeCallbackConfiguration decodes a 200 answer (the schema CallbackConfigurationResponse): a JSON
-// object whose projectId and hmacSecret are strings, null or absent (the spec marks neither required).
-// Keys must match exactly, where encoding/json alone would take "HMACSECRET" for "hmacSecret". Its error
-// never quotes the answer, which holds the secret (the JSON decoder's own messages may).
-func decodeCallbackConfiguration(answer []byte) (projectID string, secret *string, err error) {
-	errShape := errors.New("it is not JSON of the documented shape")
-	var fields map[string]json.RawMessage
-	if json.Unmarshal(answer, &fields) != nil || fields == nil {
-		return "", nil, errShape
-	}
-	optionalString := func(key string) (*string, bool) {
-		raw, ok := fields[key]
-		if !ok || string(raw) == "null" {
-			return nil, true
-		}
-		var s string
-		return &s, json.Unmarshal(raw, &s) == nil
-	}
-	project, ok := optionalString("projectId")
-	if !ok {
-		return "", nil, errShape
-	}
-	if secret, ok = optionalString("hmacSecret"); !ok {
-		return "", nil, errShape
-	}
-	if project != nil {
-		projectID = *project
-	}
-	return projectID, secret, nil
+	return resp, nil
 }
 
 // answer is what the API answered to one request.
 type answer struct {
-	status int
-	body   []byte
+	method, url string
+	status      int
+	body        []byte
 	// locationHost is the host a redirect names, for the error that refuses to follow it.
 	locationHost string
 	// apiError is the answer as an error, for an answer other than 200 or a redirect: what Sinch's error
@@ -213,14 +127,17 @@ type answer struct {
 // that the token expired, it fetches a new token and repeats the call once. An error answer is redacted
 // of the access token it carried, of the access key's secret and of the given secrets: whatever quotes
 // them (Sinch, or a proxy that echoes the request) is shown in diagnostics, which Terraform logs.
-func (c *Client) do(ctx context.Context, method, endpoint string, body []byte, secrets ...string) (*answer, error) {
+func (c *Client) do(ctx context.Context, r request) (*answer, error) {
 	ctx, attempts := countAttempts(ctx)
+	if r.once {
+		ctx = context.WithValue(ctx, onceKey{}, true)
+	}
 	for renewed := false; ; renewed = true {
 		token, err := c.tokens.Token(ctx)
 		if err != nil {
 			return nil, err
 		}
-		resp, expired, err := c.send(ctx, token, method, endpoint, body)
+		resp, expired, err := c.send(ctx, token, r.method, r.url, r.body)
 		switch {
 		case err != nil:
 			return nil, withAttempts(err, attempts())
@@ -228,13 +145,18 @@ func (c *Client) do(ctx context.Context, method, endpoint string, body []byte, s
 			c.tokens.Invalidate(token)
 			continue
 		}
-		resp.attempts = attempts()
+		resp.method, resp.url, resp.attempts = r.method, r.url, attempts()
 		if resp.status != http.StatusOK && !isRedirect(resp.status) {
-			resp.apiError = newAPIError(method, endpoint, resp.status, resp.body, resp.attempts)
-			resp.apiError.redact(append(secrets, token.AccessToken, c.tokens.config.ClientSecret)...)
+			resp.apiError = newAPIError(r.method, r.url, resp.status, resp.body, resp.attempts)
+			resp.apiError.redact(append(r.secrets, token.AccessToken, c.tokens.config.ClientSecret)...)
 		}
 		return resp, nil
 	}
+}
+
+// unexpected is the error of a 200 answer that is not what the API documents; reason never quotes it.
+func (a *answer) unexpected(reason string) error {
+	return &UnexpectedAnswerError{Method: a.method, URL: a.url, HTTPStatus: a.status, Attempts: a.attempts, Reason: reason}
 }
 
 // send makes one request (retried by the HTTP client), and tells whether its answer says that the

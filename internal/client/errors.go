@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -78,33 +77,6 @@ func newAPIError(method, url string, httpStatus int, body []byte, attempts int) 
 		e.Details = append(e.Details, d)
 	}
 	return e
-}
-
-// jsonObject decodes a JSON object, keys matched exactly; nil when raw is not one.
-func jsonObject(raw json.RawMessage) map[string]json.RawMessage {
-	var object map[string]json.RawMessage
-	if json.Unmarshal(raw, &object) != nil {
-		return nil
-	}
-	return object
-}
-
-// jsonArray decodes a JSON array; nil when raw is not one.
-func jsonArray(raw json.RawMessage) []json.RawMessage {
-	var array []json.RawMessage
-	if json.Unmarshal(raw, &array) != nil {
-		return nil
-	}
-	return array
-}
-
-// jsonString decodes a JSON string; "" when raw is not one.
-func jsonString(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) != nil {
-		return ""
-	}
-	return s
 }
 
 func (e *APIError) Error() string {

@@ -2,7 +2,9 @@ package client
 
 import (
 	"context"
+	"errors"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"strconv"
 	"sync/atomic"
@@ -41,7 +43,7 @@ func newHTTPClient(cfg Config, log LogFunc) *http.Client {
 		RetryMax:     cfg.MaxRetries,
 		RetryWaitMin: orDefault(cfg.RetryWaitMin, DefaultRetryWaitMin),
 		RetryWaitMax: orDefault(cfg.RetryWaitMax, DefaultRetryWaitMax),
-		CheckRetry:   retryablehttp.DefaultRetryPolicy,
+		CheckRetry:   retryPolicy,
 		Backoff:      jitteredBackoff,
 		// The last answer or error goes back to the caller as it is, to be explained there.
 		ErrorHandler: retryablehttp.PassthroughErrorHandler,
@@ -49,6 +51,34 @@ func newHTTPClient(cfg Config, log LogFunc) *http.Client {
 	std := retrying.StandardClient()
 	std.CheckRedirect = noRedirects
 	return std
+}
+
+// onceKey marks, in a request's context, a request that must not be sent twice (see request.once).
+type onceKey struct{}
+
+// retryPolicy is go-retryablehttp's default policy (429, 5xx but 501, connection errors but TLS
+// certificate ones), but for a request that must not be sent twice, such as a create that is not
+// idempotent: that one is repeated only when it surely did not reach the API, after a 429 (refused
+// before it was handled) or when no connection could be made. After a 5xx, a timeout or a connection
+// lost once the request was sent, the API may have acted on it, and the caller must find out.
+func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if ctx.Value(onceKey{}) == nil {
+		return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
+	}
+	if ctx.Err() != nil {
+		return false, ctx.Err()
+	}
+	if err != nil {
+		return notSent(err), nil
+	}
+	return resp.StatusCode == http.StatusTooManyRequests, nil
+}
+
+// notSent tells whether err says that a request never left this machine: no connection was made to
+// the host (refused, unreachable, no such host, or no connection in time).
+func notSent(err error) bool {
+	var opErr *net.OpError
+	return errors.As(err, &opErr) && opErr.Op == "dial"
 }
 
 // noRedirects makes an http.Client hand a 3xx answer back rather than follow it. Sinch's API does not

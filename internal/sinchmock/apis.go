@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 )
 
@@ -25,7 +26,7 @@ const (
 	Numbers API = "numbers"
 )
 
-// APIs lists the APIs the mock serves.
+// APIs lists the APIs with a callback configuration that the mock serves; it serves Conversation too.
 var APIs = []API{SenderID, Brands, Numbers}
 
 // Path is a project's callback configuration in the API.
@@ -44,16 +45,21 @@ func (api API) UpdateMethod() string {
 	return http.MethodPut
 }
 
-// Handler serves an API's callback configuration, and with SenderID the token endpoint too. A method
-// the API does not have for a path it has gets 405.
+// Handler serves an API: a callback configuration, with SenderID the token endpoint too, or with
+// Conversation the webhooks. A method the API does not have for a path it has gets 405.
 func (s *Server) Handler(api API) http.Handler {
 	mux := http.NewServeMux()
-	if api == SenderID {
+	switch api {
+	case Conversation:
+		s.webhooksHandler(mux)
+	case SenderID:
 		mux.HandleFunc("POST "+TokenPath, s.serveToken)
+		fallthrough
+	default:
+		path := api.Path("{projectId}")
+		mux.HandleFunc("GET "+path, s.authenticated(api, s.getCallbackConfiguration))
+		mux.HandleFunc(api.UpdateMethod()+" "+path, s.authenticated(api, s.updateCallbackConfiguration))
 	}
-	path := api.Path("{projectId}")
-	mux.HandleFunc("GET "+path, s.authenticated(api, s.getCallbackConfiguration))
-	mux.HandleFunc(api.UpdateMethod()+" "+path, s.authenticated(api, s.updateCallbackConfiguration))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// net/http notices that a client hung up only once the body has been read: read it first, so
 		// that an abandoned request ends its delay at once.
@@ -66,7 +72,12 @@ func (s *Server) Handler(api API) http.Handler {
 		if s.opts.Latency > 0 && !sleep(r, s.opts.Latency) {
 			return
 		}
-		if fault, ok := s.nextFault(api, r); ok && s.serveFault(w, r, fault) {
+		fault, faulty := s.nextFault(api, r)
+		if faulty && fault.After {
+			// Handled, then the answer is lost on the way back.
+			mux.ServeHTTP(httptest.NewRecorder(), r)
+		}
+		if faulty && s.serveFault(w, r, fault) {
 			return
 		}
 		mux.ServeHTTP(w, r)
@@ -80,6 +91,6 @@ func (s *Server) record(api API, r *http.Request, body []byte) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.requests = append(s.requests, Request{API: api, Method: r.Method, Path: r.URL.Path, Token: token,
+	s.requests = append(s.requests, Request{API: api, Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Token: token,
 		UserAgent: r.UserAgent(), Body: string(body)})
 }

@@ -29,6 +29,15 @@ type Fault struct {
 	// Echo, with a Status, makes the answer Sinch's error body for that status, whose message and details
 	// quote the request's Authorization header and body.
 	Echo bool
+	// After makes the server handle the request first, as normally, and then answer with the fault (its
+	// status, or a dropped connection): an answer lost on its way back, after the change was made.
+	After bool
+}
+
+// Lost answers with status, or drops the connection when status is 0, once the request has been
+// handled: a create that was made, whose answer is lost.
+func Lost(status int) Fault {
+	return Fault{Status: status, Drop: status == 0, After: true}
 }
 
 // Redirect answers with status (a 3xx) and a Location header, as a misrouted URL or a proxy would;

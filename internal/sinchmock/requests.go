@@ -11,6 +11,8 @@ type Request struct {
 	API    API
 	Method string
 	Path   string
+	// Query is the request's raw query, such as update_mask=target.
+	Query string
 	// Token is the bearer token the request carried, empty for token requests and unauthenticated ones.
 	Token     string
 	UserAgent string
@@ -20,17 +22,19 @@ type Request struct {
 
 // Counts sums the requests received by kind, whatever their answer.
 type Counts struct {
-	Token int `json:"token"`
-	Get   int `json:"get"`
-	Put   int `json:"put"`
-	Patch int `json:"patch"`
-	Other int `json:"other"`
+	Token  int `json:"token"`
+	Get    int `json:"get"`
+	Post   int `json:"post"`
+	Put    int `json:"put"`
+	Patch  int `json:"patch"`
+	Delete int `json:"delete"`
+	Other  int `json:"other"`
 }
 
 // Sub returns what c counts beyond earlier: the requests made between two readings.
 func (c Counts) Sub(earlier Counts) Counts {
-	return Counts{Token: c.Token - earlier.Token, Get: c.Get - earlier.Get, Put: c.Put - earlier.Put,
-		Patch: c.Patch - earlier.Patch, Other: c.Other - earlier.Other}
+	return Counts{Token: c.Token - earlier.Token, Get: c.Get - earlier.Get, Post: c.Post - earlier.Post, Put: c.Put - earlier.Put,
+		Patch: c.Patch - earlier.Patch, Delete: c.Delete - earlier.Delete, Other: c.Other - earlier.Other}
 }
 
 // Requests returns every request received so far, oldest first.
@@ -59,10 +63,14 @@ func (s *Server) count(include func(Request) bool) Counts {
 			c.Token++
 		case r.Method == http.MethodGet:
 			c.Get++
+		case r.Method == http.MethodPost:
+			c.Post++
 		case r.Method == http.MethodPut:
 			c.Put++
 		case r.Method == http.MethodPatch:
 			c.Patch++
+		case r.Method == http.MethodDelete:
+			c.Delete++
 		default:
 			c.Other++
 		}

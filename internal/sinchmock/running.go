@@ -2,6 +2,7 @@ package sinchmock
 
 import (
 	"net/http/httptest"
+	"slices"
 )
 
 // Running is a Server listening on loopback ports, one per API.
@@ -11,6 +12,8 @@ type Running struct {
 	URL string
 	// BrandsURL and NumbersURL are the base URLs of the other APIs (brands_api_url, numbers_api_url).
 	BrandsURL, NumbersURL string
+	// ConversationURL is the Conversation API's base URL (conversation_api_url).
+	ConversationURL string
 	// TokenURL is the token endpoint, to use as the provider's token_url.
 	TokenURL string
 	http     []*httptest.Server
@@ -21,21 +24,21 @@ func Start(opts Options) *Running {
 	s := New(opts)
 	r := &Running{Server: s}
 	urls := map[API]string{}
-	for _, api := range APIs {
+	for _, api := range slices.Concat(APIs, []API{Conversation}) {
 		ts := httptest.NewUnstartedServer(s.Handler(api))
 		ts.Config.ConnState = s.ConnState
 		ts.Start()
 		r.http = append(r.http, ts)
 		urls[api] = ts.URL
 	}
-	r.URL, r.BrandsURL, r.NumbersURL = urls[SenderID], urls[Brands], urls[Numbers]
+	r.URL, r.BrandsURL, r.NumbersURL, r.ConversationURL = urls[SenderID], urls[Brands], urls[Numbers], urls[Conversation]
 	r.TokenURL = r.URL + TokenPath
 	return r
 }
 
 // URLOf is the base URL of an API.
 func (r *Running) URLOf(api API) string {
-	return map[API]string{SenderID: r.URL, Brands: r.BrandsURL, Numbers: r.NumbersURL}[api]
+	return map[API]string{SenderID: r.URL, Brands: r.BrandsURL, Numbers: r.NumbersURL, Conversation: r.ConversationURL}[api]
 }
 
 // Close stops the server.

@@ -1,7 +1,8 @@
-// Package sinchmock is an in-memory fake of Sinch's OAuth2 token endpoint and of the callback
-// configurations of three APIs (Sender ID Registrations, Brands, Numbers), for tests and the demo. It
-// follows the public description of the APIs, answers with Sinch's error bodies, serves each API on a
-// listener of its own (as each has a host of its own at Sinch), and counts every request it serves.
+// Package sinchmock is an in-memory fake of Sinch's OAuth2 token endpoint, of the callback
+// configurations of three APIs (Sender ID Registrations, Brands, Numbers) and of the Conversation API's
+// webhooks, for tests and the demo. It follows the public description of the APIs, answers with Sinch's
+// error bodies, serves each API on a listener of its own (as each has a host of its own at Sinch), and
+// counts every request it serves.
 package sinchmock
 
 import (
@@ -23,6 +24,11 @@ type Options struct {
 	TokenTTL time.Duration
 	// Projects maps the projects that exist to the HMAC secret each API starts with.
 	Projects map[string]string
+	// Apps maps the Conversation API apps that exist to their project, which exists too.
+	Apps map[string]string
+	// HideWebhookSecrets leaves a webhook's secret and client secret out of the answers that describe
+	// it: Sinch does not document whether it answers them.
+	HideWebhookSecrets bool
 	// Latency is added to every answer, as a network and a real API would.
 	Latency time.Duration
 	// TokenRateLimit and APIRateLimit, when set, answer 429 to requests beyond them.
@@ -38,6 +44,9 @@ type Server struct {
 	mu sync.Mutex
 	// projects maps the projects that exist to their secret in each API; "" is no secret set.
 	projects     map[string]map[API]string
+	apps         map[string]string // Conversation app → its project
+	webhooks     map[string]*Webhook
+	webhookOrder []string             // webhook IDs, oldest first
 	tokens       map[string]time.Time // access token → expiry
 	requests     []Request
 	scripts      map[scriptKey][]Fault
@@ -55,6 +64,8 @@ func New(opts Options) *Server {
 	s := &Server{
 		opts:         opts,
 		projects:     map[string]map[API]string{},
+		apps:         map[string]string{},
+		webhooks:     map[string]*Webhook{},
 		tokens:       map[string]time.Time{},
 		scripts:      map[scriptKey][]Fault{},
 		tokenLimiter: newLimiter(opts.TokenRateLimit),
@@ -66,6 +77,12 @@ func New(opts Options) *Server {
 		for _, api := range APIs {
 			s.projects[id][api] = secret
 		}
+	}
+	for app, project := range opts.Apps {
+		if s.projects[project] == nil {
+			s.projects[project] = map[API]string{}
+		}
+		s.apps[app] = project
 	}
 	return s
 }

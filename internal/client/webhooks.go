@@ -1,0 +1,251 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+)
+
+// Webhook is a Conversation API webhook: where Sinch sends an app's callbacks, which ones, and how
+// they are signed.
+type Webhook struct {
+	// ID is assigned by Sinch.
+	ID    string
+	AppID string
+	// Target is the URL the callbacks go to.
+	Target string
+	// TargetType is HTTP (the API's default, also meant by "") or DISMISS (the events are dropped).
+	TargetType string
+	Triggers   []string
+	// Secret signs the callbacks. In an answer it is nil when the answer says nothing of it (whether
+	// Sinch answers it is not documented); in a request, nil leaves it out and "" clears it.
+	Secret            *string
+	ClientCredentials *ClientCredentials
+}
+
+// ClientCredentials are the OAuth2 client credentials with which Sinch fetches a token for the target.
+type ClientCredentials struct {
+	ClientID string
+	// ClientSecret is nil in an answer that says nothing of it.
+	ClientSecret     *string
+	Endpoint         string
+	Scope            string
+	ResponseType     string
+	TokenRequestType string
+}
+
+// String leaves the secrets out, so that a stray %v cannot leak them.
+func (w Webhook) String() string {
+	return fmt.Sprintf("Webhook{ID: %q, AppID: %q, Target: %q, TargetType: %q, Triggers: %q, Secret: (redacted), ClientCredentials: %v}",
+		w.ID, w.AppID, w.Target, w.TargetType, w.Triggers, w.ClientCredentials)
+}
+
+// GoString leaves the secrets out, so that a stray %#v cannot leak them.
+func (w Webhook) GoString() string { return w.String() }
+
+// String leaves the client secret out.
+func (c ClientCredentials) String() string {
+	return fmt.Sprintf("ClientCredentials{ClientID: %q, ClientSecret: (redacted), Endpoint: %q, Scope: %q, ResponseType: %q, TokenRequestType: %q}",
+		c.ClientID, c.Endpoint, c.Scope, c.ResponseType, c.TokenRequestType)
+}
+
+// GoString leaves the client secret out.
+func (c ClientCredentials) GoString() string { return c.String() }
+
+// secrets are the secrets a webhook carries, to redact from error answers.
+func (w Webhook) secrets() []string {
+	var secrets []string
+	if w.Secret != nil {
+		secrets = append(secrets, *w.Secret)
+	}
+	if c := w.ClientCredentials; c != nil && c.ClientSecret != nil {
+		secrets = append(secrets, *c.ClientSecret)
+	}
+	return secrets
+}
+
+// Webhooks calls the Conversation API's webhooks in one region. All the calls of a Client share its
+// access token.
+type Webhooks struct {
+	client  *Client
+	baseURL string
+}
+
+// Webhooks returns the calls of the Conversation API at baseURL, such as
+// https://us.conversation.api.sinch.com. It makes no request.
+func (c *Client) Webhooks(baseURL string) (*Webhooks, error) {
+	u, err := url.Parse(baseURL)
+	if err != nil || !u.IsAbs() || u.Host == "" {
+		return nil, fmt.Errorf("sinch: the Conversation API's URL %q is not an absolute URL", baseURL)
+	}
+	return &Webhooks{client: c, baseURL: strings.TrimSuffix(baseURL, "/")}, nil
+}
+
+func (w *Webhooks) url(projectID string, elements ...string) string {
+	path := "/v1/projects/" + url.PathEscape(projectID)
+	for _, e := range elements {
+		path += "/" + url.PathEscape(e)
+	}
+	return w.baseURL + path
+}
+
+// Get reads a webhook.
+func (w *Webhooks) Get(ctx context.Context, projectID, webhookID string) (*Webhook, error) {
+	resp, err := w.client.call(ctx, request{method: http.MethodGet, url: w.url(projectID, "webhooks", webhookID)})
+	if err != nil {
+		return nil, err
+	}
+	return decodeWebhookAnswer(resp, webhookID)
+}
+
+// List reads the webhooks of an app (the API has no paging: an app has at most 5).
+func (w *Webhooks) List(ctx context.Context, projectID, appID string) ([]Webhook, error) {
+	resp, err := w.client.call(ctx, request{method: http.MethodGet, url: w.url(projectID, "apps", appID, "webhooks")})
+	if err != nil {
+		return nil, err
+	}
+	fields := jsonObject(resp.body)
+	raw, ok := fields["webhooks"]
+	if fields == nil || ok && string(raw) != "null" && jsonArray(raw) == nil {
+		return nil, resp.unexpected("it is not JSON of the documented shape")
+	}
+	var hooks []Webhook
+	for _, entry := range jsonArray(raw) {
+		hook, err := decodeWebhook(entry)
+		if err != nil || hook.ID == "" {
+			return nil, resp.unexpected("a webhook of the list is not JSON of the documented shape")
+		}
+		hooks = append(hooks, *hook)
+	}
+	return hooks, nil
+}
+
+// Update changes the fields of a webhook that mask names (API field names: target, target_type,
+// triggers, secret, client_credentials), with one PATCH; the others keep their values at Sinch. The
+// target is always sent, as Sinch requires it. It succeeds only when the answer confirms the secrets
+// sent (see Create).
+func (w *Webhooks) Update(ctx context.Context, projectID string, hook Webhook, mask []string) (*Webhook, error) {
+	body := hook.fields(mask)
+	body["target"] = hook.Target
+	raw, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	endpoint := w.url(projectID, "webhooks", hook.ID) + "?update_mask=" + url.QueryEscape(strings.Join(mask, ","))
+	resp, err := w.client.call(ctx, request{method: http.MethodPatch, url: endpoint, body: raw, secrets: hook.secrets()})
+	if err != nil {
+		return nil, err
+	}
+	answered, err := decodeWebhookAnswer(resp, hook.ID)
+	if err != nil {
+		return nil, err
+	}
+	return answered, confirmSecrets(resp, &hook, answered, mask)
+}
+
+// Delete deletes a webhook.
+func (w *Webhooks) Delete(ctx context.Context, projectID, webhookID string) error {
+	_, err := w.client.call(ctx, request{method: http.MethodDelete, url: w.url(projectID, "webhooks", webhookID)})
+	return err
+}
+
+// webhookFields are the API's names of the fields a request may set.
+var webhookFields = []string{"app_id", "target", "target_type", "triggers", "secret", "client_credentials"}
+
+// fields is the JSON body that sets the named fields of hook; a field named but unset (a nil secret,
+// no client credentials) is left out, which clears it at Sinch.
+func (w Webhook) fields(names []string) map[string]any {
+	body := map[string]any{}
+	for _, name := range names {
+		switch name {
+		case "app_id":
+			body[name] = w.AppID
+		case "target":
+			body[name] = w.Target
+		case "target_type":
+			if w.TargetType != "" {
+				body[name] = w.TargetType
+			}
+		case "triggers":
+			body[name] = w.Triggers
+		case "secret":
+			if w.Secret != nil {
+				body[name] = *w.Secret
+			}
+		case "client_credentials":
+			if c := w.ClientCredentials; c != nil {
+				credentials := map[string]string{"client_id": c.ClientID, "endpoint": c.Endpoint}
+				if c.ClientSecret != nil {
+					credentials["client_secret"] = *c.ClientSecret
+				}
+				for key, value := range map[string]string{"scope": c.Scope, "response_type": c.ResponseType, "token_request_type": c.TokenRequestType} {
+					if value != "" {
+						credentials[key] = value
+					}
+				}
+				body[name] = credentials
+			}
+		}
+	}
+	return body
+}
+
+// confirmSecrets fails with a *MismatchError when the answer to a write names a secret other than the
+// one sent: Sinch (or something on the way) did not store it. An answer that names none confirms it.
+func confirmSecrets(resp *answer, sent, answered *Webhook, mask []string) error {
+	mismatch := func(sent, answered *string) bool { return sent != nil && answered != nil && *sent != *answered }
+	var sentClient, answeredClient *string
+	if sent.ClientCredentials != nil && answered.ClientCredentials != nil {
+		sentClient, answeredClient = sent.ClientCredentials.ClientSecret, answered.ClientCredentials.ClientSecret
+	}
+	if slices.Contains(mask, "secret") && mismatch(sent.Secret, answered.Secret) ||
+		slices.Contains(mask, "client_credentials") && mismatch(sentClient, answeredClient) {
+		return &MismatchError{Method: resp.method, URL: resp.url}
+	}
+	return nil
+}
+
+// decodeWebhookAnswer decodes the answer about one webhook, which must be the one asked about when
+// wantID is set.
+func decodeWebhookAnswer(resp *answer, wantID string) (*Webhook, error) {
+	hook, err := decodeWebhook(resp.body)
+	switch {
+	case err != nil:
+		return nil, resp.unexpected(err.Error())
+	case hook.ID == "":
+		return nil, resp.unexpected("it names no webhook ID")
+	case wantID != "" && hook.ID != wantID:
+		// A cache or a proxy that mixes up answers.
+		return nil, resp.unexpected("it is about another webhook")
+	}
+	return hook, nil
+}
+
+// decodeWebhook decodes a webhook of an answer: keys matched exactly, every field a string (triggers a
+// list of strings, client_credentials an object) or null or absent. Its error never quotes the answer,
+// which may hold the secrets.
+func decodeWebhook(raw json.RawMessage) (*Webhook, error) {
+	errShape := fmt.Errorf("it is not JSON of the documented shape")
+	fields := jsonObject(raw)
+	if fields == nil {
+		return nil, errShape
+	}
+	d := exactDecoder{fields: fields}
+	hook := &Webhook{ID: d.string("id"), AppID: d.string("app_id"), Target: d.string("target"),
+		TargetType: d.string("target_type"), Triggers: d.strings("triggers"), Secret: d.optionalString("secret")}
+	if credentials := d.object("client_credentials"); credentials != nil {
+		c := exactDecoder{fields: credentials}
+		hook.ClientCredentials = &ClientCredentials{ClientID: c.string("client_id"), ClientSecret: c.optionalString("client_secret"),
+			Endpoint: c.string("endpoint"), Scope: c.string("scope"), ResponseType: c.string("response_type"),
+			TokenRequestType: c.string("token_request_type")}
+		d.failed = d.failed || c.failed
+	}
+	if d.failed {
+		return nil, errShape
+	}
+	return hook, nil
+}

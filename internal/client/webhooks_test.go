@@ -1,0 +1,203 @@
+package client_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
+)
+
+const webhooksPath = "/v1/projects/p1/webhooks"
+
+func webhookMock(t *testing.T, opts ...func(*sinchmock.Options)) *sinchmock.Running {
+	t.Helper()
+	o := sinchmock.Options{KeyID: keyID, KeySecret: keySecret, Projects: map[string]string{"p1": secret}, Apps: map[string]string{"app-1": "p1"}}
+	for _, f := range opts {
+		f(&o)
+	}
+	mock := sinchmock.Start(o)
+	t.Cleanup(mock.Close)
+	return mock
+}
+
+func webhooksOf(t *testing.T, mock *sinchmock.Running, maxRetries int) *client.Webhooks {
+	t.Helper()
+	c, err := client.New(client.Config{TokenURL: mock.TokenURL, KeyID: keyID, KeySecret: keySecret, MaxRetries: maxRetries,
+		RetryWaitMin: time.Millisecond, RetryWaitMax: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := c.Webhooks(mock.ConversationURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+func ptr(s string) *string { return &s }
+
+func newHook() client.Webhook {
+	return client.Webhook{AppID: "app-1", Target: "https://handler.example/callbacks", Triggers: []string{"MESSAGE_DELIVERY", "EVENT_INBOUND"},
+		Secret: ptr("hook-secret-1"), ClientCredentials: &client.ClientCredentials{ClientID: "cid", ClientSecret: ptr("client-secret-1"),
+			Endpoint: "https://auth.example/token", TokenRequestType: "FORM"}}
+}
+
+func TestWebhooks_calls(t *testing.T) {
+	mock := webhookMock(t)
+	w := webhooksOf(t, mock, 2)
+	ctx := context.Background()
+	made, adopted, err := w.Create(ctx, "p1", newHook())
+	if err != nil || adopted || made.ID == "" || *made.Secret != "hook-secret-1" || made.TargetType != "HTTP" {
+		t.Fatalf("create: %v, %v, %v", made, adopted, err)
+	}
+	got, err := w.Get(ctx, "p1", made.ID)
+	if err != nil || got.Target != "https://handler.example/callbacks" || got.ClientCredentials.TokenRequestType != "FORM" ||
+		*got.ClientCredentials.ClientSecret != "client-secret-1" {
+		t.Fatalf("get: %v, %v", got, err)
+	}
+
+	change := *got
+	change.Target, change.Triggers = "https://handler.example/v2", []string{"MESSAGE_INBOUND"}
+	if _, err := w.Update(ctx, "p1", change, []string{"triggers"}); err != nil {
+		t.Fatal(err)
+	}
+	patch := mock.Requests()[len(mock.Requests())-1]
+	at, _ := mock.Webhook(made.ID)
+	if patch.Method != http.MethodPatch || patch.Query != "update_mask=triggers" || !strings.Contains(patch.Body, `"target":"https://handler.example/v2"`) ||
+		strings.Contains(patch.Body, "secret") || at.Target != "https://handler.example/callbacks" || fmt.Sprint(at.Triggers) != "[MESSAGE_INBOUND]" {
+		t.Errorf("the PATCH %s?%s %s left %+v", patch.Path, patch.Query, patch.Body, at)
+	}
+	if _, err := w.Update(ctx, "p1", change, []string{"target", "secret"}); err != nil {
+		t.Fatal(err)
+	}
+	if patch := mock.Requests()[len(mock.Requests())-1]; patch.Query != "update_mask=target%2Csecret" {
+		t.Errorf("the mask of two fields: %s", patch.Query)
+	}
+
+	hooks, err := w.List(ctx, "p1", "app-1")
+	if err != nil || len(hooks) != 1 || hooks[0].ID != made.ID {
+		t.Fatalf("list: %v, %v", hooks, err)
+	}
+	if err := w.Delete(ctx, "p1", made.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Get(ctx, "p1", made.ID); !client.IsNotFound(err) {
+		t.Errorf("get after delete: %v", err)
+	}
+	if strings.Contains(fmt.Sprintf("%v %#v %v", *made, *made, made.ClientCredentials), "secret-1") {
+		t.Error("a formatted webhook shows a secret")
+	}
+}
+
+// A create whose answer was lost makes exactly one webhook: the list finds the one made, which is
+// adopted; a create that was not made (a 500 before it was handled) is sent again.
+func TestWebhooks_createMakesOne(t *testing.T) {
+	for name, tc := range map[string]struct {
+		faults               []sinchmock.Fault
+		hide                 bool
+		wantPosts, wantPatch int
+		wantAdopted          bool
+	}{
+		"made, then a 500":                  {faults: []sinchmock.Fault{sinchmock.Lost(500)}, wantPosts: 1, wantAdopted: true},
+		"made, then the connection dropped": {faults: []sinchmock.Fault{sinchmock.Lost(0)}, wantPosts: 1, wantAdopted: true},
+		"made, then a 502 page":             {faults: []sinchmock.Fault{{Status: 502, Body: "<html>Bad Gateway</html>", After: true}}, wantPosts: 1, wantAdopted: true},
+		"made, then no answer in time":      {faults: []sinchmock.Fault{{Delay: 3 * time.Second, After: true, Status: 200}}, wantPosts: 1, wantAdopted: true},
+		"made, then a 200 that is not JSON": {faults: []sinchmock.Fault{{Status: 200, Body: "ok", After: true}}, wantPosts: 1, wantAdopted: true},
+		"made, secrets not answered":        {faults: []sinchmock.Fault{sinchmock.Lost(500)}, hide: true, wantPosts: 1, wantPatch: 1, wantAdopted: true},
+		"not made: a 500, then made":        {faults: []sinchmock.Fault{{Status: 500}}, wantPosts: 2},
+		"not made: a 429, then made":        {faults: []sinchmock.Fault{{Status: 429}}, wantPosts: 2},
+	} {
+		t.Run(name, func(t *testing.T) {
+			mock := webhookMock(t, func(o *sinchmock.Options) { o.HideWebhookSecrets = tc.hide })
+			mock.Script(sinchmock.Conversation, http.MethodPost, webhooksPath, tc.faults...)
+			w := webhooksOf(t, mock, 2)
+			if name == "made, then no answer in time" {
+				c, _ := client.New(client.Config{TokenURL: mock.TokenURL, KeyID: keyID, KeySecret: keySecret, MaxRetries: 2, RequestTimeout: 500 * time.Millisecond})
+				w, _ = c.Webhooks(mock.ConversationURL)
+			}
+			made, adopted, err := w.Create(context.Background(), "p1", newHook())
+			hooks := mock.Webhooks("app-1")
+			if err != nil || adopted != tc.wantAdopted || len(hooks) != 1 || made.ID != hooks[0].ID {
+				t.Fatalf("got %v, %v, %v; the app has %d webhooks", made, adopted, err, len(hooks))
+			}
+			if hooks[0].Secret != "hook-secret-1" || hooks[0].ClientCredentials.ClientSecret != "client-secret-1" {
+				t.Errorf("the webhook holds %+v", hooks[0])
+			}
+			if c := mock.CountsOf(sinchmock.Conversation); c.Post != tc.wantPosts || c.Patch != tc.wantPatch {
+				t.Errorf("%+v, want %d POST and %d PATCH", c, tc.wantPosts, tc.wantPatch)
+			}
+		})
+	}
+}
+
+func TestWebhooks_createUnconfirmed(t *testing.T) {
+	t.Run("several webhooks match", func(t *testing.T) {
+		mock := webhookMock(t)
+		w := webhooksOf(t, mock, 2)
+		if _, _, err := w.Create(context.Background(), "p1", newHook()); err != nil {
+			t.Fatal(err)
+		}
+		mock.Script(sinchmock.Conversation, http.MethodPost, webhooksPath, sinchmock.Lost(503))
+		_, _, err := w.Create(context.Background(), "p1", newHook())
+		var unconfirmed *client.CreateUnconfirmedError
+		if !errors.As(err, &unconfirmed) || len(unconfirmed.Matching) != 2 || !strings.Contains(err.Error(), `2 webhooks of app "app-1" match it`) {
+			t.Fatalf("got %v, want an unconfirmed create with 2 matches", err)
+		}
+	})
+	t.Run("the list fails", func(t *testing.T) {
+		mock := webhookMock(t)
+		mock.Script(sinchmock.Conversation, http.MethodPost, webhooksPath, sinchmock.Lost(500))
+		mock.Script(sinchmock.Conversation, http.MethodGet, "/v1/projects/p1/apps/app-1/webhooks", status(500), status(500), status(500))
+		_, _, err := webhooksOf(t, mock, 2).Create(context.Background(), "p1", newHook())
+		var unconfirmed *client.CreateUnconfirmedError
+		if !errors.As(err, &unconfirmed) || unconfirmed.ListErr == nil || mock.CountsOf(sinchmock.Conversation).Post != 1 {
+			t.Fatalf("got %v, want an unconfirmed create and no second POST", err)
+		}
+	})
+	t.Run("refused: nothing made, nothing listed", func(t *testing.T) {
+		mock := webhookMock(t)
+		_, _, err := webhooksOf(t, mock, 2).Create(context.Background(), "p1", client.Webhook{AppID: "app-1", Target: "https://h.example/",
+			Triggers: []string{"UNSPECIFIED_TRIGGER"}})
+		var apiErr *client.APIError
+		if !errors.As(err, &apiErr) || apiErr.HTTPStatus != 400 || mock.CountsOf(sinchmock.Conversation).Get != 0 {
+			t.Fatalf("got %v, want a 400 and no list", err)
+		}
+	})
+	t.Run("cancelled after the create was sent", func(t *testing.T) {
+		mock := webhookMock(t)
+		mock.Script(sinchmock.Conversation, http.MethodPost, webhooksPath, sinchmock.Fault{Delay: 300 * time.Millisecond, After: true, Status: 200})
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(100*time.Millisecond, cancel)
+		// The mock makes the webhook at once, and answers only after the call was cancelled.
+		made, adopted, err := webhooksOf(t, mock, 2).Create(ctx, "p1", newHook())
+		hooks := mock.Webhooks("app-1")
+		if len(hooks) != 1 || err != nil || !adopted || made.ID != hooks[0].ID {
+			t.Fatalf("got %v, %v, %v, and %d webhooks; want the one made, adopted", made, adopted, err, len(hooks))
+		}
+	})
+}
+
+// An answer to a write that names another secret than the one sent does not confirm it.
+func TestWebhooks_answerMustConfirmTheSecrets(t *testing.T) {
+	mock := webhookMock(t)
+	w := webhooksOf(t, mock, 0)
+	made, _, err := w.Create(context.Background(), "p1", newHook())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mock.Script(sinchmock.Conversation, http.MethodPatch, webhooksPath+"/"+made.ID,
+		sinchmock.Answer(map[string]any{"id": made.ID, "target": made.Target, "secret": "another"}))
+	change := *made
+	change.Secret = ptr("hook-secret-2")
+	_, err = w.Update(context.Background(), "p1", change, []string{"secret"})
+	var mismatch *client.MismatchError
+	if !errors.As(err, &mismatch) {
+		t.Fatalf("got %v, want a MismatchError", err)
+	}
+}
