@@ -24,7 +24,9 @@ const listAfterCancel = 10 * time.Second
 // MaxRetries times. A POST that surely did not reach Sinch (a 429, no connection) is retried as any
 // request is. When the list fails, or several webhooks match, the error is a *CreateUnconfirmedError.
 //
-// An answer that names a secret other than the one sent gives the webhook made and a *MismatchError.
+// An answer that names a secret other than the one sent gives the webhook made and a *MismatchError; a
+// webhook that was adopted but whose secrets could not be written again comes with that error. Either
+// way the webhook exists at Sinch, and the caller must keep it.
 func (w *Webhooks) Create(ctx context.Context, projectID string, hook Webhook) (created *Webhook, adopted bool, err error) {
 	body, err := json.Marshal(hook.fields(webhookFields))
 	if err != nil {
@@ -55,6 +57,10 @@ func (w *Webhooks) Create(ctx context.Context, projectID string, hook Webhook) (
 			return nil, false, &CreateUnconfirmedError{Method: create.method, URL: create.url, AppID: hook.AppID, Err: err, Matching: ids}
 		case len(matching) == 1:
 			adopted, err := w.writeSecretsOf(ctx, projectID, matching[0], hook)
+			if adopted == nil {
+				// The webhook was made, but its secrets may not be the ones sent: it is still the caller's.
+				adopted = &matching[0]
+			}
 			return adopted, true, err
 		case attempt >= w.client.retries || ctx.Err() != nil:
 			return nil, false, err

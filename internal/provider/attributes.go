@@ -41,3 +41,26 @@ func getNumberAt(ctx context.Context, from attributeGetter, at path.Path, diags 
 func nullState(ctx context.Context, plan tfsdk.Plan) tfsdk.State {
 	return tfsdk.State{Schema: plan.Schema, Raw: tftypes.NewValue(plan.Schema.Type().TerraformType(ctx), nil)}
 }
+
+// getStrings reads a set or list of strings.
+func getStrings(ctx context.Context, from attributeGetter, at path.Path, diags *diag.Diagnostics) []string {
+	var set types.Set
+	diags.Append(from.GetAttribute(ctx, at, &set)...)
+	var values []string
+	if !set.IsNull() && !set.IsUnknown() {
+		diags.Append(set.ElementsAs(ctx, &values, false)...)
+	}
+	return values
+}
+
+// attributeEqual tells whether a string attribute, or a set of strings (triggers), has the same value
+// in both.
+func attributeEqual(ctx context.Context, a, b attributeGetter, at path.Path, diags *diag.Diagnostics) bool {
+	if at.Equal(path.Root(attrTriggers)) {
+		var x, y types.Set
+		diags.Append(a.GetAttribute(ctx, at, &x)...)
+		diags.Append(b.GetAttribute(ctx, at, &y)...)
+		return x.Equal(y)
+	}
+	return getStringAt(ctx, a, at, diags).Equal(getStringAt(ctx, b, at, diags))
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
 )
 
@@ -63,4 +65,17 @@ func (a callbackAPI) ephemeralDescription() string {
 		"API** (%s) for the length of one Terraform run, without storing it in the plan or the state. Use it in "+
 		"write-only arguments (such as `hmac_secret_wo`) or in provider blocks. Needs Terraform 1.10 or later. "+
 		"It calls `GET` `%s`.", a.Name, strings.TrimPrefix(a.about(), "the "), a.Path)
+}
+
+// subject is a project's callback configuration in the API, for diagnostics.
+func (a callbackAPI) subject(projectID string) callSubject {
+	return callSubject{
+		what:         fmt.Sprintf("the callback configuration of Sinch project %q in the %s API", projectID, a.Name),
+		kind:         "callback configuration",
+		projectID:    projectID,
+		missing:      fmt.Sprintf("project %q", projectID),
+		checkMissing: "Check project_id or SINCH_PROJECT_ID.",
+		missingAt:    path.Root(attrProjectID),
+		api:          a.Name, defaultURL: a.DefaultURL, urlSetting: a.urlSetting,
+	}
 }

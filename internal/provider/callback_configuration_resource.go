@@ -108,7 +108,7 @@ func (r *CallbackConfigurationResource) apply(ctx context.Context, config tfsdk.
 	})
 	if rule.write {
 		if _, err := calls.Update(ctx, projectID.ValueString(), secret.configured.ValueString()); err != nil {
-			diags.Append(apiErrorDiagnostic(r.api, "set", projectID.ValueString(), err))
+			diags.Append(apiErrorDiagnostic(r.api.subject(projectID.ValueString()), "set", err))
 			return
 		}
 	}
@@ -145,7 +145,7 @@ func (r *CallbackConfigurationResource) Read(ctx context.Context, req resource.R
 		resp.State.RemoveResource(ctx)
 		return
 	case err != nil:
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.api, "read", projectID.ValueString(), err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.api.subject(projectID.ValueString()), "read", err))
 		return
 	}
 	// Sinch's answer without a secret says that the project has none set.

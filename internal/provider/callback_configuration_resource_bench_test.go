@@ -31,7 +31,7 @@ func BenchmarkCallbackConfigurationRead(b *testing.B) {
 // BenchmarkCallbackConfigurationModifyPlan measures the plan of a resource that has not changed, which
 // every plan and every destroy makes once per resource.
 func BenchmarkCallbackConfigurationModifyPlan(b *testing.B) {
-	r := &CallbackConfigurationResource{api: senderIDAPI, data: &providerData{projectID: "default", plans: newProjectPlans()}}
+	r := &CallbackConfigurationResource{api: senderIDAPI, data: &providerData{projectID: "default", plans: newPlanCounts()}}
 	state := stateOf(b, r, "p1")
 	ctx := context.Background()
 	b.ReportAllocs()

@@ -55,8 +55,12 @@ func (r *CallbackConfigurationResource) ModifyPlan(ctx context.Context, req reso
 				"secret useless, apply a new one to project %q first.",
 			projectID.ValueString(), priorProject.ValueString(), r.api.Name, priorProject.ValueString()))
 	}
-	if !projectID.IsUnknown() {
-		r.data.plans.add(ctx, r.api.terraformType(), projectID.ValueString(), diags)
+	if !projectID.IsUnknown() && r.data.plans.add(r.api.terraformType(), projectID.ValueString()) > 1 {
+		diags.AddAttributeWarning(path.Root(attrProjectID), "Another resource sets this project's secret", fmt.Sprintf(
+			"Another %s in this configuration, planned before this one, also sets the callback secret of Sinch "+
+				"project %q. Each apply would write one secret over the other, so callbacks would be signed with "+
+				"whichever came last and every plan would show drift. Keep one %s per project.",
+			r.api.terraformType(), projectID.ValueString(), r.api.terraformType()))
 	}
 	hmacSecret.plan(ctx, req, resp, moved, r.about(projectID))
 }

@@ -53,6 +53,7 @@ func newCLIRun(t *testing.T, mock *sinchmock.Running) *cliRun {
 		"SINCH_API_URL="+mock.URL,
 		"SINCH_BRANDS_API_URL="+mock.BrandsURL,
 		"SINCH_NUMBERS_API_URL="+mock.NumbersURL,
+		"SINCH_CONVERSATION_API_URL="+mock.ConversationURL,
 		"SINCH_TOKEN_URL="+mock.TokenURL,
 		"SINCH_KEY_ID="+testKeyID,
 		"SINCH_PROJECT_ID=",

@@ -54,9 +54,10 @@ func planFileHolds(t *testing.T, name, s string) bool {
 	return false
 }
 
-func (r *cliRun) fileHolds(name, s string) bool {
+// stateHolds tells whether the local state file holds s.
+func (r *cliRun) stateHolds(s string) bool {
 	r.t.Helper()
-	raw, err := os.ReadFile(filepath.Join(r.dir, name))
+	raw, err := os.ReadFile(filepath.Join(r.dir, "terraform.tfstate"))
 	if err != nil {
 		r.t.Fatal(err)
 	}
@@ -104,7 +105,7 @@ import {
 		t.Error("the plan file of a write-only import holds the secret")
 	}
 	r.run(true, env, "apply", "-input=false", "write-only.tfplan")
-	if r.fileHolds("terraform.tfstate", dashboardSecret) {
+	if r.stateHolds(dashboardSecret) {
 		t.Error("the state of a write-only import holds the secret")
 	}
 
@@ -112,7 +113,7 @@ import {
 	writeFile(t, filepath.Join(r.dir, "main.tf"), cliProviderBlock+resourceHCL)
 	r.run(true, env, "state", "rm", "sinch_callback_configuration.test")
 	r.run(true, env, "import", "-input=false", "sinch_callback_configuration.test", "project-1:write-only")
-	if r.fileHolds("terraform.tfstate", dashboardSecret) {
+	if r.stateHolds(dashboardSecret) {
 		t.Error("the state after terraform import holds the secret")
 	}
 	if got := r.stateAttribute("sinch_callback_configuration.test", "hmac_secret_wo_status"); got != "applied" {

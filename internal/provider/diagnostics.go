@@ -13,11 +13,25 @@ import (
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
 )
 
-// apiErrorDiagnostic explains a failed call on one project's callback configuration in an API: what
-// happened, to which project, after how many attempts, and what to do. verb is "read" or "set".
-func apiErrorDiagnostic(api callbackAPI, verb, projectID string, err error) diag.Diagnostic {
-	failed := fmt.Sprintf("Could not %s the callback configuration of Sinch project %q in the %s API", verb, projectID, api.Name)
-	urlSetting := fmt.Sprintf("%s (or %s)", api.urlSetting, envVarOf(api.urlSetting))
+// callSubject is what a call to Sinch was about, for the diagnostic of its failure.
+type callSubject struct {
+	// what names it after "Could not <verb>", such as `the callback configuration of Sinch project "p" in
+	// the Numbers API`; kind names its kind, such as "callback configuration".
+	what, kind string
+	projectID  string
+	// missing names what Sinch's NOT_FOUND says is missing, when the answer names nothing, such as
+	// `project "p"`; checkMissing says what to check then, and missingAt is its attribute, if any.
+	missing, checkMissing string
+	missingAt             path.Path
+	// api names the API, whose default base URL and URL setting these are.
+	api, defaultURL, urlSetting string
+}
+
+// apiErrorDiagnostic explains a failed call: what happened, to what, after how many attempts, and what
+// to do. verb is "read", "set", "create" and the like.
+func apiErrorDiagnostic(about callSubject, verb string, err error) diag.Diagnostic {
+	failed := fmt.Sprintf("Could not %s %s", verb, about.what)
+	urlSetting := fmt.Sprintf("%s (or %s)", about.urlSetting, envVarOf(about.urlSetting))
 
 	var tokenErr *client.TokenError
 	var apiErr *client.APIError
@@ -29,11 +43,11 @@ func apiErrorDiagnostic(api callbackAPI, verb, projectID string, err error) diag
 	case errors.As(err, &tokenErr):
 		return tokenDiagnostic(failed, tokenErr)
 	case errors.As(err, &apiErr):
-		return apiStatusDiagnostic(api, verb, projectID, failed, apiErr)
+		return apiStatusDiagnostic(about, verb, failed, apiErr)
 	case errors.As(err, &transportErr):
-		return transportDiagnostic(failed, transportErr, api.urlSetting)
+		return transportDiagnostic(failed, transportErr, about.urlSetting)
 	case errors.As(err, &redirect):
-		return redirectDiagnostic(failed, redirect, api.urlSetting)
+		return redirectDiagnostic(failed, redirect, about.urlSetting)
 	case errors.As(err, &mismatch):
 		return diag.NewErrorDiagnostic("Sinch did not confirm the secret", fmt.Sprintf(
 			"%s: Sinch answered the update with a secret other than the one sent, so the write is not confirmed. "+
@@ -44,7 +58,7 @@ func apiErrorDiagnostic(api callbackAPI, verb, projectID string, err error) diag
 		return diag.NewErrorDiagnostic("Unexpected answer from Sinch", fmt.Sprintf(
 			"%s: Sinch answered HTTP %d %s, but %s. Check that %s points at Sinch's %s API, not at a proxy "+
 				"or another service.", failed, unexpected.HTTPStatus, attempts(unexpected.Attempts), unexpected.Reason,
-			urlSetting, api.Name))
+			urlSetting, about.api))
 	default:
 		return diag.NewErrorDiagnostic("Sinch API error", fmt.Sprintf("%s: %s.", failed, err))
 	}
@@ -74,7 +88,7 @@ func tokenDiagnostic(failed string, e *client.TokenError) diag.Diagnostic {
 	}
 }
 
-func apiStatusDiagnostic(api callbackAPI, verb, projectID, failed string, e *client.APIError) diag.Diagnostic {
+func apiStatusDiagnostic(about callSubject, verb, failed string, e *client.APIError) diag.Diagnostic {
 	answer := fmt.Sprintf("HTTP %d", e.HTTPStatus)
 	if e.Status != "" {
 		answer += " " + e.Status
@@ -87,27 +101,35 @@ func apiStatusDiagnostic(api callbackAPI, verb, projectID, failed string, e *cli
 	}
 	switch {
 	case client.IsNotFound(e):
-		return diag.NewAttributeErrorDiagnostic(path.Root("project_id"), "Sinch project not found", fmt.Sprintf(
-			"Sinch says project %q does not exist (%s), so its callback configuration cannot be %s. "+
-				"Check project_id or SINCH_PROJECT_ID.", projectID, answer, verb))
+		missing, check := about.missing, about.checkMissing
+		for _, d := range e.Details {
+			if d.ResourceType != "" && d.ResourceName != "" {
+				missing = fmt.Sprintf("%s %q", strings.ToLower(d.ResourceType), d.ResourceName)
+			}
+		}
+		detail := fmt.Sprintf("Sinch says %s does not exist (%s), so Terraform could not %s %s. %s", missing, answer, verb, about.what, check)
+		if len(about.missingAt.Steps()) > 0 {
+			return diag.NewAttributeErrorDiagnostic(about.missingAt, "Not found at Sinch", detail)
+		}
+		return diag.NewErrorDiagnostic("Not found at Sinch", detail)
 	case e.HTTPStatus == http.StatusNotFound:
 		return diag.NewErrorDiagnostic("Not an answer of Sinch's API", fmt.Sprintf(
-			"%s: %s %s answered %s, not Sinch's answer for a missing project, so it says nothing about the "+
+			"%s: %s %s answered %s, not Sinch's answer for something missing, so it says nothing about the "+
 				"project and Terraform leaves its state as it was. Check %s (or %s): it must be the base URL of "+
-				"Sinch's %s API, such as %s, without a path.", failed, e.Method, e.URL, answer, api.urlSetting,
-			envVarOf(api.urlSetting), api.Name, api.DefaultURL))
+				"Sinch's %s API, such as %s, without a path.", failed, e.Method, e.URL, answer, about.urlSetting,
+			envVarOf(about.urlSetting), about.api, about.defaultURL))
 	case e.HTTPStatus == http.StatusBadRequest:
 		var b strings.Builder
-		fmt.Fprintf(&b, "Sinch refused the callback configuration of project %q (%s).", projectID, answer)
+		fmt.Fprintf(&b, "Sinch refused %s (%s).", about.what, answer)
 		for _, v := range e.FieldViolations() {
 			fmt.Fprintf(&b, "\n  - %s: %s", v.Field, v.Description)
 		}
 		b.WriteString("\nCorrect the configuration and apply again.")
-		return diag.NewErrorDiagnostic("Sinch rejected the callback configuration", b.String())
+		return diag.NewErrorDiagnostic("Sinch rejected the "+about.kind, b.String())
 	case e.HTTPStatus == http.StatusUnauthorized, e.HTTPStatus == http.StatusForbidden:
 		return diag.NewErrorDiagnostic("Sinch refused the request", fmt.Sprintf(
 			"%s: Sinch answered %s. Check key_id and key_secret (or SINCH_KEY_ID and SINCH_KEY_SECRET), and that "+
-				"the access key belongs to project %q.", failed, answer, projectID))
+				"the access key belongs to project %q.", failed, answer, about.projectID))
 	case e.HTTPStatus == http.StatusTooManyRequests:
 		return diag.NewErrorDiagnostic("Sinch is rate limiting the provider", fmt.Sprintf(
 			"%s: Sinch answered %s %s. Wait a moment and apply again, or lower -parallelism; max_retries "+

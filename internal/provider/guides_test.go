@@ -185,7 +185,7 @@ func TestGuide_migrating(t *testing.T) {
 	if c := mock.Counts(); c.Put+c.Patch != 0 {
 		t.Errorf("the migration wrote: %+v", c)
 	}
-	if r.fileHolds("terraform.tfstate", secret) {
+	if r.stateHolds(secret) {
 		t.Error("the state holds the secret")
 	}
 }

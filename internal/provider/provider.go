@@ -24,7 +24,8 @@ var (
 	_ provider.ProviderWithEphemeralResources = &SinchProvider{}
 )
 
-// SinchProvider is the provider for the callback configurations of Sinch's APIs.
+// SinchProvider is the provider for Sinch's callbacks: the callback configurations of several APIs, and
+// the Conversation API's webhooks.
 type SinchProvider struct {
 	version string
 
@@ -58,8 +59,9 @@ func (p *SinchProvider) Metadata(_ context.Context, _ provider.MetadataRequest, 
 
 func (p *SinchProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Manages the callback secrets of Sinch projects: the HMAC secret with which Sinch signs the " +
-			"callbacks of its Sender ID Registrations, Brands and Numbers APIs.",
+		MarkdownDescription: "Manages Sinch's callbacks: the HMAC secret with which Sinch signs the callbacks of its " +
+			"Sender ID Registrations, Brands and Numbers APIs, and the Conversation API's webhooks (where an app's " +
+			"callbacks go, and the secrets that sign them).",
 		Attributes: providerSchemaAttributes(),
 	}
 }
@@ -79,7 +81,7 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 		return
 	}
 	data := &providerData{projectID: settings["project_id"], keySecret: settings["key_secret"],
-		apis: map[string]*client.CallbackConfigurations{}, plans: newProjectPlans()}
+		apis: map[string]*client.CallbackConfigurations{}, plans: newPlanCounts()}
 	for _, name := range unknown {
 		if name == "project_id" {
 			data.projectIDUnknown = true
@@ -104,6 +106,14 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 				return
 			}
 			data.apis[api.typeName] = calls
+		}
+		if !data.unknown(conversationSettings...) {
+			webhooks, err := c.Webhooks(conversationURL(settings["conversation_region"], settings["conversation_api_url"]))
+			if err != nil {
+				resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
+				return
+			}
+			data.webhooks = webhooks
 		}
 	}
 	resp.ResourceData = data
@@ -144,7 +154,7 @@ func (p *SinchProvider) Resources(_ context.Context) []func() resource.Resource 
 	for _, api := range callbackAPIs {
 		types = append(types, func() resource.Resource { return &CallbackConfigurationResource{api: api} })
 	}
-	return types
+	return append(types, NewConversationWebhookResource)
 }
 
 func (p *SinchProvider) DataSources(_ context.Context) []func() datasource.DataSource {
@@ -152,7 +162,7 @@ func (p *SinchProvider) DataSources(_ context.Context) []func() datasource.DataS
 	for _, api := range callbackAPIs {
 		types = append(types, func() datasource.DataSource { return &CallbackConfigurationDataSource{api: api} })
 	}
-	return types
+	return append(types, NewConversationWebhookDataSource, NewConversationWebhooksDataSource)
 }
 
 func (p *SinchProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
@@ -160,9 +170,9 @@ func (p *SinchProvider) EphemeralResources(_ context.Context) []func() ephemeral
 	for _, api := range callbackAPIs {
 		types = append(types, func() ephemeral.EphemeralResource { return &CallbackConfigurationEphemeralResource{api: api} })
 	}
-	return types
+	return append(types, NewConversationWebhookEphemeralResource)
 }
 
 func (p *SinchProvider) Functions(_ context.Context) []func() function.Function {
-	return []func() function.Function{NewCallbackSignatureFunction, NewCallbackSignatureBase64Function}
+	return []func() function.Function{NewCallbackSignatureFunction, NewCallbackSignatureBase64Function, NewConversationWebhookSignatureFunction}
 }

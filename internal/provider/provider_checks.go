@@ -8,7 +8,9 @@ import (
 	"net/url"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -72,6 +74,34 @@ func checkRequestTimeout(raw string) error {
 		return fmt.Errorf("%q is not a duration such as \"30s\" or \"2m\", above zero and at most %s", raw, maxRequestTimeout)
 	}
 	return nil
+}
+
+// The Conversation API's regions, each with a host of its own.
+var conversationRegions = []string{"us", "eu", "br"}
+
+const defaultConversationRegion = "us"
+
+func checkConversationRegion(region string) error {
+	if !slices.Contains(conversationRegions, region) {
+		return fmt.Errorf("%q is not a Conversation API region: use one of %s", region, strings.Join(quoted(conversationRegions), ", "))
+	}
+	return nil
+}
+
+// conversationURL is the Conversation API's base URL: the override when set, else the region's host.
+func conversationURL(region, override string) string {
+	if override != "" {
+		return override
+	}
+	return "https://" + region + ".conversation.api.sinch.com"
+}
+
+func quoted(values []string) []string {
+	q := make([]string, len(values))
+	for i, v := range values {
+		q[i] = fmt.Sprintf("%q", v)
+	}
+	return q
 }
 
 // projectIDPattern keeps project IDs to what can stand in a URL path as it is. Sinch's project IDs are

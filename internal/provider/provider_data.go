@@ -17,7 +17,9 @@ import (
 type providerData struct {
 	// apis holds the calls of each API (by typeName), which share one client and token. An API is
 	// missing while a setting it needs is known only after apply: unknownSettings names those.
-	apis            map[string]*client.CallbackConfigurations
+	apis map[string]*client.CallbackConfigurations
+	// webhooks are the Conversation API's calls, nil while a setting they need is unknown.
+	webhooks        *client.Webhooks
 	unknownSettings []string
 	// projectID is the default project: the provider's project_id or SINCH_PROJECT_ID, or empty.
 	// projectIDUnknown says that the provider's project_id is known only after apply.
@@ -25,8 +27,8 @@ type providerData struct {
 	projectIDUnknown bool
 	// keySecret is masked in the log entries of every operation.
 	keySecret string
-	// plans notices two resources that set one project's secret in the same run.
-	plans *projectPlans
+	// plans counts the plans of this run: of each project's secret, of each app's webhooks.
+	plans *planCounts
 }
 
 // logContext returns ctx with the access key's secret and the given secrets masked in every log entry
@@ -57,32 +59,48 @@ func (d *providerData) unknown(settings ...string) bool {
 	return false
 }
 
+// conversationSettings are the settings the Conversation API's calls need beside sharedSettings.
+var conversationSettings = []string{"conversation_region", "conversation_api_url"}
+
 // callbackConfigurations returns the calls of an API, or nil after adding an error: when a setting the
 // calls need is known only after apply, or when the provider was not configured (for this API).
 func (d *providerData) callbackConfigurations(api callbackAPI, diags *diag.Diagnostics) *client.CallbackConfigurations {
-	if d != nil {
-		if calls := d.apis[api.typeName]; calls != nil {
-			return calls
-		}
-		explained := false
-		for _, name := range append(slices.Clone(sharedSettings), api.urlSetting) {
-			if d.unknown(name) {
-				explained = true
-				diags.AddError("Sinch provider setting not known yet", fmt.Sprintf(
-					"The provider's %s depends on a value that is known only after apply, and this step must call Sinch "+
-						"(to refresh a resource, or to read a data source or an ephemeral resource). Give %s a value known "+
-						"at plan time, or set %s instead. Resources that are only being created need no call at plan time.",
-					name, name, envVarOf(name)))
-			}
-		}
-		if explained {
-			return nil
+	if d != nil && d.apis[api.typeName] != nil {
+		return d.apis[api.typeName]
+	}
+	d.notConfigured(diags, api.urlSetting)
+	return nil
+}
+
+// webhookCalls returns the Conversation API's calls, or nil after adding an error, as
+// callbackConfigurations does.
+func (d *providerData) webhookCalls(diags *diag.Diagnostics) *client.Webhooks {
+	if d != nil && d.webhooks != nil {
+		return d.webhooks
+	}
+	d.notConfigured(diags, conversationSettings...)
+	return nil
+}
+
+// notConfigured explains why calls that need the given settings (beside sharedSettings) are missing:
+// a setting known only after apply, or a provider that Terraform did not configure.
+func (d *providerData) notConfigured(diags *diag.Diagnostics, settings ...string) {
+	explained := false
+	for _, name := range append(slices.Clone(sharedSettings), settings...) {
+		if d != nil && d.unknown(name) {
+			explained = true
+			diags.AddError("Sinch provider setting not known yet", fmt.Sprintf(
+				"The provider's %s depends on a value that is known only after apply, and this step must call Sinch "+
+					"(to refresh a resource, or to read a data source or an ephemeral resource). Give %s a value known "+
+					"at plan time, or set %s instead. Resources that are only being created need no call at plan time.",
+				name, name, envVarOf(name)))
 		}
 	}
-	diags.AddError("Sinch provider not configured",
-		"Terraform asked for a call to Sinch before it configured the provider. This is a bug in Terraform or "+
-			"in the provider: please report it.")
-	return nil
+	if !explained {
+		diags.AddError("Sinch provider not configured",
+			"Terraform asked for a call to Sinch before it configured the provider. This is a bug in Terraform or "+
+				"in the provider: please report it.")
+	}
 }
 
 // resolveProjectID returns the project a resource or data source addresses: its own project_id, else
@@ -103,6 +121,20 @@ func resolveProjectID(configured types.String, data *providerData, diags *diag.D
 	}
 }
 
+// projectToRead is the project a data source or ephemeral resource reads: its own project_id, else
+// the provider's; null after adding an error when there is none, or it is known only after apply.
+func (d *providerData) projectToRead(configured types.String, diags *diag.Diagnostics) types.String {
+	projectID := resolveProjectID(configured, d, diags)
+	if projectID.IsUnknown() {
+		diags.AddAttributeError(path.Root("project_id"), "Sinch project not known yet",
+			"The provider's project_id depends on a value that is known only after apply, and this read needs it "+
+				"now. Set project_id here, or give the provider's project_id a value known at plan time "+
+				"(or SINCH_PROJECT_ID).")
+		return types.StringNull()
+	}
+	return projectID
+}
+
 // readCallbackConfiguration reads, in an API, the configuration of the project that a data source or
 // ephemeral resource names (or the provider's default). The secret is null when the project has none
 // set. It returns false after adding an error.
@@ -111,20 +143,12 @@ func (d *providerData) readCallbackConfiguration(ctx context.Context, api callba
 	if calls == nil {
 		return projectID, secret, false
 	}
-	projectID = resolveProjectID(configured, d, diags)
-	switch {
-	case projectID.IsNull():
-		return projectID, secret, false
-	case projectID.IsUnknown():
-		diags.AddAttributeError(path.Root("project_id"), "Sinch project not known yet",
-			"The provider's project_id depends on a value that is known only after apply, and this read needs it "+
-				"now. Set project_id here, or give the provider's project_id a value known at plan time "+
-				"(or SINCH_PROJECT_ID).")
+	if projectID = d.projectToRead(configured, diags); projectID.IsNull() {
 		return projectID, secret, false
 	}
 	answer, err := calls.Get(d.logContext(ctx), projectID.ValueString())
 	if err != nil {
-		diags.Append(apiErrorDiagnostic(api, "read", projectID.ValueString(), err))
+		diags.Append(apiErrorDiagnostic(api.subject(projectID.ValueString()), "read", err))
 		return projectID, secret, false
 	}
 	return projectID, optionalSecret(answer.HMACSecret), true

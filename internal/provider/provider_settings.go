@@ -59,6 +59,14 @@ func providerSettings() []providerSetting {
 		})
 	}
 	return append(settings,
+		providerSetting{name: "conversation_region", fallback: defaultConversationRegion, check: checkConversationRegion,
+			checkDescription: "one of " + strings.Join(conversationRegions, ", "),
+			description: fmt.Sprintf("The region of the Conversation API apps whose webhooks `sinch_conversation_webhook` manages: %s "+
+				"(an app lives in one region). It picks the API's host, `https://<region>.conversation.api.sinch.com`.",
+				strings.Join(quoted(conversationRegions), ", "))},
+		providerSetting{name: "conversation_api_url", check: checkEndpointURL, checkDescription: endpointURLDescription,
+			description: "The base URL of the Conversation API, for `sinch_conversation_webhook`: overrides the host that " +
+				"`conversation_region` picks. Must be `https://`, or `http://` on a loopback host."},
 		providerSetting{name: "token_url", fallback: client.DefaultTokenURL, check: checkEndpointURL, checkDescription: endpointURLDescription,
 			description: "The OAuth2 token endpoint, for every API. Must be `https://`, or `http://` on a loopback host."},
 		providerSetting{name: "max_retries", fallback: defaultMaxRetries, whole: true, check: checkMaxRetries,

@@ -132,6 +132,7 @@ func TestResolveSettings(t *testing.T) {
 			"project_id": "p", "key_id": "id", "key_secret": "key-secret-value", "api_url": "https://api.example",
 			"brands_api_url": "https://brand.registrations.api.sinch.com", "numbers_api_url": "https://numbers.api.sinch.com",
 			"token_url": "https://auth.example/token", "max_retries": "4", "request_timeout": "30s",
+			"conversation_region": "us", "conversation_api_url": "",
 		}
 		maps.Copy(values, change)
 		return values
@@ -199,8 +200,21 @@ func TestResolveSettings(t *testing.T) {
 				"max_retries": types.StringUnknown(), "numbers_api_url": types.StringUnknown()}),
 			env: map[string]string{"SINCH_KEY_SECRET": "es", "SINCH_PROJECT_ID": "ep", "SINCH_NUMBERS_API_URL": "https://n.example"},
 			want: map[string]string{"key_id": "id", "api_url": "https://api.example", "brands_api_url": "https://brand.registrations.api.sinch.com",
-				"token_url": "https://auth.example/token", "request_timeout": "30s"},
+				"token_url": "https://auth.example/token", "request_timeout": "30s", "conversation_region": "us", "conversation_api_url": ""},
 			wantUnknown: []string{"project_id", "key_secret", "numbers_api_url", "max_retries"},
+		},
+		"Conversation API: region from the environment, URL from the block": {
+			config: block(map[string]types.String{"conversation_api_url": types.StringValue("https://conversation.example")}),
+			env:    map[string]string{"SINCH_CONVERSATION_REGION": "eu", "SINCH_CONVERSATION_API_URL": "https://env.example"},
+			want:   resolved(map[string]string{"conversation_region": "eu", "conversation_api_url": "https://conversation.example"}),
+		},
+		"Conversation API: a region that does not exist": {
+			config: block(nil),
+			env:    map[string]string{"SINCH_CONVERSATION_REGION": "apac", "SINCH_CONVERSATION_API_URL": "http://conversation.example"},
+			wantErrors: map[string]string{
+				"conversation_region":  `The SINCH_CONVERSATION_REGION environment variable, used for conversation_region: "apac" is not a Conversation API region: use one of "us", "eu", "br"`,
+				"conversation_api_url": "uses plain http",
+			},
 		},
 		"bad values in the environment": {
 			config: block(map[string]types.String{"project_id": null, "api_url": null, "token_url": null}),

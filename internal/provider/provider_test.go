@@ -64,8 +64,8 @@ func (e *testEnv) config(projectID, hcl string) string {
 // configWith prefixes HCL with a provider block that points at the mock, every API of it, and has the
 // extra settings.
 func (e *testEnv) configWith(settings, hcl string) string {
-	return providerHCL(e.mock.URL, e.mock.TokenURL, fmt.Sprintf("brands_api_url  = %q\n  numbers_api_url = %q\n  %s",
-		e.mock.BrandsURL, e.mock.NumbersURL, settings)) + hcl
+	return providerHCL(e.mock.URL, e.mock.TokenURL, fmt.Sprintf("brands_api_url  = %q\n  numbers_api_url = %q\n  conversation_api_url = %q\n  %s",
+		e.mock.BrandsURL, e.mock.NumbersURL, e.mock.ConversationURL, settings)) + hcl
 }
 
 // providerHCL is a provider block with the test's access key.
@@ -185,7 +185,7 @@ func dataFor(t testing.TB, mock *sinchmock.Running) *providerData {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data := &providerData{apis: map[string]*client.CallbackConfigurations{}, plans: newProjectPlans()}
+	data := &providerData{apis: map[string]*client.CallbackConfigurations{}, plans: newPlanCounts()}
 	for _, api := range callbackAPIs {
 		if data.apis[api.typeName], err = c.CallbackConfigurations(api.API, mock.URLOf(mockAPI(api))); err != nil {
 			t.Fatal(err)

@@ -58,6 +58,19 @@ func (s *Server) AddApp(projectID, appID string) {
 	s.apps[appID] = projectID
 }
 
+// AddWebhook makes a webhook as someone in the dashboard would (its app must exist), and returns its ID.
+func (s *Server) AddWebhook(projectID string, hook Webhook) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	hook.ID, hook.ProjectID = newWebhookID(), projectID
+	if hook.TargetType == "" {
+		hook.TargetType = "HTTP"
+	}
+	s.webhooks[hook.ID] = &hook
+	s.webhookOrder = append(s.webhookOrder, hook.ID)
+	return hook.ID
+}
+
 // Webhook returns a webhook, as a change outside Terraform would see it, and whether it exists.
 func (s *Server) Webhook(id string) (Webhook, bool) {
 	s.mu.Lock()

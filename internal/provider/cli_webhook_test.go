@@ -1,0 +1,165 @@
+package provider
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
+)
+
+func webhookMock(t *testing.T, change ...func(*sinchmock.Options)) *sinchmock.Running {
+	t.Helper()
+	opts := sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": "s"},
+		Apps: map[string]string{"app-1": "project-1"}}
+	for _, f := range change {
+		f(&opts)
+	}
+	mock := sinchmock.Start(opts)
+	t.Cleanup(mock.Close)
+	return mock
+}
+
+// TestWebhookWarnings: what Sinch accepts but should not be gets a warning at plan, once each.
+func TestWebhookWarnings(t *testing.T) {
+	mock := webhookMock(t)
+	r := newCLIRun(t, mock)
+	hcl := cliProviderBlock + `
+resource "sinch_conversation_webhook" "cleartext" {
+  project_id = "project-1"
+  app_id     = "app-1"
+  target     = "http://handler.example/callbacks"
+  triggers   = ["MESSAGE_DELIVERY", "MESSAGE_TELEPATHY"]
+}
+`
+	for i := range 5 {
+		hcl += fmt.Sprintf(`
+resource "sinch_conversation_webhook" "w%d" {
+  project_id = "project-1"
+  app_id     = "app-1"
+  target     = "https://handler.example/%d"
+  triggers   = ["MESSAGE_DELIVERY"]
+  secret_wo  = var.secret
+}
+`, i, i)
+	}
+	writeFile(t, filepath.Join(r.dir, "main.tf"), hcl)
+	out := r.run(true, []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_secret=9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b"}, "plan", "-input=false")
+	expectSays(t, out,
+		"Warning: Callbacks in clear text", "The webhook's target is an http:// URL",
+		"Warning: Trigger not known to the provider", "This provider does not know the trigger(s) MESSAGE_TELEPATHY",
+		"Warning: Callbacks that nothing can verify", "The webhook has neither a secret",
+		"Warning: More webhooks than an app may have", `This configuration puts 6 webhooks on app "app-1" of project "project-1"`,
+		"6 to add")
+	for _, summary := range []string{"Callbacks in clear text", "Trigger not known", "Callbacks that nothing can verify", "More webhooks than"} {
+		if n := strings.Count(out, "Warning: "+summary); n != 1 || strings.Contains(out, "similar warning") {
+			t.Errorf("%d warnings %q, want one:\n%s", n, summary, out)
+		}
+	}
+	if n := len(mock.Requests()); n != 0 {
+		t.Errorf("the plan of new webhooks made %d requests", n)
+	}
+}
+
+const webhookWriteOnlyCLI = cliProviderBlock + `
+variable "client_secret" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+
+variable "secret_version" {
+  type = number
+}
+
+resource "sinch_conversation_webhook" "this" {
+  project_id        = "project-1"
+  app_id            = "app-1"
+  target            = "https://handler.example/callbacks"
+  triggers          = ["MESSAGE_DELIVERY"]
+  secret_wo         = var.secret
+  secret_wo_version = var.secret_version
+  client_credentials = {
+    client_id                = "client-1"
+    endpoint                 = "https://auth.example/token"
+    client_secret_wo         = var.client_secret
+    client_secret_wo_version = var.secret_version
+  }
+}
+`
+
+// TestWebhookWriteOnlySecretsStayOut: with write-only secrets, neither a saved plan, nor the state, nor
+// the TRACE log, nor the output ever holds the secret or the client secret; an import with
+// ":write-only" neither, where an import without it (the control) puts them in the plan file.
+func TestWebhookWriteOnlySecretsStayOut(t *testing.T) {
+	mock := webhookMock(t)
+	r := newCLIRun(t, mock)
+	writeFile(t, filepath.Join(r.dir, "main.tf"), webhookWriteOnlyCLI)
+	secrets := []string{"webhook-secret-1-3c9d41e7", "client-secret-1-a2b8f06d", "webhook-secret-2-5b1c2d3e", "client-secret-2-4f5a4b6c"}
+	env := func(secret, client, version string) []string {
+		return []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_secret=" + secret, "TF_VAR_client_secret=" + client, "TF_VAR_secret_version=" + version}
+	}
+	first, second := env(secrets[0], secrets[1], "1"), env(secrets[2], secrets[3], "2")
+
+	r.run(true, first, "plan", "-input=false", "-out=create.tfplan")
+	r.run(true, first, "apply", "-input=false", "create.tfplan")
+	r.run(true, second, "plan", "-input=false", "-out=update.tfplan")
+	r.run(true, second, "apply", "-input=false", "update.tfplan")
+	hooks := mock.Webhooks("app-1")
+	if len(hooks) != 1 || hooks[0].Secret != secrets[2] || hooks[0].ClientCredentials.ClientSecret != secrets[3] {
+		t.Fatalf("Sinch holds %+v", hooks)
+	}
+	for _, plan := range []string{"create.tfplan", "update.tfplan"} {
+		for _, s := range secrets {
+			if planFileHolds(t, filepath.Join(r.dir, plan), s) {
+				t.Errorf("%s holds a secret (%.8s…)", plan, s)
+			}
+		}
+	}
+
+	// Imports: the control by ID puts the secrets Sinch answers in the plan file; ":write-only" does not.
+	r.run(true, second, "state", "rm", "sinch_conversation_webhook.this")
+	importHCL := func(id string) string {
+		return webhookWriteOnlyCLI + `
+import {
+  to = sinch_conversation_webhook.this
+  id = "` + id + `"
+}
+`
+	}
+	writeFile(t, filepath.Join(r.dir, "main.tf"), importHCL("project-1/"+hooks[0].ID))
+	r.run(true, second, "plan", "-input=false", "-out=control.tfplan")
+	if !planFileHolds(t, filepath.Join(r.dir, "control.tfplan"), secrets[2]) {
+		t.Fatal("the control plan file does not hold the secret: the check proves nothing")
+	}
+	writeFile(t, filepath.Join(r.dir, "main.tf"), importHCL("project-1/"+hooks[0].ID+":write-only"))
+	out := r.run(true, second, "plan", "-input=false", "-out=import.tfplan")
+	// The versions are new to the state: an update, which writes nothing, as Sinch holds the secrets.
+	expectSays(t, out, "1 to import, 0 to add, 1 to change, 0 to destroy")
+	r.run(true, second, "apply", "-input=false", "import.tfplan")
+	r.run(true, second, "plan", "-input=false", "-detailed-exitcode")
+
+	for _, s := range secrets {
+		if planFileHolds(t, filepath.Join(r.dir, "import.tfplan"), s) {
+			t.Errorf("the plan file of a write-only import holds a secret (%.8s…)", s)
+		}
+		if r.stateHolds(s) {
+			t.Errorf("the state holds a secret (%.8s…)", s)
+		}
+		if strings.Contains(r.log(), s) {
+			t.Errorf("the TRACE log holds a secret (%.8s…)", s)
+		}
+		for _, out := range r.outputs {
+			if strings.Contains(out, s) {
+				t.Errorf("the CLI printed a secret (%.8s…)", s)
+			}
+		}
+	}
+	if !strings.Contains(r.log(), "method=PATCH") || !strings.Contains(r.log(), "path=/v1/projects/project-1/webhooks") {
+		t.Fatal("the TRACE log lacks the provider's entries: the check proves nothing")
+	}
+	if c := mock.Counts(); c.Post != 1 || c.Patch != 1 {
+		t.Errorf("%+v, want one POST and one PATCH", c)
+	}
+}

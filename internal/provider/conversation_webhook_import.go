@@ -1,0 +1,43 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+// ImportState takes "<project ID>/<webhook ID>", or "<webhook ID>" with the provider's project, and the
+// suffix ":write-only" for a configuration that uses secret_wo and client_secret_wo: then only digests
+// of the secrets are kept, never the secrets. The read that follows fetches the webhook.
+func (r *ConversationWebhookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id, writeOnly, err := parseImportID(req.ID)
+	projectID, webhookID, named := strings.Cut(id, "/")
+	if !named {
+		projectID, webhookID = "", id
+		if r.data != nil && !r.data.projectIDUnknown {
+			projectID = r.data.projectID
+		}
+	}
+	switch {
+	case err != nil:
+	case projectID == "":
+		err = fmt.Errorf("%q names no project, and the provider has no project_id: import by \"<project ID>/<webhook ID>\"", req.ID)
+	case checkProjectID(projectID) != nil:
+		err = checkProjectID(projectID)
+	default:
+		err = checkWebhookID(webhookID)
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf(
+			"Import sinch_conversation_webhook by \"<project ID>/<webhook ID>\" or \"<webhook ID>\" (with the provider's "+
+				"project), with %q at the end when the configuration uses secret_wo and client_secret_wo: %s.",
+			writeOnlyImportSuffix, err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(attrProjectID), projectID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(attrID), webhookID)...)
+	resp.Diagnostics.Append(markImported(ctx, resp.Private, writeOnly)...)
+}

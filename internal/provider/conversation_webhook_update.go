@@ -1,0 +1,96 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// Update changes the webhook with one PATCH whose update_mask names only the fields that changed, and
+// the secrets the rules of secretRules say to write; target is always in the body, as Sinch requires.
+// An update that changes nothing at Sinch (a new _wo_version of a secret Sinch holds) sends nothing.
+func (r *ConversationWebhookResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	diags := &resp.Diagnostics
+	calls := r.data.webhookCalls(diags)
+	projectID := getString(ctx, req.Plan, attrProjectID, diags).ValueString()
+	hook := webhookOf(ctx, req.Plan, req.Config, diags)
+	hook.ID = getString(ctx, req.State, attrID, diags).ValueString()
+	secret, secretRule := webhookSecret.apply(ctx, req.Config, req.State, req.Private, false, diags)
+	credentials, credentialsRule := clientSecret.apply(ctx, req.Config, req.State, req.Private, false, diags)
+	mask := changedWebhookFields(ctx, req.Plan, req.State, diags)
+	if secretRule.write {
+		mask = append(mask, "secret")
+	}
+	if credentialsRule.write && !slices.Contains(mask, attrClientCredentials) {
+		mask = append(mask, attrClientCredentials)
+	}
+	if slices.Contains(mask, attrClientCredentials) && hook.ClientCredentials != nil {
+		diags.Append(clientSecretSendable(credentials, credentialsRule)...)
+	}
+	if diags.HasError() {
+		return
+	}
+	ctx = r.data.logContext(ctx, webhookSecrets(hook)...)
+	tflog.Debug(ctx, "Updating the webhook", map[string]any{"project_id": projectID, "webhook_id": hook.ID, "update_mask": mask})
+	if len(mask) > 0 {
+		if _, err := calls.Update(ctx, projectID, hook, mask); err != nil {
+			diags.Append(apiErrorDiagnostic(webhookSubject(projectID, hook.ID, hook.AppID), "update", err))
+			return
+		}
+	}
+	resp.State.Raw = req.Plan.Raw.Copy()
+	webhookSecret.record(ctx, secret, secretRule, secretRule.write, &resp.State, resp.Private, diags)
+	clientSecret.record(ctx, credentials, credentialsRule, slices.Contains(mask, attrClientCredentials), &resp.State, resp.Private, diags)
+}
+
+// changedWebhookFields names, in the API's words, the fields other than the secrets whose planned
+// value differs from the state: target, target_type, triggers, and client_credentials when any of its
+// fields but the client secret changed, or it came or went.
+func changedWebhookFields(ctx context.Context, plan tfsdk.Plan, state tfsdk.State, diags *diag.Diagnostics) []string {
+	var changed []string
+	for _, name := range []string{attrTarget, attrTargetType, attrTriggers} {
+		if !attributeEqual(ctx, plan, state, path.Root(name), diags) {
+			changed = append(changed, name)
+		}
+	}
+	if credentialsChanged(ctx, plan, state, diags) {
+		changed = append(changed, attrClientCredentials)
+	}
+	return changed
+}
+
+// credentialsChanged tells whether client_credentials came, went, or changed in a field other than its
+// client secret (whose own rules decide when to write it).
+func credentialsChanged(ctx context.Context, plan attributeGetter, state attributeGetter, diags *diag.Diagnostics) bool {
+	if clientSecret.present(ctx, plan, diags) != clientSecret.present(ctx, state, diags) {
+		return true
+	}
+	for _, name := range []string{attrClientID, attrEndpoint, attrScope, attrResponseType, attrTokenRequestType} {
+		if !attributeEqual(ctx, plan, state, path.Root(attrClientCredentials).AtName(name), diags) {
+			return true
+		}
+	}
+	return false
+}
+
+// clientSecretSendable refuses to send client_credentials when its write-only client secret must not
+// be written: Sinch takes client_credentials as a whole, so the configured client secret goes with any
+// change of it, and with client_secret_wo_version unchanged, a value that is not the one Sinch holds
+// (a new random one, say) must not reach Sinch.
+func clientSecretSendable(c secretCase, rule secretRule) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if c.writeOnly && !rule.write && !c.held {
+		diags.AddAttributeError(clientSecret.version(), "Client secret must be written with client_credentials", fmt.Sprintf(
+			"Sinch takes client_credentials as a whole, client secret included, so this change of client_credentials "+
+				"sends %s. Its value is not the one last written, and since %s did not change, the provider does not "+
+				"send it. Change %s too, to write the client secret with the other fields.",
+			clientSecret.writeOnly(), clientSecret.version(), clientSecret.version()))
+	}
+	return diags
+}
