@@ -51,7 +51,7 @@ step "terraform apply"
 "$terraform" apply -input=false -auto-approve
 step "terraform plan, again: nothing to change"
 "$terraform" plan -input=false -detailed-exitcode
-step "terraform destroy: the secret stays at Sinch, with a warning"
+step "terraform destroy: the webhook is deleted; the callback secrets stay at Sinch, with a warning"
 "$terraform" destroy -input=false -auto-approve
 
 step "Done: the demo's files and the mock are removed"

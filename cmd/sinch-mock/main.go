@@ -1,5 +1,6 @@
 // Command sinch-mock serves the fake Sinch APIs (Sender ID Registrations with the token endpoint,
-// Brands, Numbers) on loopback ports, one per API, for the demo and for manual runs, and an admin API
+// Brands, Numbers, and the Conversation API's webhooks) on loopback ports, one per API, for the demo and
+// for manual runs, and an admin API
 // that does what a person would do in Sinch's dashboard (GET $SINCH_MOCK_ADMIN_URL for its calls). It
 // prints the provider settings that point at them as lines a shell can eval, and serves until
 // interrupted.
@@ -24,9 +25,10 @@ import (
 
 func main() {
 	listen := map[sinchmock.API]*string{
-		sinchmock.SenderID: flag.String("listen", "127.0.0.1:0", "loopback address of the Sender ID Registrations API and the token endpoint"),
-		sinchmock.Brands:   flag.String("brands-listen", "127.0.0.1:0", "loopback address of the Brands API"),
-		sinchmock.Numbers:  flag.String("numbers-listen", "127.0.0.1:0", "loopback address of the Numbers API"),
+		sinchmock.SenderID:     flag.String("listen", "127.0.0.1:0", "loopback address of the Sender ID Registrations API and the token endpoint"),
+		sinchmock.Brands:       flag.String("brands-listen", "127.0.0.1:0", "loopback address of the Brands API"),
+		sinchmock.Numbers:      flag.String("numbers-listen", "127.0.0.1:0", "loopback address of the Numbers API"),
+		sinchmock.Conversation: flag.String("conversation-listen", "127.0.0.1:0", "loopback address of the Conversation API (its webhooks)"),
 	}
 	projects := flag.String("projects", "demo-project", "comma-separated IDs of the projects that exist")
 	secret := flag.String("initial-secret", "initial-secret-set-in-the-dashboard", "the HMAC secret every project starts with")
@@ -35,6 +37,9 @@ func main() {
 	envFile := flag.String("env-file", "", "also write the settings to this file, once the server listens")
 	latency := flag.Duration("latency", 0, "added to every answer, as a network and a real API would")
 	projectCount := flag.Int("project-count", 0, "also create projects project-0000, project-0001, … up to this many")
+	apps := flag.String("apps", "demo-app", "comma-separated IDs of the Conversation API apps that exist, in the first project")
+	appCount := flag.Int("app-count", 0, "also create apps app-0000, app-0001, … up to this many, in the first project")
+	hideWebhookSecrets := flag.Bool("hide-webhook-secrets", false, "leave the secrets out of the answers that describe a webhook")
 	adminListen := flag.String("admin-listen", "127.0.0.1:0", "loopback address of the admin API (set a secret as in the dashboard, a project's state, counts), apart from the APIs")
 	flag.Parse()
 
@@ -47,20 +52,31 @@ func main() {
 	for i := range *projectCount {
 		seeded[fmt.Sprintf("project-%04d", i)] = *secret
 	}
-	server := sinchmock.New(sinchmock.Options{KeyID: *keyID, KeySecret: *keySecret, Projects: seeded, Latency: *latency})
+	first := strings.TrimSpace(strings.Split(*projects, ",")[0])
+	seededApps := map[string]string{}
+	for _, id := range strings.Split(*apps, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			seededApps[id] = first
+		}
+	}
+	for i := range *appCount {
+		seededApps[fmt.Sprintf("app-%04d", i)] = first
+	}
+	server := sinchmock.New(sinchmock.Options{KeyID: *keyID, KeySecret: *keySecret, Projects: seeded, Apps: seededApps,
+		Latency: *latency, HideWebhookSecrets: *hideWebhookSecrets})
 	adminURL := serveAdmin(*adminListen, server)
 
 	listeners := map[sinchmock.API]net.Listener{}
 	urls := map[sinchmock.API]string{}
-	for _, api := range sinchmock.APIs {
-		listeners[api] = listenLoopback(*listen[api])
+	for api, address := range listen {
+		listeners[api] = listenLoopback(*address)
 		urls[api] = "http://" + listeners[api].Addr().String()
 	}
-	first := strings.Split(*projects, ",")[0]
 	settings := sinchmock.ShellExports([][2]string{
 		{"SINCH_API_URL", urls[sinchmock.SenderID]},
 		{"SINCH_BRANDS_API_URL", urls[sinchmock.Brands]},
 		{"SINCH_NUMBERS_API_URL", urls[sinchmock.Numbers]},
+		{"SINCH_CONVERSATION_API_URL", urls[sinchmock.Conversation]},
 		{"SINCH_TOKEN_URL", urls[sinchmock.SenderID] + sinchmock.TokenPath},
 		{"SINCH_KEY_ID", *keyID},
 		{"SINCH_KEY_SECRET", *keySecret},
@@ -77,21 +93,21 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	var serving sync.WaitGroup
-	for _, api := range sinchmock.APIs {
+	for api, listener := range listeners {
 		httpServer := &http.Server{Handler: server.Handler(api), ConnState: server.ConnState}
 		go func() {
 			<-ctx.Done()
 			_ = httpServer.Close()
 		}()
 		serving.Go(func() {
-			if err := httpServer.Serve(listeners[api]); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			if err := httpServer.Serve(listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
 				log.Fatal(err)
 			}
 		})
 	}
 	serving.Wait()
 	c := server.Counts()
-	log.Printf("served %d token, %d GET, %d PUT and %d PATCH requests", c.Token, c.Get, c.Put, c.Patch)
+	log.Printf("served %d token, %d GET, %d POST, %d PUT, %d PATCH and %d DELETE requests", c.Token, c.Get, c.Post, c.Put, c.Patch, c.Delete)
 }
 
 // listenLoopback listens on a loopback address, and on nothing else.

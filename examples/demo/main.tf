@@ -32,6 +32,27 @@ resource "sinch_numbers_callback_configuration" "demo" {
   hmac_secret_wo = var.callback_secret
 }
 
+# Where the demo app's callbacks go (a Conversation API webhook), signed with a secret of their own.
+variable "app_id" {
+  type    = string
+  default = "demo-app"
+}
+
+variable "webhook_secret" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+  default   = "7f3e9a1c-2b4d-4e6f-8a0c-1d3e5f7a9b2c"
+}
+
+resource "sinch_conversation_webhook" "demo" {
+  app_id            = var.app_id
+  target            = "https://callbacks.example.com/sinch"
+  triggers          = ["MESSAGE_DELIVERY", "MESSAGE_INBOUND"]
+  secret_wo         = var.webhook_secret
+  secret_wo_version = 1
+}
+
 # Reads the secret back from Sinch (the data source does store it in state) to sign a sample callback.
 data "sinch_numbers_callback_configuration" "demo" {
   project_id = sinch_numbers_callback_configuration.demo.project_id
@@ -47,6 +68,10 @@ output "hmac_secret_wo_status" {
     brands    = sinch_brands_callback_configuration.demo.hmac_secret_wo_status
     numbers   = sinch_numbers_callback_configuration.demo.hmac_secret_wo_status
   }
+}
+
+output "webhook_id" {
+  value = sinch_conversation_webhook.demo.id
 }
 
 output "signature_of_a_sample_callback" {

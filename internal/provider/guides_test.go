@@ -25,19 +25,21 @@ func (r *cliRun) inGuide(guide string) {
 	r.dir = filepath.Join(r.dir, "guides", guide)
 }
 
-// TestGuide_verifyingSignatures checks the example value of the guide against the provider's function,
-// run from the guide's own HCL, and runs the guide's snippets in Go, Python and Node.js.
+// TestGuide_verifyingSignatures checks the example values of the guide against the provider's
+// functions, run from the guide's own HCL, and runs the guide's snippets in Go, Python and Node.js: those
+// of X-Sinch-Signature print the example and that it is accepted; those of x-sinch-webhook-signature,
+// the example, that it is accepted when fresh, and refused an hour later.
 func TestGuide_verifyingSignatures(t *testing.T) {
 	page, err := os.ReadFile("../../docs/guides/verifying-x-sinch-signature.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	example := regexp.MustCompile("the signature is:\\s*```text\\n([0-9a-f]{40})\\n```").FindSubmatch(page)
-	hcl := regexp.MustCompile("(?s)```terraform\\n(output \"expected_signature\".*?)```").FindSubmatch(page)
-	if example == nil || hcl == nil {
-		t.Fatal("the guide lost its example value or its HCL")
+	examples := regexp.MustCompile("the signature is:\\s*```text\\n(\\S+)\\n```").FindAllSubmatch(page, -1)
+	hcl := regexp.MustCompile("(?s)```terraform\\n(output \"expected_(?:webhook_)?signature\".*?)```").FindAllSubmatch(page, -1)
+	if len(examples) != 2 || len(hcl) != 2 {
+		t.Fatalf("the guide lost an example value or its HCL: %d values, %d blocks", len(examples), len(hcl))
 	}
-	want := string(example[1])
+	want := map[string]string{"expected_signature": string(examples[0][1]), "expected_webhook_signature": string(examples[1][1])}
 
 	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret})
 	defer mock.Close()
@@ -47,30 +49,36 @@ func TestGuide_verifyingSignatures(t *testing.T) {
     sinch = { source = "terraform-sinch/sinch" }
   }
 }
-`+string(hcl[1]))
+`+string(hcl[0][1])+string(hcl[1][1]))
 	r.run(true, nil, "apply", "-auto-approve", "-input=false")
 	var outputs map[string]struct{ Value string }
 	if err := json.Unmarshal([]byte(r.run(true, nil, "output", "-json")), &outputs); err != nil {
 		t.Fatal(err)
 	}
-	if got := outputs["expected_signature"].Value; got != want {
-		t.Errorf("callback_signature returns %s, the guide says %s", got, want)
+	for name, value := range want {
+		if got := outputs[name].Value; got != value {
+			t.Errorf("%s: the function returns %s, the guide says %s", name, got, value)
+		}
 	}
 
-	dir := "../../examples/guides/verifying-signatures"
-	for _, snippet := range [][]string{
-		{"go", "run", "verify.go"},
-		{"python3", "verify.py"},
-		{"node", "verify.js"},
+	for dir, printed := range map[string]string{
+		"../../examples/guides/verifying-signatures":         want["expected_signature"] + " true",
+		"../../examples/guides/verifying-webhook-signatures": want["expected_webhook_signature"] + " true false",
 	} {
-		if _, err := exec.LookPath(snippet[0]); err != nil {
-			t.Fatalf("running the guide's snippets needs %s on PATH (Go, Python 3 and Node.js): %v", snippet[0], err)
-		}
-		cmd := exec.Command(snippet[0], snippet[1:]...)
-		cmd.Dir = dir
-		out, err := cmd.CombinedOutput()
-		if err != nil || strings.TrimSpace(string(out)) != want+" true" {
-			t.Errorf("%s: %v: printed %q, want %q", strings.Join(snippet, " "), err, out, want+" true")
+		for _, snippet := range [][]string{
+			{"go", "run", "verify.go"},
+			{"python3", "verify.py"},
+			{"node", "verify.js"},
+		} {
+			if _, err := exec.LookPath(snippet[0]); err != nil {
+				t.Fatalf("running the guide's snippets needs %s on PATH (Go, Python 3 and Node.js): %v", snippet[0], err)
+			}
+			cmd := exec.Command(snippet[0], snippet[1:]...)
+			cmd.Dir = dir
+			out, err := cmd.CombinedOutput()
+			if err != nil || strings.TrimSpace(string(out)) != printed {
+				t.Errorf("%s in %s: %v: printed %q, want %q", strings.Join(snippet, " "), dir, err, out, printed)
+			}
 		}
 	}
 }
@@ -137,6 +145,48 @@ func TestGuide_rotation(t *testing.T) {
 			expect(r, step.current, revision)
 		}
 	})
+}
+
+// TestGuide_registering runs the guide's steps: the first apply registers the handler with the new
+// secret, a settled apply writes nothing, a rotation gives the handler both secrets before Sinch gets
+// the new one; one webhook throughout, and no secret in the state.
+func TestGuide_registering(t *testing.T) {
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": "s"},
+		Apps: map[string]string{"app-1": "project-1"}})
+	defer mock.Close()
+	r := newCLIRun(t, mock)
+	r.inGuide("registering-a-handler")
+	r.run(true, nil, "get")
+	secrets := []string{"random-a-5e0c7d4b9a1f2e3c", "random-b-1d2c3b4a5f6e7d8c", "random-c-9a8b7c6d5e4f3a2b", "random-d-0f1e2d3c4b5a6978"}
+	for _, step := range []struct {
+		secret, version, phase, atSinch string
+		revision                        float64
+	}{
+		{secrets[0], "1", "rotating", secrets[0], 2},
+		{secrets[1], "1", "settled", secrets[0], 3},
+		{secrets[2], "2", "rotating", secrets[2], 4},
+		{secrets[3], "2", "settled", secrets[2], 5},
+	} {
+		r.run(true, []string{"SINCH_KEY_SECRET=" + testKeySecret, "SINCH_PROJECT_ID=project-1", "TF_VAR_app_id=app-1",
+			"TF_VAR_new_secret=" + step.secret, "TF_VAR_secret_version=" + step.version, "TF_VAR_phase=" + step.phase},
+			"apply", "-auto-approve", "-input=false")
+		hooks := mock.Webhooks("app-1")
+		if len(hooks) != 1 || hooks[0].Secret != step.atSinch || hooks[0].Target != "https://callbacks.example.com/sinch/conversation" {
+			t.Fatalf("after %s of version %s, Sinch holds %+v", step.phase, step.version, hooks)
+		}
+		var outputs map[string]struct{ Value any }
+		if err := json.Unmarshal([]byte(r.run(true, nil, "output", "-json")), &outputs); err != nil {
+			t.Fatal(err)
+		}
+		if got := outputs["handler_revision"].Value; got != step.revision {
+			t.Fatalf("the handler was given revision %v, want %g", got, step.revision)
+		}
+	}
+	for _, s := range secrets {
+		if r.stateHolds(s) {
+			t.Errorf("the state holds a secret (%.8s…)", s)
+		}
+	}
 }
 
 // TestGuide_testing runs the testing guide's unit tests (mocked provider), and its commands that get

@@ -70,7 +70,7 @@ func TestReadme_tryingByHand(t *testing.T) {
 echo "mock pid: $SINCH_MOCK_PID"
 `)
 	for _, want := range []string{
-		"Apply complete! Resources: 3 added, 0 changed, 0 destroyed.",
+		"Apply complete! Resources: 4 added, 0 changed, 0 destroyed.",
 		`hmac_secret_wo_status = "drifted" -> "applied"`,
 		"Plan: 0 to add, 1 to change, 0 to destroy.",
 		`"numbers":"changed-in-the-dashboard"`,

@@ -18,8 +18,12 @@ import (
 //	PUT    /projects/{project}/secrets/{api}  set a project's secret in one API (the body is the secret;
 //	                                          an empty body is no secret set); creates the project
 //	DELETE /projects/{project}                delete a project
+//	PUT    /webhooks/{id}/target              change a webhook's target (the body is the URL)
+//	PUT    /webhooks/{id}/secret              change a webhook's secret (the body is the secret)
+//	DELETE /webhooks/{id}                     delete a webhook
 //
-// {api} is the mock's name of an API: sender-id, brands or numbers.
+// {api} is the mock's name of an API: sender-id, brands or numbers. A project's state lists its
+// webhooks too, secrets included.
 func (s *Server) AdminHandler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, _ *http.Request) {
@@ -39,7 +43,36 @@ func (s *Server) AdminHandler() http.Handler {
 		for _, api := range APIs {
 			secrets[api], _ = s.Secret(api, project)
 		}
-		writeJSON(w, http.StatusOK, map[string]any{"project": project, "secrets": secrets})
+		webhooks := []Webhook{}
+		for _, app := range s.appsOf(project) {
+			webhooks = append(webhooks, s.Webhooks(app)...)
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"project": project, "secrets": secrets, "webhooks": webhooks})
+	})
+	for _, field := range []string{"target", "secret"} {
+		mux.HandleFunc("PUT /webhooks/{id}/"+field, func(w http.ResponseWriter, r *http.Request) {
+			value, err := io.ReadAll(io.LimitReader(r.Body, 1<<16))
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusBadRequest)
+				return
+			}
+			set := strings.TrimSuffix(string(value), "\n")
+			if !s.ChangeWebhook(r.PathValue("id"), func(h *Webhook) {
+				if field == "target" {
+					h.Target = set
+				} else {
+					h.Secret = set
+				}
+			}) {
+				http.Error(w, fmt.Sprintf("no webhook %q", r.PathValue("id")), http.StatusNotFound)
+				return
+			}
+			w.WriteHeader(http.StatusNoContent)
+		})
+	}
+	mux.HandleFunc("DELETE /webhooks/{id}", func(w http.ResponseWriter, r *http.Request) {
+		s.DeleteWebhook(r.PathValue("id"))
+		w.WriteHeader(http.StatusNoContent)
 	})
 	mux.HandleFunc("PUT /projects/{project}/secrets/{api}", func(w http.ResponseWriter, r *http.Request) {
 		api := API(r.PathValue("api"))
@@ -68,6 +101,9 @@ GET    /stats                             request, token and connection counts
 GET    /projects/{project}                a project's secret in each API
 PUT    /projects/{project}/secrets/{api}  set a project's secret in one API (the body is the secret)
 DELETE /projects/{project}                delete a project
+PUT    /webhooks/{id}/target              change a webhook's target (the body is the URL)
+PUT    /webhooks/{id}/secret              change a webhook's secret (the body is the secret)
+DELETE /webhooks/{id}                     delete a webhook
 
 {api} is one of: sender-id, brands, numbers. For example:
 
@@ -81,6 +117,20 @@ func apiNames() string {
 	}
 	sort.Strings(names)
 	return strings.Join(names, ", ")
+}
+
+// appsOf lists the Conversation API apps of a project.
+func (s *Server) appsOf(project string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var apps []string
+	for app, p := range s.apps {
+		if p == project {
+			apps = append(apps, app)
+		}
+	}
+	sort.Strings(apps)
+	return apps
 }
 
 func (s *Server) projectExists(project string) bool {

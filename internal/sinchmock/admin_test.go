@@ -49,6 +49,30 @@ func TestAdmin(t *testing.T) {
 	if code, body := call(http.MethodPut, "/projects/p1/secrets/sms", "x"); code != http.StatusNotFound || !strings.Contains(body, "brands, numbers, sender-id") {
 		t.Errorf("PUT to an API that does not exist: %d %s", code, body)
 	}
+	// Webhooks, as the dashboard changes them.
+	s.AddApp("p1", "app-1")
+	id := s.AddWebhook("p1", Webhook{AppID: "app-1", Target: "https://h.example/", Triggers: []string{"MESSAGE_DELIVERY"}, Secret: "s1"})
+	for field, value := range map[string]string{"target": "https://elsewhere.example/", "secret": "changed"} {
+		if code, _ := call(http.MethodPut, "/webhooks/"+id+"/"+field, value+"\n"); code != http.StatusNoContent {
+			t.Errorf("PUT a webhook's %s: %d", field, code)
+		}
+	}
+	if hook, _ := s.Webhook(id); hook.Target != "https://elsewhere.example/" || hook.Secret != "changed" {
+		t.Errorf("the webhook is %+v", hook)
+	}
+	if _, body := call(http.MethodGet, "/projects/p1", ""); !strings.Contains(body, `"ID":"`+id+`"`) {
+		t.Errorf("the project's state does not list its webhook: %s", body)
+	}
+	if code, _ := call(http.MethodPut, "/webhooks/nope/target", "x"); code != http.StatusNotFound {
+		t.Errorf("PUT to a webhook that does not exist: %d", code)
+	}
+	if code, _ := call(http.MethodDelete, "/webhooks/"+id, ""); code != http.StatusNoContent {
+		t.Errorf("DELETE a webhook: %d", code)
+	}
+	if _, ok := s.Webhook(id); ok {
+		t.Error("the webhook was not deleted")
+	}
+
 	if code, _ := call(http.MethodDelete, "/projects/p1", ""); code != http.StatusNoContent {
 		t.Errorf("DELETE a project: %d", code)
 	}

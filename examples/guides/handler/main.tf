@@ -20,6 +20,12 @@ variable "revision" {
   type        = number
 }
 
+variable "hostname" {
+  description = "Where the handler is reached."
+  type        = string
+  default     = "callbacks.example.com"
+}
+
 resource "terraform_data" "deployment" {
   input = var.revision
 }
@@ -27,4 +33,9 @@ resource "terraform_data" "deployment" {
 output "revision" {
   description = "The revision of the secrets the handler was given last."
   value       = terraform_data.deployment.output
+}
+
+output "url" {
+  description = "The URL of the handler's Conversation API callbacks."
+  value       = "https://${var.hostname}/sinch/conversation"
 }
