@@ -1,7 +1,8 @@
-// Command bench measures plan and apply of N callback configurations on the real Terraform CLI, against
-// the standalone mock with a fixed latency per API call, beside two baselines run the same way: N
-// terraform_data resources (Terraform's own cost) and N resources of a no-op framework provider (the
-// floor for any provider plugin). It writes a Markdown report and fails when a check does not hold.
+// Command bench measures plan and apply of N callback configurations, and of N Conversation API
+// webhooks, on the real Terraform CLI, against the standalone mock with a fixed latency per API call,
+// beside two baselines run the same way: N terraform_data resources (Terraform's own cost) and N
+// resources of a no-op framework provider with the same schema (the floor for any provider plugin). It
+// writes a Markdown report and fails when a check does not hold.
 //
 //	go run ./bench -n 10,100,1000 -latency 25ms -parallelism 10 -out bench/RESULTS.md
 package main
@@ -26,20 +27,6 @@ const (
 )
 
 var variants = []string{terraformData, noop, sinch}
-
-// step is one Terraform command of the benchmark.
-type step struct {
-	name   string
-	args   []string
-	secret string
-}
-
-var steps = []step{
-	{"apply: create N", []string{"apply", "-auto-approve"}, "one"},
-	{"plan: no change", []string{"plan", "-detailed-exitcode"}, "one"},
-	{"apply: change every secret", []string{"apply", "-auto-approve"}, "two"},
-	{"destroy", []string{"destroy", "-auto-approve"}, "two"},
-}
 
 type options struct {
 	sizes       []int
@@ -83,12 +70,16 @@ func main() {
 	defer os.RemoveAll(work)
 	bins := build(work)
 
-	results := map[int]map[string][]measurement{}
-	for _, n := range opts.sizes {
-		results[n] = map[string][]measurement{}
-		for _, variant := range variants {
-			log.Printf("N=%d, %s", n, variant)
-			results[n][variant] = run(opts, bins, variant, n, filepath.Join(work, fmt.Sprintf("%s-%d", variant, n)))
+	results := map[string]map[int]map[string][]measurement{}
+	for i, k := range kinds {
+		results[k.name] = map[int]map[string][]measurement{}
+		for _, n := range opts.sizes {
+			results[k.name][n] = map[string][]measurement{}
+			for _, variant := range variants {
+				log.Printf("%s, N=%d, %s", k.name, n, variant)
+				dir := filepath.Join(work, fmt.Sprintf("%d-%s-%d", i, variant, n))
+				results[k.name][n][variant] = run(opts, bins, k, variant, n, dir)
+			}
 		}
 	}
 

@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
 // Bounds the checks hold the provider to.
@@ -26,10 +28,39 @@ func idealBound(opts options, noopWall time.Duration, api int) time.Duration {
 	return noopWall + time.Duration(api)*opts.latency/time.Duration(opts.parallelism)
 }
 
-func calls(m measurement) int { return m.api.Token + m.api.Get + m.api.Put + m.api.Other }
+func calls(m measurement) int {
+	c := m.api.Counts
+	return c.Token + c.Get + c.Post + c.Put + c.Patch + c.Delete + c.Other
+}
+
+// writes are the requests of a step that change something at Sinch.
+func writes(c sinchmock.Counts) int { return c.Post + c.Put + c.Patch + c.Delete }
+
+// apiCalls are the counts of a step's requests to the API, tokens aside.
+func apiCalls(c sinchmock.Counts) sinchmock.Counts {
+	c.Token = 0
+	return c
+}
+
+// describe names the requests a step made, such as "10 GET, 10 PATCH".
+func describe(c sinchmock.Counts) string {
+	var parts []string
+	for _, p := range []struct {
+		method string
+		n      int
+	}{{"GET", c.Get}, {"POST", c.Post}, {"PUT", c.Put}, {"PATCH", c.Patch}, {"DELETE", c.Delete}, {"other", c.Other}} {
+		if p.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", p.n, p.method))
+		}
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
+}
 
 // writeReport returns the report in Markdown, and how many checks failed.
-func writeReport(opts options, cli string, results map[int]map[string][]measurement) (string, int) {
+func writeReport(opts options, cli string, results map[string]map[int]map[string][]measurement) (string, int) {
 	var b strings.Builder
 	var failures int
 	check := func(ok bool, format string, args ...any) {
@@ -47,60 +78,65 @@ func writeReport(opts options, cli string, results map[int]map[string][]measurem
 	fmt.Fprintf(&b, "Made with `make bench` (`go run ./bench -n %s -latency %s -parallelism %d`) on %s, %d cores, "+
 		"against the standalone mock with %s added to every API call. Times are wall-clock seconds of one run.\n\n",
 		joinInts(sizes), opts.latency, opts.parallelism, cli, runtime.NumCPU(), opts.latency)
-	b.WriteString("The ideal bound of a step is the no-op provider's time plus (API calls × latency) / parallelism.\n\n")
+	b.WriteString("The ideal bound of a step is the no-op provider's time plus (API calls × latency) / parallelism. " +
+		"Writes are the requests that change something at Sinch: PUT or PATCH of a callback configuration; POST, PATCH " +
+		"and DELETE of a webhook.\n\n")
 
-	for _, n := range sizes {
-		r := results[n]
-		fmt.Fprintf(&b, "## N = %d\n\n", n)
-		b.WriteString("| Step | Sinch | Ideal bound | Sinch / ideal | No-op provider | terraform_data | Sinch / terraform_data " +
-			"| Provider CPU | Provider peak RSS | No-op peak RSS | Provider processes | Tokens | GET | PUT | TCP connections |\n")
-		b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
-		for i, s := range steps {
-			m := r[sinch][i]
-			ideal := idealBound(opts, r[noop][i].wall, calls(m))
-			fmt.Fprintf(&b, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f s | %.1f MiB | %.1f MiB | %d | %d | %d | %d | %d |\n",
-				s.name, m.wall.Seconds(), ideal.Seconds(), m.wall.Seconds()/ideal.Seconds(),
-				r[noop][i].wall.Seconds(), r[terraformData][i].wall.Seconds(), m.wall.Seconds()/r[terraformData][i].wall.Seconds(),
-				m.cpu.Seconds(), float64(m.peakRSSKiB)/1024, float64(r[noop][i].peakRSSKiB)/1024,
-				m.processes, m.api.TokensIssued, m.api.Get, m.api.Put, m.api.Connections)
-		}
-		b.WriteString("\nChecks:\n\n")
-		wantGets := []int{0, n, n, n}
-		wantPuts := []int{n, 0, n, 0}
-		for i, s := range steps {
-			m := r[sinch][i]
-			check(m.api.Get == wantGets[i] && m.api.Put == wantPuts[i] && m.api.Other == 0,
-				"%s: %d GET and %d PUT, want %d and %d", s.name, m.api.Get, m.api.Put, wantGets[i], wantPuts[i])
-			check(m.api.TokensIssued <= m.processes && m.api.Token == m.api.TokensIssued,
-				"%s: %d token(s) for %d provider process(es), none asked twice", s.name, m.api.TokensIssued, m.processes)
-			limit := m.processes * (opts.parallelism + spareConnections)
-			check(m.api.Connections <= limit,
-				"%s: %d TCP connections, at most %d (processes × (parallelism + %d))", s.name, m.api.Connections, limit, spareConnections)
-			if n >= ratioCheckedFrom {
+	for _, k := range kinds {
+		fmt.Fprintf(&b, "# %s\n\n", strings.ToUpper(k.name[:1])+k.name[1:])
+		for _, n := range sizes {
+			r := results[k.name][n]
+			fmt.Fprintf(&b, "## N = %d\n\n", n)
+			b.WriteString("| Step | Sinch | Ideal bound | Sinch / ideal | No-op provider | terraform_data | Sinch / terraform_data " +
+				"| Provider CPU | Provider peak RSS | No-op peak RSS | Provider processes | Tokens | GET | Writes | TCP connections |\n")
+			b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+			for i, s := range k.steps {
+				m := r[sinch][i]
 				ideal := idealBound(opts, r[noop][i].wall, calls(m))
-				check(m.wall.Seconds() <= maxRatioToIdeal*ideal.Seconds(),
-					"%s: %.2f s, within %.2f × the ideal bound of %.2f s", s.name, m.wall.Seconds(), maxRatioToIdeal, ideal.Seconds())
+				fmt.Fprintf(&b, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f s | %.1f MiB | %.1f MiB | %d | %d | %d | %d | %d |\n",
+					s.name, m.wall.Seconds(), ideal.Seconds(), m.wall.Seconds()/ideal.Seconds(),
+					r[noop][i].wall.Seconds(), r[terraformData][i].wall.Seconds(), m.wall.Seconds()/r[terraformData][i].wall.Seconds(),
+					m.cpu.Seconds(), float64(m.peakRSSKiB)/1024, float64(r[noop][i].peakRSSKiB)/1024,
+					m.processes, m.api.TokensIssued, m.api.Get, writes(m.api.Counts), m.api.Connections)
 			}
+			b.WriteString("\nChecks:\n\n")
+			want := k.want(n)
+			for i, s := range k.steps {
+				m := r[sinch][i]
+				got := apiCalls(m.api.Counts)
+				check(got == want[i], "%s: %s, want %s", s.name, describe(got), describe(want[i]))
+				check(m.api.TokensIssued <= m.processes && m.api.Token == m.api.TokensIssued,
+					"%s: %d token(s) for %d provider process(es), none asked twice", s.name, m.api.TokensIssued, m.processes)
+				limit := m.processes * (opts.parallelism + spareConnections)
+				check(m.api.Connections <= limit,
+					"%s: %d TCP connections, at most %d (processes × (parallelism + %d))", s.name, m.api.Connections, limit, spareConnections)
+				if n >= ratioCheckedFrom {
+					ideal := idealBound(opts, r[noop][i].wall, calls(m))
+					check(m.wall.Seconds() <= maxRatioToIdeal*ideal.Seconds(),
+						"%s: %.2f s, within %.2f × the ideal bound of %.2f s", s.name, m.wall.Seconds(), maxRatioToIdeal, ideal.Seconds())
+				}
+			}
+			b.WriteString("\n")
 		}
-		b.WriteString("\n")
-	}
 
-	if len(sizes) > 1 {
-		smallest := sizes[0]
-		perResource := func(variant string, i int) float64 {
-			low, high := results[smallest][variant][i].peakRSSKiB, results[largest][variant][i].peakRSSKiB
-			return float64(high-low) / float64(largest-smallest)
-		}
-		b.WriteString("## Memory\n\n")
-		b.WriteString("Peak RSS of a provider process grows with N for any framework provider: the no-op provider " +
-			"is the floor. The check holds the Sinch provider's growth beyond that floor to a small constant.\n\n")
-		for i, s := range steps {
-			ours, floor := perResource(sinch, i), perResource(noop, i)
-			check(ours-floor <= maxGrowthKiBPerResource,
-				"%s: %.1f MiB at N = %d, %.1f MiB at N = %d: %.1f KiB per resource, of which the no-op floor %.1f; "+
-					"%.1f beyond it, at most %d", s.name,
-				float64(results[smallest][sinch][i].peakRSSKiB)/1024, smallest,
-				float64(results[largest][sinch][i].peakRSSKiB)/1024, largest, ours, floor, ours-floor, maxGrowthKiBPerResource)
+		if len(sizes) > 1 {
+			smallest := sizes[0]
+			perResource := func(variant string, i int) float64 {
+				low, high := results[k.name][smallest][variant][i].peakRSSKiB, results[k.name][largest][variant][i].peakRSSKiB
+				return float64(high-low) / float64(largest-smallest)
+			}
+			b.WriteString("## Memory\n\n")
+			b.WriteString("Peak RSS of a provider process grows with N for any framework provider: the no-op provider " +
+				"is the floor. The check holds the Sinch provider's growth beyond that floor to a small constant.\n\n")
+			for i, s := range k.steps {
+				ours, floor := perResource(sinch, i), perResource(noop, i)
+				check(ours-floor <= maxGrowthKiBPerResource,
+					"%s: %.1f MiB at N = %d, %.1f MiB at N = %d: %.1f KiB per resource, of which the no-op floor %.1f; "+
+						"%.1f beyond it, at most %d", s.name,
+					float64(results[k.name][smallest][sinch][i].peakRSSKiB)/1024, smallest,
+					float64(results[k.name][largest][sinch][i].peakRSSKiB)/1024, largest, ours, floor, ours-floor, maxGrowthKiBPerResource)
+			}
+			b.WriteString("\n")
 		}
 	}
 	return b.String(), failures

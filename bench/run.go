@@ -27,10 +27,9 @@ type measurement struct {
 }
 
 // configuration is main.tf for a variant: N resources with for_each, whose secret is var.secret.
-func configuration(variant string, n int) string {
-	keys := fmt.Sprintf(`toset([for i in range(%d) : format("project-%%04d", i)])`, n)
-	switch variant {
-	case terraformData:
+func configuration(k kind, variant string, n int) string {
+	keys := fmt.Sprintf(`toset([for i in range(%d) : format("%%04d", i)])`, n)
+	if variant == terraformData {
 		return fmt.Sprintf(`
 variable "secret" { type = string }
 
@@ -39,9 +38,9 @@ resource "terraform_data" "bench" {
   input    = "${var.secret}-${each.key}"
 }
 `, keys)
-	default:
-		resourceType := map[string]string{sinch: "sinch_callback_configuration", noop: "noop_config"}[variant]
-		return fmt.Sprintf(`
+	}
+	resourceType := map[string]string{sinch: k.sinchType, noop: k.noopType}[variant]
+	return fmt.Sprintf(`
 terraform {
   required_providers {
     %[1]s = { source = "terraform-sinch/%[1]s" }
@@ -54,18 +53,16 @@ variable "secret" {
 }
 
 resource %[2]q "bench" {
-  for_each    = %[3]s
-  project_id  = each.key
-  hmac_secret = "${var.secret}-${each.key}"
+  for_each = %[3]s
+%[4]s
 }
-`, variant, resourceType, keys)
-	}
+`, variant, resourceType, keys, k.arguments)
 }
 
-// run measures every step for one variant and size, in a folder of its own.
-func run(opts options, bins binaries, variant string, n int, dir string) []measurement {
+// run measures every step of a kind for one variant and size, in a folder of its own.
+func run(opts options, bins binaries, k kind, variant string, n int, dir string) []measurement {
 	must(os.MkdirAll(dir, 0o700))
-	must(os.WriteFile(filepath.Join(dir, "main.tf"), []byte(configuration(variant, n)), 0o600))
+	must(os.WriteFile(filepath.Join(dir, "main.tf"), []byte(configuration(k, variant, n)), 0o600))
 	cliConfig := filepath.Join(dir, "cli.tfrc")
 	must(os.WriteFile(cliConfig, []byte(fmt.Sprintf(`provider_installation {
   dev_overrides {
@@ -93,7 +90,7 @@ func run(opts options, bins binaries, variant string, n int, dir string) []measu
 	}
 
 	var results []measurement
-	for _, s := range steps {
+	for _, s := range k.steps {
 		_ = os.Remove(usage)
 		before := stats()
 		args := append(append([]string(nil), s.args...), "-input=false", "-no-color",
@@ -117,8 +114,8 @@ func run(opts options, bins binaries, variant string, n int, dir string) []measu
 // of the mock's counts, and a stop function.
 func startMock(opts options, bins binaries, n int, dir string) ([]string, func() sinchmock.Stats, func()) {
 	envFile := filepath.Join(dir, "mock.env")
-	cmd := exec.Command(bins.mock, "-project-count", fmt.Sprint(n), "-latency", opts.latency.String(),
-		"-admin-listen", "127.0.0.1:0", "-env-file", envFile)
+	cmd := exec.Command(bins.mock, "-project-count", fmt.Sprint(n), "-app-count", fmt.Sprint(appsOf(n)),
+		"-latency", opts.latency.String(), "-admin-listen", "127.0.0.1:0", "-env-file", envFile)
 	cmd.Stdout = nil
 	must(cmd.Start())
 	deadline := time.Now().Add(10 * time.Second)

@@ -1,6 +1,6 @@
 // Command noop-provider is the floor for any provider plugin in the benchmark: a framework provider
-// whose resource has the schema of sinch_callback_configuration (gRPC, schema, plan and state
-// encoding) and makes no API call.
+// whose resources have the schemas of sinch_callback_configuration and sinch_conversation_webhook (gRPC,
+// schema, plan and state encoding) and make no API call.
 package main
 
 import (
@@ -37,7 +37,10 @@ func (noopProvider) Configure(context.Context, provider.ConfigureRequest, *provi
 }
 
 func (noopProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{func() resource.Resource { return noopConfig{} }}
+	return []func() resource.Resource{
+		func() resource.Resource { return noopConfig{} },
+		func() resource.Resource { return noopWebhook{} },
+	}
 }
 
 func (noopProvider) DataSources(context.Context) []func() datasource.DataSource { return nil }

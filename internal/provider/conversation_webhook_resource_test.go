@@ -458,3 +458,31 @@ func (want actionCounts) CheckPlan(_ context.Context, req plancheck.CheckPlanReq
 		resp.Error = fmt.Errorf("the plan's actions are %v, want %v", got, map[string]int(want))
 	}
 }
+
+// A create whose answer names another secret than the one sent: the webhook was made, so it is kept in
+// state, marked tainted, and the next apply replaces it (Sinch then holds one webhook, the new one).
+func TestAccConversationWebhook_createAnsweredWithAnotherSecret(t *testing.T) {
+	env := webhookEnv(t)
+	env.mock.Script(sinchmock.Conversation, "POST", "/v1/projects/project-1/webhooks",
+		sinchmock.Fault{After: true, Replace: map[string]any{"secret": "not-the-one-sent"}})
+	config := env.config("", webhookHCL("https://handler.example/callbacks", []string{"MESSAGE_DELIVERY"}, `secret = "webhook-secret-0123456789ab"`))
+	var first string
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories,
+		Steps: []resource.TestStep{
+			{Config: config, ExpectError: errorLike("Sinch did not confirm the secret")},
+			{
+				PreConfig: func() { h, _ := env.theWebhook(); first = h.ID },
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testWebhook, plancheck.ResourceActionDestroyBeforeCreate)}},
+				Check: env.expectWebhook(func(h sinchmock.Webhook) error {
+					if h.ID == first || first == "" {
+						return fmt.Errorf("the tainted webhook %q was not replaced", first)
+					}
+					return nil
+				}),
+			},
+		},
+	})
+}

@@ -2,7 +2,9 @@ package sinchmock
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -74,8 +76,16 @@ func (s *Server) Handler(api API) http.Handler {
 		}
 		fault, faulty := s.nextFault(api, r)
 		if faulty && fault.After {
-			// Handled, then the answer is lost on the way back.
-			mux.ServeHTTP(httptest.NewRecorder(), r)
+			// Handled, then the answer is lost, or changed, on the way back.
+			handled := httptest.NewRecorder()
+			mux.ServeHTTP(handled, r)
+			if fault.Replace != nil {
+				var answer map[string]any
+				_ = json.Unmarshal(handled.Body.Bytes(), &answer)
+				maps.Copy(answer, fault.Replace)
+				writeJSON(w, handled.Code, answer)
+				return
+			}
 		}
 		if faulty && s.serveFault(w, r, fault) {
 			return

@@ -32,6 +32,9 @@ type Fault struct {
 	// After makes the server handle the request first, as normally, and then answer with the fault (its
 	// status, or a dropped connection): an answer lost on its way back, after the change was made.
 	After bool
+	// Replace, with After, answers what the server answered with these fields of its JSON object
+	// replaced: an answer changed on its way back.
+	Replace map[string]any
 }
 
 // Lost answers with status, or drops the connection when status is 0, once the request has been

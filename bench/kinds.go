@@ -1,0 +1,65 @@
+package main
+
+import "github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
+
+// kind is what a part of the benchmark measures: N resources of one type of the provider, against the
+// same N of the no-op provider with that type's schema and N terraform_data.
+type kind struct {
+	name string
+	// sinchType and noopType are the resource types of the Sinch and no-op providers.
+	sinchType, noopType string
+	steps               []step
+	// arguments are the resource's arguments in HCL, for the resource of key each.key (the resource's
+	// number: 0000, 0001, …), whose secret is var.secret.
+	arguments string
+	// want is what the mock must serve at each step, of the API requests (tokens aside).
+	want func(n int) []sinchmock.Counts
+}
+
+// step is one Terraform command of the benchmark.
+type step struct {
+	name   string
+	args   []string
+	secret string
+}
+
+var kinds = []kind{
+	{
+		name: "callback configurations", sinchType: "sinch_callback_configuration", noopType: "noop_config",
+		steps: []step{
+			{"apply: create N", []string{"apply", "-auto-approve"}, "one"},
+			{"plan: no change", []string{"plan", "-detailed-exitcode"}, "one"},
+			{"apply: change every secret", []string{"apply", "-auto-approve"}, "two"},
+			{"destroy", []string{"destroy", "-auto-approve"}, "two"},
+		},
+		arguments: `
+  project_id  = "project-${each.key}"
+  hmac_secret = "${var.secret}-${each.key}"`,
+		// Create writes, and reads nothing after; a plan reads; destroy leaves the secrets.
+		want: func(n int) []sinchmock.Counts {
+			return []sinchmock.Counts{{Put: n}, {Get: n}, {Get: n, Put: n}, {Get: n}}
+		},
+	},
+	{
+		name: "Conversation API webhooks", sinchType: "sinch_conversation_webhook", noopType: "noop_webhook",
+		steps: []step{
+			{"apply: create N", []string{"apply", "-auto-approve"}, "one"},
+			{"plan: no change", []string{"plan", "-detailed-exitcode"}, "one"},
+			{"apply: change every secret", []string{"apply", "-auto-approve"}, "two"},
+			{"destroy", []string{"destroy", "-auto-approve"}, "two"},
+		},
+		// At most 5 webhooks per app: the N webhooks go to N/5 apps of the mock's first project.
+		arguments: `
+  project_id = "demo-project"
+  app_id     = format("app-%04d", floor(tonumber(each.key) / 5))
+  target     = "https://handler.example/${each.key}"
+  triggers   = ["MESSAGE_DELIVERY", "MESSAGE_INBOUND"]
+  secret     = "${var.secret}-${each.key}"`,
+		want: func(n int) []sinchmock.Counts {
+			return []sinchmock.Counts{{Post: n}, {Get: n}, {Get: n, Patch: n}, {Get: n, Delete: n}}
+		},
+	},
+}
+
+// appsOf is how many apps N webhooks need, at most 5 on each.
+func appsOf(n int) int { return (n + sinchmock.MaxWebhooksPerApp - 1) / sinchmock.MaxWebhooksPerApp }
