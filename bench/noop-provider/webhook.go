@@ -42,7 +42,7 @@ func (noopWebhook) Schema(_ context.Context, _ resource.SchemaRequest, resp *res
 		credentials[name] = a
 	}
 	attributes := map[string]schema.Attribute{
-		"id": schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+		"id":         schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 		"project_id": schema.StringAttribute{Optional: true, Computed: true},
 		"app_id": schema.StringAttribute{Required: true,
 			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
