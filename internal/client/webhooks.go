@@ -56,8 +56,8 @@ func (c ClientCredentials) String() string {
 // GoString leaves the client secret out.
 func (c ClientCredentials) GoString() string { return c.String() }
 
-// secrets are the secrets a webhook carries, to redact from error answers.
-func (w Webhook) secrets() []string {
+// Secrets are the secrets a webhook carries: to redact from error answers, or to mask in logs.
+func (w Webhook) Secrets() []string {
 	var secrets []string
 	if w.Secret != nil {
 		secrets = append(secrets, *w.Secret)
@@ -136,7 +136,7 @@ func (w *Webhooks) Update(ctx context.Context, projectID string, hook Webhook, m
 		return nil, err
 	}
 	endpoint := w.url(projectID, "webhooks", hook.ID) + "?update_mask=" + url.QueryEscape(strings.Join(mask, ","))
-	resp, err := w.client.call(ctx, request{method: http.MethodPatch, url: endpoint, body: raw, secrets: hook.secrets()})
+	resp, err := w.client.call(ctx, request{method: http.MethodPatch, url: endpoint, body: raw, secrets: hook.Secrets()})
 	if err != nil {
 		return nil, err
 	}

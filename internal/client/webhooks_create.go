@@ -32,7 +32,7 @@ func (w *Webhooks) Create(ctx context.Context, projectID string, hook Webhook) (
 	if err != nil {
 		return nil, false, err
 	}
-	create := request{method: http.MethodPost, url: w.url(projectID, "webhooks"), body: body, secrets: hook.secrets(), once: true}
+	create := request{method: http.MethodPost, url: w.url(projectID, "webhooks"), body: body, secrets: hook.Secrets(), once: true}
 	for attempt := 0; ; attempt++ {
 		resp, err := w.client.call(ctx, create)
 		if err == nil {

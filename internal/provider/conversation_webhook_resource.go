@@ -93,7 +93,7 @@ func (r *ConversationWebhookResource) Create(ctx context.Context, req resource.C
 	if diags.HasError() {
 		return
 	}
-	ctx = r.data.logContext(ctx, webhookSecrets(hook)...)
+	ctx = r.data.logContext(ctx, hook.Secrets()...)
 	made, adopted, err := calls.Create(ctx, projectID, hook)
 	if made == nil {
 		diags.Append(r.createDiagnostic(ctx, calls, projectID, hook, err))
@@ -141,17 +141,6 @@ func (r *ConversationWebhookResource) createDiagnostic(ctx context.Context, call
 	return apiErrorDiagnostic(subject, "create", err)
 }
 
-// webhookSecrets are the secrets a webhook carries, to mask in log entries.
-func webhookSecrets(hook client.Webhook) []string {
-	var secrets []string
-	if hook.Secret != nil {
-		secrets = append(secrets, *hook.Secret)
-	}
-	if c := hook.ClientCredentials; c != nil && c.ClientSecret != nil {
-		secrets = append(secrets, *c.ClientSecret)
-	}
-	return secrets
-}
 
 func unconfirmedReason(e *client.CreateUnconfirmedError) string {
 	if e.ListErr != nil {

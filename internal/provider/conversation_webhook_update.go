@@ -36,7 +36,7 @@ func (r *ConversationWebhookResource) Update(ctx context.Context, req resource.U
 	if diags.HasError() {
 		return
 	}
-	ctx = r.data.logContext(ctx, webhookSecrets(hook)...)
+	ctx = r.data.logContext(ctx, hook.Secrets()...)
 	tflog.Debug(ctx, "Updating the webhook", map[string]any{"project_id": projectID, "webhook_id": hook.ID, "update_mask": mask})
 	if len(mask) > 0 {
 		if _, err := calls.Update(ctx, projectID, hook, mask); err != nil {
