@@ -141,7 +141,6 @@ func (r *ConversationWebhookResource) createDiagnostic(ctx context.Context, call
 	return apiErrorDiagnostic(subject, "create", err)
 }
 
-
 func unconfirmedReason(e *client.CreateUnconfirmedError) string {
 	if e.ListErr != nil {
 		return fmt.Sprintf("the list failed (%v)", e.ListErr)
