@@ -1,6 +1,6 @@
-// Command sinch-mock serves the fake Sinch APIs (Sender ID Registrations with the token endpoint,
-// Brands, Numbers, and the Conversation API's webhooks) on loopback ports, one per API, for the demo and
-// for manual runs, and an admin API
+// Command sinch-mock serves the fake Sinch APIs (the callback configurations of every API of the table,
+// the first with the token endpoint, and the Conversation API's webhooks) on loopback ports, one per
+// API, for the demo and for manual runs, and an admin API
 // that does what a person would do in Sinch's dashboard (GET $SINCH_MOCK_ADMIN_URL for its calls). It
 // prints the provider settings that point at them as lines a shell can eval, and serves until
 // interrupted.
@@ -16,19 +16,28 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
 
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
 func main() {
+	// A listener per API of the table, each with a setting of its own, and the Conversation API's.
 	listen := map[sinchmock.API]*string{
-		sinchmock.SenderID:     flag.String("listen", "127.0.0.1:0", "loopback address of the Sender ID Registrations API and the token endpoint"),
-		sinchmock.Brands:       flag.String("brands-listen", "127.0.0.1:0", "loopback address of the Brands API"),
-		sinchmock.Numbers:      flag.String("numbers-listen", "127.0.0.1:0", "loopback address of the Numbers API"),
 		sinchmock.Conversation: flag.String("conversation-listen", "127.0.0.1:0", "loopback address of the Conversation API (its webhooks)"),
+	}
+	urlSettings := map[sinchmock.API]string{sinchmock.Conversation: "conversation_api_url"}
+	for _, api := range sinchapi.CallbackAPIs {
+		usage := "loopback address of the " + api.Name + " API"
+		if sinchmock.API(api.Key) == sinchmock.TokenAPI {
+			usage += ", and of the token endpoint"
+		}
+		listen[sinchmock.API(api.Key)] = flag.String(api.Key+"-listen", "127.0.0.1:0", usage)
+		urlSettings[sinchmock.API(api.Key)] = api.URLSetting
 	}
 	projects := flag.String("projects", "demo-project", "comma-separated IDs of the projects that exist")
 	secret := flag.String("initial-secret", "initial-secret-set-in-the-dashboard", "the HMAC secret every project starts with")
@@ -72,23 +81,23 @@ func main() {
 		listeners[api] = listenLoopback(*address)
 		urls[api] = "http://" + listeners[api].Addr().String()
 	}
-	settings := sinchmock.ShellExports([][2]string{
-		{"SINCH_API_URL", urls[sinchmock.SenderID]},
-		{"SINCH_BRANDS_API_URL", urls[sinchmock.Brands]},
-		{"SINCH_NUMBERS_API_URL", urls[sinchmock.Numbers]},
-		{"SINCH_CONVERSATION_API_URL", urls[sinchmock.Conversation]},
-		{"SINCH_TOKEN_URL", urls[sinchmock.SenderID] + sinchmock.TokenPath},
-		{"SINCH_KEY_ID", *keyID},
-		{"SINCH_KEY_SECRET", *keySecret},
-		{"SINCH_PROJECT_ID", first},
-		{"SINCH_MOCK_ADMIN_URL", adminURL},
-	})
+	var settings [][2]string
+	for _, api := range append(slices.Clone(sinchmock.APIs), sinchmock.Conversation) {
+		settings = append(settings, [2]string{sinchapi.EnvVarOf(urlSettings[api]), urls[api]})
+	}
+	exports := sinchmock.ShellExports(append(settings,
+		[2]string{"SINCH_TOKEN_URL", urls[sinchmock.TokenAPI] + sinchmock.TokenPath},
+		[2]string{"SINCH_KEY_ID", *keyID},
+		[2]string{"SINCH_KEY_SECRET", *keySecret},
+		[2]string{"SINCH_PROJECT_ID", first},
+		[2]string{"SINCH_MOCK_ADMIN_URL", adminURL},
+	))
 	if *envFile != "" {
-		if err := os.WriteFile(*envFile, []byte(settings), 0o600); err != nil {
+		if err := os.WriteFile(*envFile, []byte(exports), 0o600); err != nil {
 			log.Fatal(err)
 		}
 	}
-	fmt.Print(settings)
+	fmt.Print(exports)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -8,44 +8,15 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
 )
 
 // API is one of Sinch's APIs with a callback configuration of one shape: GET answers
 // {"projectId", "hmacSecret"}, the update takes {"hmacSecret"} and answers like GET, and errors are
-// Sinch's RestError. What differs from one API to the next is here.
-type API struct {
-	// Name is the API's name in Sinch's documentation.
-	Name string
-	// DefaultURL is the base URL of its production host.
-	DefaultURL string
-	// Path is a project's callback configuration below the base URL, with {projectId} for the project.
-	Path string
-	// UpdateMethod is the method that sets the secret.
-	UpdateMethod string
-}
-
-// The APIs with a callback configuration, as Sinch documents them (see the provider's docs for the
-// sources).
-var (
-	SenderIDRegistrations = API{
-		Name:         "Sender ID Registrations",
-		DefaultURL:   "https://senderid.registrations.api.sinch.com",
-		Path:         "/v1/projects/{projectId}/callback-configuration",
-		UpdateMethod: http.MethodPut,
-	}
-	Brands = API{
-		Name:         "Brands",
-		DefaultURL:   "https://brand.registrations.api.sinch.com",
-		Path:         "/v1/projects/{projectId}/callback-configuration",
-		UpdateMethod: http.MethodPut,
-	}
-	Numbers = API{
-		Name:         "Numbers",
-		DefaultURL:   "https://numbers.api.sinch.com",
-		Path:         "/v1/projects/{projectId}/callbackConfiguration",
-		UpdateMethod: http.MethodPatch,
-	}
-)
+// Sinch's RestError. The table of them is sinchapi.CallbackAPIs; the client uses the name, the default
+// URL, the path and the update method of each.
+type API = sinchapi.CallbackAPI
 
 // CallbackConfigurations calls the callback configurations of one API at one base URL. All the
 // CallbackConfigurations of a Client share its access token.

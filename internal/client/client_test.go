@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
@@ -19,6 +20,17 @@ const (
 	keySecret = "key-secret-3a9c"
 	secret    = "d1c7ccbf-919d-462f-8587-dec95a1b11ee"
 )
+
+// senderID and numbersAPI are APIs of the table, for the tests that need one.
+var senderID, numbersAPI = mustAPI("sender-id"), mustAPI("numbers")
+
+func mustAPI(key string) client.API {
+	api, ok := sinchapi.ByKey(key)
+	if !ok {
+		panic("no API " + key)
+	}
+	return api
+}
 
 func newMock(t *testing.T) *sinchmock.Running {
 	t.Helper()
@@ -31,7 +43,7 @@ func newMock(t *testing.T) *sinchmock.Running {
 func newClient(t *testing.T, apiURL, tokenURL string) *client.CallbackConfigurations {
 	t.Helper()
 	return callsOf(t, client.Config{TokenURL: tokenURL, KeyID: keyID, KeySecret: keySecret, UserAgent: "test-agent/1"},
-		client.SenderIDRegistrations, apiURL)
+		senderID, apiURL)
 }
 
 func callsOf(t *testing.T, cfg client.Config, api client.API, baseURL string) *client.CallbackConfigurations {
@@ -111,7 +123,7 @@ func TestClient_errors(t *testing.T) {
 
 	t.Run("bad access key", func(t *testing.T) {
 		mock := newMock(t)
-		c := callsOf(t, client.Config{TokenURL: mock.TokenURL, KeyID: keyID, KeySecret: "wrong-key-secret"}, client.SenderIDRegistrations, mock.URL)
+		c := callsOf(t, client.Config{TokenURL: mock.TokenURL, KeyID: keyID, KeySecret: "wrong-key-secret"}, senderID, mock.URL)
 		_, err := c.Get(context.Background(), "p1")
 		var tokenErr *client.TokenError
 		if !errors.As(err, &tokenErr) || tokenErr.HTTPStatus != 401 || tokenErr.Code != "invalid_client" {
@@ -213,7 +225,7 @@ func TestNew_rejectsIncompleteConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, baseURL := range []string{"/v1", "api.sinch.com", "https://"} {
-		if _, err := c.CallbackConfigurations(client.Numbers, baseURL); err == nil || !strings.Contains(err.Error(), "Numbers API") {
+		if _, err := c.CallbackConfigurations(numbersAPI, baseURL); err == nil || !strings.Contains(err.Error(), "Numbers API") {
 			t.Errorf("base URL %q: got %v, want an error naming the API", baseURL, err)
 		}
 	}
@@ -236,7 +248,7 @@ func TestClient_logsEachCallWithoutSecrets(t *testing.T) {
 	c := callsOf(t, client.Config{TokenURL: mock.TokenURL, KeyID: keyID, KeySecret: keySecret,
 		Log: func(_ context.Context, msg string, fields map[string]any) {
 			entries = append(entries, fmt.Sprintf("%s %v", msg, fields))
-		}}, client.SenderIDRegistrations, mock.URL)
+		}}, senderID, mock.URL)
 	if _, err := c.Update(context.Background(), "p1", "logged-nowhere"); err != nil {
 		t.Fatal(err)
 	}

@@ -30,7 +30,7 @@ func retrying(t *testing.T, mock *sinchmock.Running, maxRetries int, change ...f
 	for _, f := range change {
 		f(&s)
 	}
-	return callsOf(t, s.Config, client.SenderIDRegistrations, s.APIURL)
+	return callsOf(t, s.Config, senderID, s.APIURL)
 }
 
 func status(code int) sinchmock.Fault { return sinchmock.Fault{Status: code} }

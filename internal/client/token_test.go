@@ -112,7 +112,7 @@ func TestClient_tokenOutageIsPaidOnce(t *testing.T) {
 	endpoint, requests := outage(t, http.StatusServiceUnavailable, "1")
 	const ttl = 3 * time.Second
 	c := callsOf(t, client.Config{TokenURL: endpoint.URL, KeyID: keyID, KeySecret: keySecret, MaxRetries: 2, TokenFailureTTL: ttl},
-		client.SenderIDRegistrations, "https://api.example")
+		senderID, "https://api.example")
 
 	errs, took := parallelGets(c, 10)
 	for _, err := range errs {
@@ -143,7 +143,7 @@ func TestClient_tokenOutageIsPaidOnce(t *testing.T) {
 func TestClient_refusedKeyIsAskedOnce(t *testing.T) {
 	endpoint, requests := outage(t, http.StatusUnauthorized, "")
 	c := callsOf(t, client.Config{TokenURL: endpoint.URL, KeyID: keyID, KeySecret: "wrong", MaxRetries: 4, TokenFailureTTL: time.Millisecond},
-		client.SenderIDRegistrations, "https://api.example")
+		senderID, "https://api.example")
 	errs, _ := parallelGets(c, 10)
 	time.Sleep(10 * time.Millisecond)
 	_, late := c.Get(context.Background(), "p1")

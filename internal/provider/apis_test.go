@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi/documented"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
@@ -61,22 +62,24 @@ func (a *apiTest) begin() { a.requests = len(a.mock.Requests()) }
 // in each.
 const apiTestProject, apiTestStart = "project-1", "dashboard"
 
-// expectOwnCalls checks every request since the step began: a token request, or this API's GET, or its
-// update with the documented body, at its own host and path, for apiTestProject; and the secrets that
-// the updates sent.
+// expectOwnCalls checks every request since the step began: a token request, or this API's read, or
+// its update with the documented body, at its own host and at the path Sinch documents (apart from the
+// table the provider follows), for apiTestProject; and the secrets that the updates sent.
 func (a *apiTest) expectOwnCalls(wantUpdates ...string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		var updates []string
+		want := documented.CallbackConfigurations[a.api.Key]
+		path := fmt.Sprintf(want.Path, apiTestProject)
 		for _, r := range a.mock.Requests()[a.requests:] {
 			if r.Path == sinchmock.TokenPath {
 				continue
 			}
-			own := mockAPI(a.api)
-			if r.API != own || r.Path != own.Path(apiTestProject) || (r.Method != "GET" && r.Method != a.api.UpdateMethod) {
-				return fmt.Errorf("%s made %s %s at the %s API, want GET or %s %s at the %s API",
-					a.api.terraformType(), r.Method, r.Path, r.API, a.api.UpdateMethod, own.Path(apiTestProject), own)
+			own := a.api.mock()
+			if r.API != own || r.Path != path || (r.Method != want.Read && r.Method != want.Update) {
+				return fmt.Errorf("%s made %s %s at the %s API, want %s or %s %s at the %s API",
+					a.api.terraformType(), r.Method, r.Path, r.API, want.Read, want.Update, path, own)
 			}
-			if r.Method == a.api.UpdateMethod {
+			if r.Method == want.Update {
 				var body map[string]string
 				if err := json.Unmarshal([]byte(r.Body), &body); err != nil || len(body) != 1 {
 					return fmt.Errorf("the update's body is %q, want {\"hmacSecret\": ...}", r.Body)
@@ -97,9 +100,9 @@ func (a *apiTest) expectSecretIn(want string) resource.TestCheckFunc {
 		for _, api := range sinchmock.APIs {
 			secret, _ := a.mock.Secret(api, apiTestProject)
 			switch {
-			case api == mockAPI(a.api) && secret != want:
+			case api == a.api.mock() && secret != want:
 				return fmt.Errorf("the %s API holds %q for %s, want %q", api, secret, apiTestProject, want)
-			case api != mockAPI(a.api) && secret != apiTestStart:
+			case api != a.api.mock() && secret != apiTestStart:
 				return fmt.Errorf("the %s API holds %q for %s: another API's write reached it", api, secret, apiTestProject)
 			}
 		}
@@ -126,7 +129,7 @@ func TestAccAPIs_plaintextLifecycle(t *testing.T) {
 					},
 					{
 						// Drift at Sinch shows, and apply repairs it.
-						PreConfig: func() { a.begin(); a.mock.SetSecret(mockAPI(api), apiTestProject, "changed") },
+						PreConfig: func() { a.begin(); a.mock.SetSecret(api.mock(), apiTestProject, "changed") },
 						Config:    a.plaintext("first"),
 						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 							plancheck.ExpectResourceAction(a.resource, plancheck.ResourceActionUpdate),
@@ -182,7 +185,7 @@ func TestAccAPIs_writeOnly(t *testing.T) {
 			create.Check = resource.ComposeAggregateTestCheckFunc(a.expectOwnCalls("wo-1"), a.expectSecretIn("wo-1"))
 			sameVersion.ConfigPlanChecks = resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
 			sameVersion.Check = a.expectOwnCalls()
-			drift.PreConfig = func() { a.begin(); a.mock.SetSecret(mockAPI(api), apiTestProject, "changed") }
+			drift.PreConfig = func() { a.begin(); a.mock.SetSecret(api.mock(), apiTestProject, "changed") }
 			drift.ConfigStateChecks = []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(a.resource, tfjsonpath.New("hmac_secret_wo_status"), knownvalue.StringExact("drifted"))}
 			drift.Check = a.expectOwnCalls()
@@ -210,7 +213,7 @@ func TestAccAPIs_readers(t *testing.T) {
 	for _, api := range callbackAPIs {
 		t.Run(api.terraformType(), func(t *testing.T) {
 			a := newAPITest(t, api, map[string]string{apiTestProject: apiTestStart})
-			a.mock.SetSecret(mockAPI(api), apiTestProject, "this-api-secret")
+			a.mock.SetSecret(api.mock(), apiTestProject, "this-api-secret")
 			hcl := fmt.Sprintf(`
 data %[1]q "read" {
   project_id = "project-1"
@@ -259,7 +262,7 @@ resource %q "every" {
 			Config: env.config("", hcl),
 			Check: func(*terraform.State) error {
 				for _, api := range callbackAPIs {
-					if secret, _ := env.mock.Secret(mockAPI(api), "project-1"); secret != "secret-for-"+api.Name {
+					if secret, _ := env.mock.Secret(api.mock(), "project-1"); secret != "secret-for-"+api.Name {
 						return fmt.Errorf("the %s API holds %q", api.Name, secret)
 					}
 				}
@@ -267,8 +270,12 @@ resource %q "every" {
 			},
 		}},
 	})
-	if c := env.mock.Counts(); c.Put != 2 || c.Patch != 1 {
-		t.Errorf("%+v, want one PUT at each registrations API and one PATCH at the Numbers API", c)
+	want := map[string]int{}
+	for _, api := range callbackAPIs {
+		want[documented.CallbackConfigurations[api.Key].Update]++
+	}
+	if c := env.mock.Counts(); c.Put != want["PUT"] || c.Patch != want["PATCH"] {
+		t.Errorf("%+v, want one update at each API, with its documented method: %v", c, want)
 	}
 }
 
@@ -277,22 +284,22 @@ func TestAccAPIs_diagnosticsNameTheAPI(t *testing.T) {
 	for _, api := range callbackAPIs {
 		t.Run(api.terraformType(), func(t *testing.T) {
 			a := newAPITest(t, api, map[string]string{apiTestProject: apiTestStart})
-			path := mockAPI(api).Path(apiTestProject)
+			path := api.mock().Path(apiTestProject)
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: a.factories,
 				Steps: []resource.TestStep{
 					{
 						PreConfig: func() {
-							a.mock.Script(mockAPI(api), api.UpdateMethod, path, sinchmock.Redirect(302, "https://elsewhere.example/"))
+							a.mock.Script(api.mock(), api.UpdateMethod, path, sinchmock.Redirect(302, "https://elsewhere.example/"))
 						},
 						Config: a.plaintext("first"),
 						ExpectError: errorLike(fmt.Sprintf(`Sinch project "%s" in the %s API`, apiTestProject, api.Name),
-							"a redirect to elsewhere.example", fmt.Sprintf("Check %s (or %s)", api.urlSetting, envVarOf(api.urlSetting))),
+							"a redirect to elsewhere.example", fmt.Sprintf("Check %s (or %s)", api.URLSetting, envVarOf(api.URLSetting))),
 					},
 					{
-						PreConfig: func() { a.mock.Script(mockAPI(api), "GET", path, sinchmock.NotSinch(404)) },
+						PreConfig: func() { a.mock.Script(api.mock(), "GET", path, sinchmock.NotSinch(404)) },
 						Config:    a.config("", fmt.Sprintf(`data %q "read" { project_id = %q }`, api.terraformType(), apiTestProject)),
-						ExpectError: errorLike("Not an answer of Sinch's API", fmt.Sprintf("Check %s (or %s)", api.urlSetting, envVarOf(api.urlSetting)),
+						ExpectError: errorLike("Not an answer of Sinch's API", fmt.Sprintf("Check %s (or %s)", api.URLSetting, envVarOf(api.URLSetting)),
 							fmt.Sprintf("base URL of Sinch's %s API, such as %s", api.Name, api.DefaultURL)),
 					},
 				},

@@ -2,12 +2,11 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // The resource's hot paths (ModifyPlan, Read, Create, Update: once per resource and run) read and
@@ -15,9 +14,16 @@ import (
 // struct compile a regular expression for every field, every time (internal/reflect.isValidFieldName
 // in v1.19), which made half of the provider's allocations at 1000 resources; see bench/.
 
-// attributeGetter is what tfsdk.Config, tfsdk.Plan and tfsdk.State have in common.
+// attributeGetter is what tfsdk.Config, tfsdk.Plan and tfsdk.State have in common, and a view too (see
+// attribute_view.go), which the hot paths use.
 type attributeGetter interface {
 	GetAttribute(ctx context.Context, p path.Path, target any) diag.Diagnostics
+}
+
+// attributeAccess reads and writes attributes: a *tfsdk.State, or a view.
+type attributeAccess interface {
+	attributeGetter
+	SetAttribute(ctx context.Context, p path.Path, value any) diag.Diagnostics
 }
 
 func getString(ctx context.Context, from attributeGetter, name string, diags *diag.Diagnostics) types.String {
@@ -36,14 +42,15 @@ func getNumberAt(ctx context.Context, from attributeGetter, at path.Path, diags 
 	return v
 }
 
-// nullState is the state, of the plan's schema, of a resource that does not exist yet: the prior state
-// of a create.
-func nullState(ctx context.Context, plan tfsdk.Plan) tfsdk.State {
-	return tfsdk.State{Schema: plan.Schema, Raw: tftypes.NewValue(plan.Schema.Type().TerraformType(ctx), nil)}
-}
-
-// getStrings reads a set or list of strings.
+// getStrings reads a set or list of strings; nil when it is null or unknown.
 func getStrings(ctx context.Context, from attributeGetter, at path.Path, diags *diag.Diagnostics) []string {
+	if v, ok := from.(*view); ok {
+		values, _, err := v.stringsAt(at)
+		if err != nil {
+			diags.AddError("Provider error", err.Error())
+		}
+		return values
+	}
 	var set types.Set
 	diags.Append(from.GetAttribute(ctx, at, &set)...)
 	var values []string
@@ -56,6 +63,16 @@ func getStrings(ctx context.Context, from attributeGetter, at path.Path, diags *
 // attributeEqual tells whether a string attribute, or a set of strings (triggers), has the same value
 // in both.
 func attributeEqual(ctx context.Context, a, b attributeGetter, at path.Path, diags *diag.Diagnostics) bool {
+	if x, ok := a.(*view); ok {
+		if y, ok := b.(*view); ok {
+			xv, errX := x.at(at)
+			yv, errY := y.at(at)
+			if errX != nil || errY != nil {
+				diags.AddError("Provider error", fmt.Sprint(errX, errY))
+			}
+			return xv.Equal(yv)
+		}
+	}
 	if at.Equal(path.Root(attrTriggers)) {
 		var x, y types.Set
 		diags.Append(a.GetAttribute(ctx, at, &x)...)

@@ -6,47 +6,38 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
-	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
 )
 
 // callbackAPI is one of Sinch's APIs with a callback configuration, as the provider presents it. The
-// resource, the data source and the ephemeral resource of every API are made from its value, with
-// their names, schemas and docs, so a new API is a new value in callbackAPIs, with its examples and its
-// tests.
+// resource, the data source and the ephemeral resource of every API are made from its value in the
+// table of sinchapi.CallbackAPIs, with their names, schemas and docs, so a new API is a new value there,
+// with its examples and its tests.
 type callbackAPI struct {
-	client.API
-	// typeName is the Terraform type's name after "sinch_", such as "numbers_callback_configuration";
-	// the docs page and the examples folders follow it.
-	typeName string
-	// urlSetting is the provider setting of the API's base URL, such as "numbers_api_url".
-	urlSetting string
-	// signs says which callbacks the secret signs.
-	signs string
+	sinchapi.CallbackAPI
 }
 
-// callbackAPIs are the APIs whose callback configuration the provider manages. The Imported Numbers and
-// Hosting Orders API has one too, but the sources disagree on its path and verb (see the docs).
-var callbackAPIs = []callbackAPI{
-	{API: client.SenderIDRegistrations, typeName: "callback_configuration", urlSetting: "api_url",
-		signs: "the callbacks of the Sender ID Registrations API, such as the status updates of a registration"},
-	{API: client.Brands, typeName: "brands_callback_configuration", urlSetting: "brands_api_url",
-		signs: "the callbacks of the Brands API, such as the status updates of a brand"},
-	{API: client.Numbers, typeName: "numbers_callback_configuration", urlSetting: "numbers_api_url",
-		signs: "the callbacks of the Numbers API, such as the events of a number's provisioning"},
-}
+// callbackAPIs are the APIs whose callback configuration the provider manages: every API of the table.
+var callbackAPIs = func() []callbackAPI {
+	var apis []callbackAPI
+	for _, api := range sinchapi.CallbackAPIs {
+		apis = append(apis, callbackAPI{api})
+	}
+	return apis
+}()
 
 // terraformType is the type's full name, as configurations write it.
-func (a callbackAPI) terraformType() string { return "sinch_" + a.typeName }
+func (a callbackAPI) terraformType() string { return "sinch_" + a.TypeName }
 
 // calls says, for the docs, which calls the types make.
 func (a callbackAPI) calls() string {
 	return fmt.Sprintf("`GET` and `%s` `%s` at `%s`, or at the provider's `%s`",
-		a.UpdateMethod, a.Path, a.DefaultURL, a.urlSetting)
+		a.UpdateMethod, a.Path, a.DefaultURL, a.URLSetting)
 }
 
 // about is the part of every description that says what the secret is, in this API.
 func (a callbackAPI) about() string {
-	return fmt.Sprintf("the HMAC secret with which Sinch signs the `X-Sinch-Signature` header of %s", a.signs)
+	return fmt.Sprintf("the HMAC secret with which Sinch signs the `X-Sinch-Signature` header of %s", a.Signs)
 }
 
 func (a callbackAPI) resourceDescription() string {
@@ -76,6 +67,18 @@ func (a callbackAPI) subject(projectID string) callSubject {
 		missing:      fmt.Sprintf("project %q", projectID),
 		checkMissing: "Check project_id or SINCH_PROJECT_ID.",
 		missingAt:    path.Root(attrProjectID),
-		api:          a.Name, defaultURL: a.DefaultURL, urlSetting: a.urlSetting,
+		api:          a.Name, defaultURL: a.DefaultURL, urlSetting: a.URLSetting,
 	}
+}
+
+// apiNames names every API of the table, for the docs: "A, B and C".
+func apiNames() string {
+	var names []string
+	for _, api := range callbackAPIs {
+		names = append(names, api.Name)
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

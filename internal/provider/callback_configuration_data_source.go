@@ -25,7 +25,7 @@ type CallbackConfigurationDataSourceModel struct {
 }
 
 func (d *CallbackConfigurationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + d.api.typeName
+	resp.TypeName = req.ProviderTypeName + "_" + d.api.TypeName
 }
 
 func (d *CallbackConfigurationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

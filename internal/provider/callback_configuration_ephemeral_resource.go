@@ -25,7 +25,7 @@ type CallbackConfigurationEphemeralResourceModel struct {
 }
 
 func (e *CallbackConfigurationEphemeralResource) Metadata(_ context.Context, req ephemeral.MetadataRequest, resp *ephemeral.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + e.api.typeName
+	resp.TypeName = req.ProviderTypeName + "_" + e.api.TypeName
 }
 
 func (e *CallbackConfigurationEphemeralResource) Schema(_ context.Context, _ ephemeral.SchemaRequest, resp *ephemeral.SchemaResponse) {

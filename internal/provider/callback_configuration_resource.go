@@ -22,6 +22,7 @@ var (
 	_ resource.ResourceWithModifyPlan       = &CallbackConfigurationResource{}
 	_ resource.ResourceWithImportState      = &CallbackConfigurationResource{}
 	_ resource.ResourceWithConfigValidators = &CallbackConfigurationResource{}
+	_ resource.ResourceWithIdentity         = &CallbackConfigurationResource{}
 )
 
 // CallbackConfigurationResource manages the HMAC secret of a project's callback configuration in one
@@ -43,7 +44,14 @@ const (
 var hmacSecret = secretArgument{parent: path.Empty(), name: "hmac_secret"}
 
 func (r *CallbackConfigurationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + r.api.typeName
+	resp.TypeName = req.ProviderTypeName + "_" + r.api.TypeName
+	// A move to another project is in place, and write_only follows the form of the secret: see identity.go.
+	resp.ResourceBehavior = resource.ResourceBehavior{MutableIdentity: true}
+}
+
+// IdentitySchema is project_id, and write_only (see identity.go).
+func (r *CallbackConfigurationResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(nil)
 }
 
 func (r *CallbackConfigurationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -83,24 +91,51 @@ func (r *CallbackConfigurationResource) about(projectID types.String) string {
 }
 
 func (r *CallbackConfigurationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.apply(ctx, req.Config, req.Plan, nullState(ctx, req.Plan), &resp.State, resp.Private, &resp.Diagnostics)
+	state := r.apply(ctx, viewOf(req.Config.Raw), viewOf(req.Plan.Raw), nil, resp.Private, &resp.Diagnostics)
+	r.save(ctx, state, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 func (r *CallbackConfigurationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.apply(ctx, req.Config, req.Plan, req.State, &resp.State, resp.Private, &resp.Diagnostics)
+	state := r.apply(ctx, viewOf(req.Config.Raw), viewOf(req.Plan.Raw), viewOf(req.State.Raw), resp.Private, &resp.Diagnostics)
+	r.save(ctx, state, &resp.State, resp.Identity, &resp.Diagnostics)
+}
+
+// save makes the new state, and its identity, of what apply gave (nil when it failed).
+func (r *CallbackConfigurationResource) save(ctx context.Context, state *view, to *tfsdk.State, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
+	if state == nil || diags.HasError() {
+		return
+	}
+	to.Raw = state.value()
+	r.setIdentity(ctx, state, identity, diags)
+}
+
+// setIdentity records the identity of the state: its project, and whether its secret is write-only.
+func (r *CallbackConfigurationResource) setIdentity(ctx context.Context, state attributeGetter, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
+	if diags.HasError() {
+		return
+	}
+	setIdentity(ctx, identity, map[string]any{
+		attrProjectID:     getString(ctx, state, attrProjectID, diags),
+		identityWriteOnly: !getStringAt(ctx, state, hmacSecret.status(), diags).IsNull(),
+	}, diags)
 }
 
 // apply writes the configured secret when the rules of secretRules say so (always on create and
 // after a move to another project), and records it once Sinch's answer confirms it: the secret itself
 // with hmac_secret, only its digest (in private state) with hmac_secret_wo. There is no read after the
-// write, since the answer is the configuration. prior is the state before: null on create.
-func (r *CallbackConfigurationResource) apply(ctx context.Context, config tfsdk.Config, plan tfsdk.Plan, prior tfsdk.State, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
+// write, since the answer is the configuration. prior is the state before: nil on create. It returns
+// the new state, or nil after adding an error.
+func (r *CallbackConfigurationResource) apply(ctx context.Context, config, plan, prior *view, private privateState, diags *diag.Diagnostics) *view {
 	calls := r.data.callbackConfigurations(r.api, diags)
 	projectID := getString(ctx, plan, attrProjectID, diags)
-	moved := !prior.Raw.IsNull() && !getString(ctx, prior, attrProjectID, diags).Equal(projectID)
-	secret, rule := hmacSecret.apply(ctx, config, prior, private, moved, diags)
+	existing := prior != nil
+	moved := existing && !getString(ctx, prior, attrProjectID, diags).Equal(projectID)
+	if !existing {
+		prior = plan // not read: existing is false
+	}
+	secret, rule := hmacSecret.apply(ctx, config, prior, existing, private, moved, diags)
 	if diags.HasError() {
-		return
+		return nil
 	}
 	ctx = r.data.logContext(ctx, secret.configured.ValueString())
 	tflog.Debug(ctx, "Setting the callback configuration", map[string]any{
@@ -109,15 +144,16 @@ func (r *CallbackConfigurationResource) apply(ctx context.Context, config tfsdk.
 	if rule.write {
 		if _, err := calls.Update(ctx, projectID.ValueString(), secret.configured.ValueString()); err != nil {
 			diags.Append(apiErrorDiagnostic(r.api.subject(projectID.ValueString()), "set", err))
-			return
+			return nil
 		}
 	}
 	// The client returned only once Sinch's answer named the secret sent, or none: what was sent is
 	// what Sinch holds.
-	state.Raw = plan.Raw.Copy()
+	state := viewOf(plan.raw)
 	diags.Append(state.SetAttribute(ctx, path.Root(attrID), projectID)...)
 	hmacSecret.record(ctx, secret, rule, rule.write, state, private, diags)
 	diags.Append(private.SetKey(ctx, importedKey, nil)...)
+	return state
 }
 
 // Read refreshes the state from Sinch. In write-only form it stores no secret, only whether Sinch
@@ -125,8 +161,9 @@ func (r *CallbackConfigurationResource) apply(ctx context.Context, config tfsdk.
 // rather than the whole model: see attributes.go.
 func (r *CallbackConfigurationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	calls := r.data.callbackConfigurations(r.api, &resp.Diagnostics)
-	projectID := getString(ctx, req.State, attrProjectID, &resp.Diagnostics)
-	secret := getString(ctx, req.State, hmacSecret.name, &resp.Diagnostics)
+	state := viewOf(req.State.Raw)
+	projectID := getString(ctx, state, attrProjectID, &resp.Diagnostics)
+	secret := getString(ctx, state, hmacSecret.name, &resp.Diagnostics)
 	imported, importDiags := req.Private.GetKey(ctx, importedKey)
 	resp.Diagnostics.Append(importDiags...)
 	if resp.Diagnostics.HasError() {
@@ -142,6 +179,8 @@ func (r *CallbackConfigurationResource) Read(ctx context.Context, req resource.R
 		resp.Diagnostics.AddWarning("Sinch project no longer exists", fmt.Sprintf(
 			"Sinch says project %q does not exist, so Terraform removed its callback configuration from state. "+
 				"The next plan proposes to set it again, which fails until the project exists.", projectID.ValueString()))
+		// The framework wants an identity after any read, that of an object gone included.
+		r.setIdentity(ctx, state, resp.Identity, &resp.Diagnostics)
 		resp.State.RemoveResource(ctx)
 		return
 	case err != nil:
@@ -149,10 +188,12 @@ func (r *CallbackConfigurationResource) Read(ctx context.Context, req resource.R
 		return
 	}
 	// Sinch's answer without a secret says that the project has none set.
-	hmacSecret.refresh(ctx, &answer.HMACSecret, string(imported) == importedWriteOnly, &resp.State, resp.Private, &resp.Diagnostics)
+	hmacSecret.refresh(ctx, &answer.HMACSecret, string(imported) == importedWriteOnly, state, resp.Private, &resp.Diagnostics)
 	if imported != nil {
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, nil)...)
 	}
+	// A state written before identities gains one here.
+	r.save(ctx, state, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 // Delete makes no call: the API cannot delete a callback configuration. The secret stays at Sinch, as
@@ -161,17 +202,29 @@ func (r *CallbackConfigurationResource) Delete(context.Context, resource.DeleteR
 }
 
 // ImportState takes a project ID, which imports the secret into state (as hmac_secret keeps it), or
-// "<project ID>:write-only", which imports only a digest of it (as hmac_secret_wo keeps it). Import
-// cannot see the configuration, so the ID says which. The read that follows fetches the secret.
+// "<project ID>:write-only", which imports only a digest of it (as hmac_secret_wo keeps it); or an
+// identity, whose write_only says the same. Import cannot see the configuration, so the ID or the
+// identity says which. The read that follows fetches the secret.
 func (r *CallbackConfigurationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	projectID, writeOnly, err := parseImportID(req.ID)
-	if err == nil {
+	var projectID string
+	var writeOnly bool
+	var err error
+	if req.ID == "" {
+		var identity map[string]string
+		identity, writeOnly = importedIdentity(ctx, req.Identity, []string{attrProjectID}, &resp.Diagnostics)
+		projectID = identity[attrProjectID]
+	} else {
+		projectID, writeOnly, err = parseImportID(req.ID)
+	}
+	if err == nil && !resp.Diagnostics.HasError() {
 		err = checkProjectID(projectID)
 	}
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf(
 			"Import %s by project ID, or by \"<project ID>%s\" when the configuration uses hmac_secret_wo: %s.",
 			r.api.terraformType(), writeOnlyImportSuffix, err))
+	}
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(attrProjectID), projectID)...)

@@ -19,10 +19,11 @@ import (
 // In place, the status is planned unknown, and apply writes only when the project really differs.
 func (r *CallbackConfigurationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	diags := &resp.Diagnostics
-	existing := !req.State.Raw.IsNull()
+	in := newPlanInput(req)
+	existing := in.existing
 	var priorProject types.String
 	if existing {
-		priorProject = getString(ctx, req.State, attrProjectID, diags)
+		priorProject = getString(ctx, in.state, attrProjectID, diags)
 	}
 	if req.Plan.Raw.IsNull() {
 		diags.AddWarning("Callback configuration stays at Sinch", fmt.Sprintf(
@@ -34,7 +35,7 @@ func (r *CallbackConfigurationResource) ModifyPlan(ctx context.Context, req reso
 	if r.data == nil || diags.HasError() {
 		return
 	}
-	projectID := resolveProjectID(getString(ctx, req.Config, attrProjectID, diags), r.data, diags)
+	projectID := resolveProjectID(getString(ctx, in.config, attrProjectID, diags), r.data, diags)
 	if projectID.IsNull() {
 		return
 	}
@@ -62,5 +63,10 @@ func (r *CallbackConfigurationResource) ModifyPlan(ctx context.Context, req reso
 				"whichever came last and every plan would show drift. Keep one %s per project.",
 			r.api.terraformType(), projectID.ValueString(), r.api.terraformType()))
 	}
-	hmacSecret.plan(ctx, req, resp, moved, r.about(projectID))
+	hmacSecret.plan(ctx, in, resp, moved, r.about(projectID))
+	// The identity follows a move once the project is known; until then the prior one stands (Terraform
+	// wants a known identity in the plan of an update), and the apply records the new one.
+	if existing && moved && !projectID.IsUnknown() {
+		setIdentity(ctx, resp.Identity, map[string]any{attrProjectID: projectID}, diags)
+	}
 }

@@ -44,20 +44,21 @@ func newCLIRun(t *testing.T, mock *sinchmock.Running) *cliRun {
 	if err := os.Mkdir(work, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	return &cliRun{t: t, cli: cli, dir: work, env: append(os.Environ(),
+	env := append(os.Environ(),
 		"TF_CLI_CONFIG_FILE="+cliConfig,
 		"CHECKPOINT_DISABLE=1",
 		"TF_IN_AUTOMATION=1",
 		"TF_LOG=TRACE",
 		"TF_LOG_PATH="+filepath.Join(dir, "trace.log"),
-		"SINCH_API_URL="+mock.URL,
-		"SINCH_BRANDS_API_URL="+mock.BrandsURL,
-		"SINCH_NUMBERS_API_URL="+mock.NumbersURL,
 		"SINCH_CONVERSATION_API_URL="+mock.ConversationURL,
 		"SINCH_TOKEN_URL="+mock.TokenURL,
 		"SINCH_KEY_ID="+testKeyID,
 		"SINCH_PROJECT_ID=",
-	)}
+	)
+	for _, api := range callbackAPIs {
+		env = append(env, envVarOf(api.URLSetting)+"="+mock.URLOf(api.mock()))
+	}
+	return &cliRun{t: t, cli: cli, dir: work, env: env}
 }
 
 // cliUnderTest is the CLI the acceptance tests run (TF_ACC_TERRAFORM_PATH, else terraform on PATH). Its

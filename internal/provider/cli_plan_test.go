@@ -57,11 +57,17 @@ func planFileHolds(t *testing.T, name, s string) bool {
 // stateHolds tells whether the local state file holds s.
 func (r *cliRun) stateHolds(s string) bool {
 	r.t.Helper()
+	return strings.Contains(r.stateText(), s)
+}
+
+// stateText is the local state file.
+func (r *cliRun) stateText() string {
+	r.t.Helper()
 	raw, err := os.ReadFile(filepath.Join(r.dir, "terraform.tfstate"))
 	if err != nil {
 		r.t.Fatal(err)
 	}
-	return strings.Contains(string(raw), s)
+	return string(raw)
 }
 
 // TestWriteOnlyImportKeepsTheSecretOutOfPlanFilesAndState imports into a write-only configuration by

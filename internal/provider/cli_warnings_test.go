@@ -111,7 +111,10 @@ resource "sinch_callback_configuration" "test" {
 
 // dropPrivateState removes the private state of every resource in the local state file, as a state
 // edited or moved by hand may have lost it.
-func (r *cliRun) dropPrivateState() {
+func (r *cliRun) dropPrivateState() { r.dropFromState("private") }
+
+// dropFromState removes the given fields of every resource instance in the local state file.
+func (r *cliRun) dropFromState(fields ...string) {
 	r.t.Helper()
 	name := filepath.Join(r.dir, "terraform.tfstate")
 	raw, err := os.ReadFile(name)
@@ -131,23 +134,24 @@ func (r *cliRun) dropPrivateState() {
 			r.t.Fatal(err)
 		}
 		for _, instance := range instances {
-			if _, ok := instance["private"]; ok {
-				delete(instance, "private")
-				dropped++
+			for _, field := range fields {
+				if _, ok := instance[field]; ok {
+					delete(instance, field)
+					dropped++
+				}
 			}
 		}
 		res["instances"] = mustJSON(r.t, instances)
 	}
 	if dropped == 0 {
-		r.t.Fatal("the state holds no private state: the test proves nothing")
+		r.t.Fatalf("the state holds none of %v: the test proves nothing", fields)
 	}
 	var serial int
 	if err := json.Unmarshal(state["serial"], &serial); err != nil {
 		r.t.Fatal(err)
 	}
 	state["serial"], state["resources"] = mustJSON(r.t, serial+1), mustJSON(r.t, resources)
-	raw = mustJSON(r.t, state)
-	writeFile(r.t, name, string(raw))
+	writeFile(r.t, name, string(mustJSON(r.t, state)))
 }
 
 func mustJSON(t *testing.T, v any) json.RawMessage {

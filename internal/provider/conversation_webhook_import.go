@@ -11,14 +11,28 @@ import (
 
 // ImportState takes "<project ID>/<webhook ID>", or "<webhook ID>" with the provider's project, and the
 // suffix ":write-only" for a configuration that uses secret_wo and client_secret_wo: then only digests
-// of the secrets are kept, never the secrets. The read that follows fetches the webhook.
+// of the secrets are kept, never the secrets. Or an identity, whose write_only says the same. The read
+// that follows fetches the webhook.
 func (r *ConversationWebhookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, writeOnly, err := parseImportID(req.ID)
-	projectID, webhookID, named := strings.Cut(id, "/")
-	if !named {
-		projectID, webhookID = "", id
-		if r.data != nil && !r.data.projectIDUnknown {
-			projectID = r.data.projectID
+	var projectID, webhookID string
+	var writeOnly bool
+	var err error
+	if req.ID == "" {
+		var identity map[string]string
+		identity, writeOnly = importedIdentity(ctx, req.Identity, []string{attrProjectID, attrWebhookID}, &resp.Diagnostics)
+		projectID, webhookID = identity[attrProjectID], identity[attrWebhookID]
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	} else {
+		var id string
+		var named bool
+		id, writeOnly, err = parseImportID(req.ID)
+		if projectID, webhookID, named = strings.Cut(id, "/"); !named {
+			projectID, webhookID = "", id
+			if r.data != nil && !r.data.projectIDUnknown {
+				projectID = r.data.projectID
+			}
 		}
 	}
 	switch {

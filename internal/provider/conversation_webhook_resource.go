@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -20,7 +21,11 @@ var (
 	_ resource.ResourceWithModifyPlan       = &ConversationWebhookResource{}
 	_ resource.ResourceWithImportState      = &ConversationWebhookResource{}
 	_ resource.ResourceWithConfigValidators = &ConversationWebhookResource{}
+	_ resource.ResourceWithIdentity         = &ConversationWebhookResource{}
 )
+
+// attrWebhookID is the identity's name of the webhook's ID.
+const attrWebhookID = "webhook_id"
 
 // ConversationWebhookResource manages a Conversation API webhook: a real create and delete, unlike the
 // callback configurations.
@@ -33,6 +38,27 @@ func NewConversationWebhookResource() resource.Resource { return &ConversationWe
 
 func (r *ConversationWebhookResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_conversation_webhook"
+	// write_only follows the form of the secrets: see identity.go.
+	resp.ResourceBehavior = resource.ResourceBehavior{MutableIdentity: true}
+}
+
+// IdentitySchema is project_id, webhook_id, and write_only (see identity.go).
+func (r *ConversationWebhookResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(map[string]identityschema.Attribute{
+		attrWebhookID: identityschema.StringAttribute{RequiredForImport: true, Description: "The webhook's ID."},
+	})
+}
+
+// save makes the new state of a view, and its identity: the webhook, and whether its secrets are
+// write-only.
+func (r *ConversationWebhookResource) save(ctx context.Context, state *view, to *tfsdk.State, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
+	if diags.HasError() {
+		return
+	}
+	to.Raw = state.value()
+	writeOnly := !getStringAt(ctx, state, webhookSecret.status(), diags).IsNull() || !getStringAt(ctx, state, clientSecret.status(), diags).IsNull()
+	setIdentity(ctx, identity, map[string]any{attrProjectID: getString(ctx, state, attrProjectID, diags),
+		attrWebhookID: getString(ctx, state, attrID, diags), identityWriteOnly: writeOnly}, diags)
 }
 
 func (r *ConversationWebhookResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -60,7 +86,7 @@ func webhookSubject(projectID, webhookID, appID string) callSubject {
 
 // webhookOf is the webhook a plan describes, as the client takes it, with the secrets of the
 // configuration (write-only ones are in the configuration only).
-func webhookOf(ctx context.Context, plan tfsdk.Plan, config tfsdk.Config, diags *diag.Diagnostics) client.Webhook {
+func webhookOf(ctx context.Context, plan, config attributeGetter, diags *diag.Diagnostics) client.Webhook {
 	hook := client.Webhook{
 		ID:         getString(ctx, plan, attrID, diags).ValueString(),
 		AppID:      getString(ctx, plan, attrAppID, diags).ValueString(),
@@ -85,11 +111,11 @@ func webhookOf(ctx context.Context, plan tfsdk.Plan, config tfsdk.Config, diags 
 func (r *ConversationWebhookResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	diags := &resp.Diagnostics
 	calls := r.data.webhookCalls(diags)
-	projectID := getString(ctx, req.Plan, attrProjectID, diags).ValueString()
-	hook := webhookOf(ctx, req.Plan, req.Config, diags)
-	prior := nullState(ctx, req.Plan)
-	secret, secretRule := webhookSecret.apply(ctx, req.Config, prior, resp.Private, false, diags)
-	credentials, credentialsRule := clientSecret.apply(ctx, req.Config, prior, resp.Private, false, diags)
+	plan, config := viewOf(req.Plan.Raw), viewOf(req.Config.Raw)
+	projectID := getString(ctx, plan, attrProjectID, diags).ValueString()
+	hook := webhookOf(ctx, plan, config, diags)
+	secret, secretRule := webhookSecret.apply(ctx, config, plan, false, resp.Private, false, diags)
+	credentials, credentialsRule := clientSecret.apply(ctx, config, plan, false, resp.Private, false, diags)
 	if diags.HasError() {
 		return
 	}
@@ -99,16 +125,18 @@ func (r *ConversationWebhookResource) Create(ctx context.Context, req resource.C
 		diags.Append(r.createDiagnostic(ctx, calls, projectID, hook, err))
 		return
 	}
-	resp.State.Raw = req.Plan.Raw.Copy()
-	diags.Append(resp.State.SetAttribute(ctx, path.Root(attrID), made.ID)...)
+	state := viewOf(req.Plan.Raw)
+	diags.Append(state.SetAttribute(ctx, path.Root(attrID), made.ID)...)
 	if err != nil {
 		// Made at Sinch, with its secrets unconfirmed: kept in state (Terraform marks it tainted, and the
 		// next apply replaces it), so that it is not left behind.
+		resp.State.Raw = state.value()
 		diags.Append(apiErrorDiagnostic(webhookSubject(projectID, made.ID, hook.AppID), "set the secrets of", err))
 		return
 	}
-	webhookSecret.record(ctx, secret, secretRule, true, &resp.State, resp.Private, diags)
-	clientSecret.record(ctx, credentials, credentialsRule, true, &resp.State, resp.Private, diags)
+	webhookSecret.record(ctx, secret, secretRule, true, state, resp.Private, diags)
+	clientSecret.record(ctx, credentials, credentialsRule, true, state, resp.Private, diags)
+	r.save(ctx, state, &resp.State, resp.Identity, diags)
 	if adopted {
 		diags.AddWarning("Webhook found after a lost answer", fmt.Sprintf(
 			"Sinch's answer to the create of a webhook of app %q was lost, so the provider looked for the webhook "+
@@ -153,15 +181,16 @@ func unconfirmedReason(e *client.CreateUnconfirmedError) string {
 func (r *ConversationWebhookResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	diags := &resp.Diagnostics
 	calls := r.data.webhookCalls(diags)
-	projectID := getString(ctx, req.State, attrProjectID, diags).ValueString()
-	webhookID := getString(ctx, req.State, attrID, diags).ValueString()
+	state := viewOf(req.State.Raw)
+	projectID := getString(ctx, state, attrProjectID, diags).ValueString()
+	webhookID := getString(ctx, state, attrID, diags).ValueString()
 	imported, importDiags := req.Private.GetKey(ctx, importedKey)
 	diags.Append(importDiags...)
 	if diags.HasError() {
 		return
 	}
-	ctx = r.data.logContext(ctx, getString(ctx, req.State, webhookSecret.name, diags).ValueString(),
-		getStringAt(ctx, req.State, clientSecret.plain(), diags).ValueString())
+	ctx = r.data.logContext(ctx, getString(ctx, state, webhookSecret.name, diags).ValueString(),
+		getStringAt(ctx, state, clientSecret.plain(), diags).ValueString())
 	hook, err := calls.Get(ctx, projectID, webhookID)
 	switch {
 	case client.IsNotFound(err) && imported != nil:
@@ -171,20 +200,24 @@ func (r *ConversationWebhookResource) Read(ctx context.Context, req resource.Rea
 		diags.AddWarning("Webhook deleted at Sinch", fmt.Sprintf(
 			"Sinch says webhook %q of project %q does not exist, so Terraform removed it from state; the next plan "+
 				"creates it again.", webhookID, projectID))
+		// The framework wants an identity after any read, that of an object gone included.
+		r.save(ctx, state, &resp.State, resp.Identity, diags)
 		resp.State.RemoveResource(ctx)
 		return
 	case err != nil:
 		diags.Append(apiErrorDiagnostic(webhookSubject(projectID, webhookID, ""), "read", err))
 		return
 	}
-	r.refresh(ctx, hook, string(imported) == importedWriteOnly, &resp.State, resp.Private, diags)
+	r.refresh(ctx, hook, string(imported) == importedWriteOnly, state, resp.Private, diags)
 	if imported != nil {
 		diags.Append(resp.Private.SetKey(ctx, importedKey, nil)...)
 	}
+	// A state written before identities gains one here.
+	r.save(ctx, state, &resp.State, resp.Identity, diags)
 }
 
 // refresh records what Sinch answered of a webhook in state.
-func (r *ConversationWebhookResource) refresh(ctx context.Context, hook *client.Webhook, importedWriteOnly bool, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
+func (r *ConversationWebhookResource) refresh(ctx context.Context, hook *client.Webhook, importedWriteOnly bool, state attributeAccess, private privateState, diags *diag.Diagnostics) {
 	set := func(at path.Path, value any) { diags.Append(state.SetAttribute(ctx, at, value)...) }
 	for name, value := range map[string]string{attrAppID: hook.AppID, attrTarget: hook.Target} {
 		if value != "" {
@@ -200,7 +233,9 @@ func (r *ConversationWebhookResource) refresh(ctx context.Context, hook *client.
 	c := hook.ClientCredentials
 	if c == nil {
 		set(path.Root(attrClientCredentials), types.ObjectNull(clientCredentialsTypes()))
-		diags.Append(storeDigest(ctx, private, clientSecret.digestKey(), nil)...)
+		if digest, _ := loadDigest(ctx, private, clientSecret.digestKey()); digest != nil {
+			diags.Append(storeDigest(ctx, private, clientSecret.digestKey(), nil)...)
+		}
 		return
 	}
 	credentials := path.Root(attrClientCredentials)

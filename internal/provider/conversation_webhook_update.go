@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
@@ -18,12 +17,13 @@ import (
 func (r *ConversationWebhookResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	diags := &resp.Diagnostics
 	calls := r.data.webhookCalls(diags)
-	projectID := getString(ctx, req.Plan, attrProjectID, diags).ValueString()
-	hook := webhookOf(ctx, req.Plan, req.Config, diags)
-	hook.ID = getString(ctx, req.State, attrID, diags).ValueString()
-	secret, secretRule := webhookSecret.apply(ctx, req.Config, req.State, req.Private, false, diags)
-	credentials, credentialsRule := clientSecret.apply(ctx, req.Config, req.State, req.Private, false, diags)
-	mask := changedWebhookFields(ctx, req.Plan, req.State, diags)
+	plan, config, prior := viewOf(req.Plan.Raw), viewOf(req.Config.Raw), viewOf(req.State.Raw)
+	projectID := getString(ctx, plan, attrProjectID, diags).ValueString()
+	hook := webhookOf(ctx, plan, config, diags)
+	hook.ID = getString(ctx, prior, attrID, diags).ValueString()
+	secret, secretRule := webhookSecret.apply(ctx, config, prior, true, req.Private, false, diags)
+	credentials, credentialsRule := clientSecret.apply(ctx, config, prior, true, req.Private, false, diags)
+	mask := changedWebhookFields(ctx, plan, prior, diags)
 	if secretRule.write {
 		mask = append(mask, "secret")
 	}
@@ -44,15 +44,16 @@ func (r *ConversationWebhookResource) Update(ctx context.Context, req resource.U
 			return
 		}
 	}
-	resp.State.Raw = req.Plan.Raw.Copy()
-	webhookSecret.record(ctx, secret, secretRule, secretRule.write, &resp.State, resp.Private, diags)
-	clientSecret.record(ctx, credentials, credentialsRule, slices.Contains(mask, attrClientCredentials), &resp.State, resp.Private, diags)
+	state := viewOf(req.Plan.Raw)
+	webhookSecret.record(ctx, secret, secretRule, secretRule.write, state, resp.Private, diags)
+	clientSecret.record(ctx, credentials, credentialsRule, slices.Contains(mask, attrClientCredentials), state, resp.Private, diags)
+	r.save(ctx, state, &resp.State, resp.Identity, diags)
 }
 
 // changedWebhookFields names, in the API's words, the fields other than the secrets whose planned
 // value differs from the state: target, target_type, triggers, and client_credentials when any of its
 // fields but the client secret changed, or it came or went.
-func changedWebhookFields(ctx context.Context, plan tfsdk.Plan, state tfsdk.State, diags *diag.Diagnostics) []string {
+func changedWebhookFields(ctx context.Context, plan, state attributeGetter, diags *diag.Diagnostics) []string {
 	var changed []string
 	for _, name := range []string{attrTarget, attrTargetType, attrTriggers} {
 		if !attributeEqual(ctx, plan, state, path.Root(name), diags) {

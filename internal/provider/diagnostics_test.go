@@ -49,7 +49,7 @@ func TestAPIErrorDiagnostics_holdNoSecret(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			calls, err := c.CallbackConfigurations(senderIDAPI.API, server.URL)
+			calls, err := c.CallbackConfigurations(senderIDAPI.CallbackAPI, server.URL)
 			if err != nil {
 				t.Fatal(err)
 			}

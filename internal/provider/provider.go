@@ -60,8 +60,7 @@ func (p *SinchProvider) Metadata(_ context.Context, _ provider.MetadataRequest, 
 func (p *SinchProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Manages Sinch's callbacks: the HMAC secret with which Sinch signs the callbacks of its " +
-			"Sender ID Registrations, Brands and Numbers APIs, and the Conversation API's webhooks (where an app's " +
-			"callbacks go, and the secrets that sign them).",
+			apiNames() + " APIs, and the Conversation API's webhooks (where an app's callbacks go, and the secrets that sign them).",
 		Attributes: providerSchemaAttributes(),
 	}
 }
@@ -97,15 +96,15 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 			return
 		}
 		for _, api := range callbackAPIs {
-			if data.unknown(api.urlSetting) {
+			if data.unknown(api.URLSetting) {
 				continue
 			}
-			calls, err := c.CallbackConfigurations(api.API, settings[api.urlSetting])
+			calls, err := c.CallbackConfigurations(api.CallbackAPI, settings[api.URLSetting])
 			if err != nil {
 				resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
 				return
 			}
-			data.apis[api.typeName] = calls
+			data.apis[api.TypeName] = calls
 		}
 		if !data.unknown(conversationSettings...) {
 			webhooks, err := c.Webhooks(conversationURL(settings["conversation_region"], settings["conversation_api_url"]))

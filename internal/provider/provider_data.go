@@ -65,10 +65,10 @@ var conversationSettings = []string{"conversation_region", "conversation_api_url
 // callbackConfigurations returns the calls of an API, or nil after adding an error: when a setting the
 // calls need is known only after apply, or when the provider was not configured (for this API).
 func (d *providerData) callbackConfigurations(api callbackAPI, diags *diag.Diagnostics) *client.CallbackConfigurations {
-	if d != nil && d.apis[api.typeName] != nil {
-		return d.apis[api.typeName]
+	if d != nil && d.apis[api.TypeName] != nil {
+		return d.apis[api.TypeName]
 	}
-	d.notConfigured(diags, api.urlSetting)
+	d.notConfigured(diags, api.URLSetting)
 	return nil
 }
 

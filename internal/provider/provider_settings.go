@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
 )
 
 const (
@@ -53,9 +54,9 @@ func providerSettings() []providerSetting {
 	}
 	for _, api := range callbackAPIs {
 		settings = append(settings, providerSetting{
-			name: api.urlSetting, fallback: api.DefaultURL, check: checkEndpointURL, checkDescription: endpointURLDescription,
+			name: api.URLSetting, fallback: api.DefaultURL, check: checkEndpointURL, checkDescription: endpointURLDescription,
 			description: fmt.Sprintf("The base URL of the %s API, for `sinch_%s`. Must be `https://`, or `http://` on a "+
-				"loopback host.", api.Name, api.typeName),
+				"loopback host.", api.Name, api.TypeName),
 		})
 	}
 	return append(settings,
@@ -164,6 +165,4 @@ func resolveSettings(values map[string]types.String) (resolved map[string]string
 }
 
 // envVarOf names the environment variable of a provider setting: SINCH_ and its name in capitals.
-func envVarOf(setting string) string {
-	return "SINCH_" + strings.ToUpper(setting)
-}
+func envVarOf(setting string) string { return sinchapi.EnvVarOf(setting) }

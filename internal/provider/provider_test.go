@@ -64,21 +64,25 @@ func (e *testEnv) config(projectID, hcl string) string {
 // configWith prefixes HCL with a provider block that points at the mock, every API of it, and has the
 // extra settings.
 func (e *testEnv) configWith(settings, hcl string) string {
-	return providerHCL(e.mock.URL, e.mock.TokenURL, fmt.Sprintf("brands_api_url  = %q\n  numbers_api_url = %q\n  conversation_api_url = %q\n  %s",
-		e.mock.BrandsURL, e.mock.NumbersURL, e.mock.ConversationURL, settings)) + hcl
+	urls := fmt.Sprintf("conversation_api_url = %q\n", e.mock.ConversationURL)
+	for _, api := range callbackAPIs[1:] {
+		urls += fmt.Sprintf("  %s = %q\n", api.URLSetting, e.mock.URLOf(api.mock()))
+	}
+	return providerHCL(e.mock.URL, e.mock.TokenURL, urls+"  "+settings) + hcl
 }
 
-// providerHCL is a provider block with the test's access key.
+// providerHCL is a provider block with the test's access key, and apiURL for the first API of the
+// table.
 func providerHCL(apiURL, tokenURL, settings string) string {
 	return fmt.Sprintf(`
 provider "sinch" {
-  api_url    = %q
+  %s = %q
   token_url  = %q
   key_id     = %q
   key_secret = %q
   %s
 }
-`, apiURL, tokenURL, testKeyID, testKeySecret, settings)
+`, callbackAPIs[0].URLSetting, apiURL, tokenURL, testKeyID, testKeySecret, settings)
 }
 
 // startCounting is a PreConfig that makes the next expectRequests count from the start of the step.
@@ -155,28 +159,21 @@ func (f mockCheck) CheckState(_ context.Context, _ statecheck.CheckStateRequest,
 	resp.Error = f()
 }
 
-// The APIs of callbackAPIs, by name, for tests.
-var (
-	senderIDAPI = apiOfType("callback_configuration")
-	brandsAPI   = apiOfType("brands_callback_configuration")
-	numbersAPI  = apiOfType("numbers_callback_configuration")
-)
+// The APIs of the table that tests name: the first, whose type is sinch_callback_configuration, and the
+// Numbers API.
+var senderIDAPI, numbersAPI = apiOfKey(sinchmock.SenderID), apiOfKey(sinchmock.Numbers)
 
-func apiOfType(typeName string) callbackAPI {
+func apiOfKey(key sinchmock.API) callbackAPI {
 	for _, api := range callbackAPIs {
-		if api.typeName == typeName {
+		if api.Key == string(key) {
 			return api
 		}
 	}
-	panic("no API has the type " + typeName)
+	panic("no API has the key " + key)
 }
 
-// mockAPI is the mock's name of an API.
-func mockAPI(api callbackAPI) sinchmock.API {
-	return map[string]sinchmock.API{
-		senderIDAPI.typeName: sinchmock.SenderID, brandsAPI.typeName: sinchmock.Brands, numbersAPI.typeName: sinchmock.Numbers,
-	}[api.typeName]
-}
+// mock is the mock's name of the API.
+func (a callbackAPI) mock() sinchmock.API { return sinchmock.API(a.Key) }
 
 // dataFor is provider data whose calls go to the mock, for tests that call a type directly.
 func dataFor(t testing.TB, mock *sinchmock.Running) *providerData {
@@ -187,7 +184,7 @@ func dataFor(t testing.TB, mock *sinchmock.Running) *providerData {
 	}
 	data := &providerData{apis: map[string]*client.CallbackConfigurations{}, plans: newPlanCounts()}
 	for _, api := range callbackAPIs {
-		if data.apis[api.typeName], err = c.CallbackConfigurations(api.API, mock.URLOf(mockAPI(api))); err != nil {
+		if data.apis[api.TypeName], err = c.CallbackConfigurations(api.CallbackAPI, mock.URLOf(api.mock())); err != nil {
 			t.Fatal(err)
 		}
 	}

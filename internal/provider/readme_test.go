@@ -121,7 +121,7 @@ func TestReadme_example(t *testing.T) {
 	const secret = "5e4d3c2b-1a09-4f8e-8d7c-6b5a4f3e2d1c"
 	r.run(true, []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_callback_secret=" + secret}, "apply", "-auto-approve", "-input=false")
 	for _, api := range callbackAPIs {
-		if got, _ := mock.Secret(mockAPI(api), string(project[1])); got != secret {
+		if got, _ := mock.Secret(api.mock(), string(project[1])); got != secret {
 			t.Errorf("the README's example does not set the secret in the %s API (%s)", api.Name, api.terraformType())
 		}
 	}

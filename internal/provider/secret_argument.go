@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -36,9 +35,7 @@ func (s secretArgument) present(ctx context.Context, from attributeGetter, diags
 	if len(s.parent.Steps()) == 0 {
 		return true
 	}
-	var parent types.Object
-	diags.Append(from.GetAttribute(ctx, s.parent, &parent)...)
-	return !parent.IsNull()
+	return !isNullAt(ctx, from, s.parent, diags)
 }
 
 // configured returns the configured secret and whether it is in write-only form; null when neither
@@ -50,11 +47,11 @@ func (s secretArgument) configured(ctx context.Context, config attributeGetter, 
 	return getStringAt(ctx, config, s.plain(), diags), false
 }
 
-// caseOf gathers what decides the secret's plan from the configuration and the prior state (null on
-// create) with its private state.
-func (s secretArgument) caseOf(ctx context.Context, config attributeGetter, prior tfsdk.State, private privateState, moved bool, diags *diag.Diagnostics) secretCase {
+// caseOf gathers what decides the secret's plan from the configuration and the prior state with its
+// private state; existing says that there is a prior state (not on create).
+func (s secretArgument) caseOf(ctx context.Context, config, prior attributeGetter, existing bool, private privateState, moved bool, diags *diag.Diagnostics) secretCase {
 	configured, writeOnly := s.configured(ctx, config, diags)
-	c := secretCase{existing: !prior.Raw.IsNull(), moved: moved, writeOnly: writeOnly, configured: configured,
+	c := secretCase{existing: existing, moved: moved, writeOnly: writeOnly, configured: configured,
 		version: getNumberAt(ctx, config, s.version(), diags), priorStatus: types.StringNull(), priorVersion: types.NumberNull()}
 	if !c.existing {
 		return c
@@ -75,12 +72,25 @@ func (s secretArgument) caseOf(ctx context.Context, config attributeGetter, prio
 	return c
 }
 
+// planInput is what a plan reads, through views (see attribute_view.go): the configuration, the prior
+// state (existing says it is not null) with its private state, and the plan as proposed.
+type planInput struct {
+	config, state, plan *view
+	existing            bool
+	private             privateState
+}
+
+func newPlanInput(req resource.ModifyPlanRequest) planInput {
+	return planInput{config: viewOf(req.Config.Raw), state: viewOf(req.State.Raw), plan: viewOf(req.Plan.Raw),
+		existing: !req.State.Raw.IsNull(), private: req.Private}
+}
+
 // plan plans the secret's status and gives its warnings, in ModifyPlan of a resource that is not being
 // destroyed. moved says that the secret's object changed or is not known yet; about names the object
 // in messages, such as `for project "p" in the Numbers API`.
-func (s secretArgument) plan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, moved bool, about string) {
+func (s secretArgument) plan(ctx context.Context, in planInput, resp *resource.ModifyPlanResponse, moved bool, about string) {
 	diags := &resp.Diagnostics
-	c := s.caseOf(ctx, req.Config, req.State, req.Private, moved, diags)
+	c := s.caseOf(ctx, in.config, in.state, in.existing, in.private, moved, diags)
 	if diags.HasError() {
 		return
 	}
@@ -91,13 +101,13 @@ func (s secretArgument) plan(ctx context.Context, req resource.ModifyPlanRequest
 	if !c.configured.IsNull() && !c.configured.IsUnknown() {
 		diags.Append(secretValueWarnings(at, c.configured.ValueString())...)
 	}
-	if s.present(ctx, resp.Plan, diags) {
+	if s.present(ctx, in.plan, diags) {
 		diags.Append(resp.Plan.SetAttribute(ctx, s.status(), c.plannedStatus())...)
 	}
 	if !c.existing || moved || c.configured.IsNull() {
 		return
 	}
-	priorPlain := getStringAt(ctx, req.State, s.plain(), diags)
+	priorPlain := getStringAt(ctx, in.state, s.plain(), diags)
 	if !c.writeOnly && !c.priorStatus.IsNull() {
 		action := "sends it to Sinch again and stores it in state"
 		if c.held {
@@ -134,16 +144,16 @@ func (s secretArgument) plan(ctx context.Context, req resource.ModifyPlanRequest
 }
 
 // apply tells, in Create and Update, whether the configured secret must be sent, and with which rule;
-// prior is the state before (null on create) and private the planned private state.
-func (s secretArgument) apply(ctx context.Context, config tfsdk.Config, prior tfsdk.State, private privateState, moved bool, diags *diag.Diagnostics) (secretCase, secretRule) {
-	c := s.caseOf(ctx, config, prior, private, moved, diags)
+// prior is the state before (existing false on create) and private the planned private state.
+func (s secretArgument) apply(ctx context.Context, config, prior attributeGetter, existing bool, private privateState, moved bool, diags *diag.Diagnostics) (secretCase, secretRule) {
+	c := s.caseOf(ctx, config, prior, existing, private, moved, diags)
 	return c, c.decide()
 }
 
 // record keeps, in the new state and private state, what the apply left of the secret: the plaintext
 // value (from the plan, already in state), or the status with the digest of the secret Sinch holds.
 // written says that the configured secret was just sent and confirmed.
-func (s secretArgument) record(ctx context.Context, c secretCase, rule secretRule, written bool, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
+func (s secretArgument) record(ctx context.Context, c secretCase, rule secretRule, written bool, state attributeAccess, private privateState, diags *diag.Diagnostics) {
 	if !s.present(ctx, state, diags) {
 		diags.Append(storeDigest(ctx, private, s.digestKey(), nil)...)
 		return
@@ -171,7 +181,7 @@ func (s secretArgument) record(ctx context.Context, c secretCase, rule secretRul
 // refresh records in state what a read found: answered is the secret Sinch holds ("" for none), or nil
 // when the answer says nothing of it. importedWriteOnly marks the read that follows an import in
 // write-only form, which adopts what Sinch holds as the secret last written.
-func (s secretArgument) refresh(ctx context.Context, answered *string, importedWriteOnly bool, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
+func (s secretArgument) refresh(ctx context.Context, answered *string, importedWriteOnly bool, state attributeAccess, private privateState, diags *diag.Diagnostics) {
 	if answered == nil || !s.present(ctx, state, diags) {
 		return
 	}

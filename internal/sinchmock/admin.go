@@ -22,13 +22,13 @@ import (
 //	PUT    /webhooks/{id}/secret              change a webhook's secret (the body is the secret)
 //	DELETE /webhooks/{id}                     delete a webhook
 //
-// {api} is the mock's name of an API: sender-id, brands or numbers. A project's state lists its
-// webhooks too, secrets included.
+// {api} is the mock's name of an API, its key in the table of sinchapi.CallbackAPIs, such as numbers. A
+// project's state lists its webhooks too, secrets included.
 func (s *Server) AdminHandler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		_, _ = fmt.Fprint(w, adminUsage)
+		_, _ = fmt.Fprintf(w, adminUsage, apiNames())
 	})
 	mux.HandleFunc("GET /stats", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, s.Stats())
@@ -105,7 +105,7 @@ PUT    /webhooks/{id}/target              change a webhook's target (the body is
 PUT    /webhooks/{id}/secret              change a webhook's secret (the body is the secret)
 DELETE /webhooks/{id}                     delete a webhook
 
-{api} is one of: sender-id, brands, numbers. For example:
+{api} is one of: %s. For example:
 
   curl -X PUT --data 'changed-in-the-dashboard' "$SINCH_MOCK_ADMIN_URL/projects/demo-project/secrets/numbers"
 `

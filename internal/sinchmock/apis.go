@@ -3,58 +3,70 @@ package sinchmock
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"maps"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
 )
 
-// TokenPath is where the fake token endpoint listens, below the URL of the Sender ID API.
+// TokenPath is where the fake token endpoint listens, below the URL of the first API (TokenAPI).
 const TokenPath = "/oauth2/token"
 
-// API is one of the APIs the mock serves. Each keeps its own secret per project: a project's Numbers
-// secret is not its Sender ID secret.
+// API is one of the APIs the mock serves, by its key in the table of sinchapi.CallbackAPIs (or
+// Conversation). Each keeps its own secret per project: a project's Numbers secret is not its Sender ID
+// secret.
 type API string
 
-// The APIs the mock serves, with their callback-configuration calls.
+// The keys of some APIs of the table, for tests that name one.
 const (
-	// SenderID is the Sender ID Registrations API: GET and PUT /v1/projects/{projectId}/callback-configuration.
-	// Its listener also serves the token endpoint, whose tokens every API accepts.
 	SenderID API = "sender-id"
-	// Brands is the Brands API: the same calls, on a host of its own.
-	Brands API = "brands"
-	// Numbers is the Numbers API: GET and PATCH /v1/projects/{projectId}/callbackConfiguration.
-	Numbers API = "numbers"
+	Brands   API = "brands"
+	Numbers  API = "numbers"
 )
 
-// APIs lists the APIs with a callback configuration that the mock serves; it serves Conversation too.
-var APIs = []API{SenderID, Brands, Numbers}
+// APIs are the APIs with a callback configuration that the mock serves, one per value of the table; it
+// serves Conversation too.
+var APIs = func() []API {
+	var apis []API
+	for _, api := range sinchapi.CallbackAPIs {
+		apis = append(apis, API(api.Key))
+	}
+	return apis
+}()
+
+// TokenAPI is the API whose listener also serves the token endpoint, whose tokens every API accepts.
+var TokenAPI = APIs[0]
+
+func (api API) callbackAPI() sinchapi.CallbackAPI {
+	described, ok := sinchapi.ByKey(string(api))
+	if !ok {
+		panic(fmt.Sprintf("sinchmock: %q has no callback configuration", api))
+	}
+	return described
+}
 
 // Path is a project's callback configuration in the API.
 func (api API) Path(projectID string) string {
-	if api == Numbers {
-		return "/v1/projects/" + projectID + "/callbackConfiguration"
-	}
-	return "/v1/projects/" + projectID + "/callback-configuration"
+	return strings.ReplaceAll(api.callbackAPI().Path, "{projectId}", projectID)
 }
 
 // UpdateMethod is the method that sets a secret in the API; the other one answers 405.
 func (api API) UpdateMethod() string {
-	if api == Numbers {
-		return http.MethodPatch
-	}
-	return http.MethodPut
+	return api.callbackAPI().UpdateMethod
 }
 
-// Handler serves an API: a callback configuration, with SenderID the token endpoint too, or with
+// Handler serves an API: a callback configuration, with TokenAPI the token endpoint too, or with
 // Conversation the webhooks. A method the API does not have for a path it has gets 405.
 func (s *Server) Handler(api API) http.Handler {
 	mux := http.NewServeMux()
 	switch api {
 	case Conversation:
 		s.webhooksHandler(mux)
-	case SenderID:
+	case TokenAPI:
 		mux.HandleFunc("POST "+TokenPath, s.serveToken)
 		fallthrough
 	default:

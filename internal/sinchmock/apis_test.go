@@ -1,18 +1,31 @@
 package sinchmock_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
 
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi/documented"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
-// Each API has its own listener, calls and state; one token serves them all.
-func TestThreeAPIs(t *testing.T) {
+// Each API has its own listener, its documented calls and its own state; one token serves them all.
+func TestEachAPI(t *testing.T) {
 	mock := start(t)
 	bearer := token(t, mock)
+	want := sinchmock.Counts{Token: 1}
 	for _, api := range sinchmock.APIs {
+		documentedCalls := documented.CallbackConfigurations[string(api)]
+		if api.UpdateMethod() != documentedCalls.Update || api.Path("p1") != fmt.Sprintf(documentedCalls.Path, "p1") {
+			t.Errorf("%s: %s %s, want %s %s as documented", api, api.UpdateMethod(), api.Path("p1"), documentedCalls.Update, documentedCalls.Path)
+		}
+		want.Get++
+		if documentedCalls.Update == http.MethodPut {
+			want.Put++
+		} else {
+			want.Patch++
+		}
 		secret := "secret-of-" + string(api)
 		resp, body := callAPI(t, mock, api, api.UpdateMethod(), "p1", bearer, `{"hmacSecret":"`+secret+`"}`)
 		if resp.StatusCode != 200 || body["hmacSecret"] != secret {
@@ -31,8 +44,8 @@ func TestThreeAPIs(t *testing.T) {
 			t.Errorf("GET %s: HTTP %d %v", api, resp.StatusCode, body)
 		}
 	}
-	if c := mock.Counts(); c != (sinchmock.Counts{Token: 1, Get: 3, Put: 2, Patch: 1}) {
-		t.Errorf("counts %+v", c)
+	if c := mock.Counts(); c != want {
+		t.Errorf("counts %+v, want %+v", c, want)
 	}
 
 	// The other API's verb, or the other API's path, is not there.

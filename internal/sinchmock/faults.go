@@ -104,7 +104,7 @@ func (s *Server) Script(api API, method, path string, faults ...Fault) {
 
 // ScriptToken makes the next token requests answer with the faults, as Script does.
 func (s *Server) ScriptToken(faults ...Fault) {
-	s.Script(SenderID, http.MethodPost, TokenPath, faults...)
+	s.Script(TokenAPI, http.MethodPost, TokenPath, faults...)
 }
 
 // nextFault returns the fault that replaces the answer to r, if any: a scripted one first, then the

@@ -7,7 +7,7 @@ import (
 
 // Request is one request the server received.
 type Request struct {
-	// API is the API whose listener received the request (SenderID for token requests).
+	// API is the API whose listener received the request (TokenAPI for token requests).
 	API    API
 	Method string
 	Path   string

@@ -1,5 +1,5 @@
 // Package sinchmock is an in-memory fake of Sinch's OAuth2 token endpoint, of the callback
-// configurations of three APIs (Sender ID Registrations, Brands, Numbers) and of the Conversation API's
+// configurations of the APIs of the table (sinchapi.CallbackAPIs) and of the Conversation API's
 // webhooks, for tests and the demo. It follows the public description of the APIs, answers with Sinch's
 // error bodies, serves each API on a listener of its own (as each has a host of its own at Sinch), and
 // counts every request it serves.
