@@ -3,14 +3,16 @@
 # each of its folders that holds .tf files is run through `terraform validate` there (so that a module
 # beside it, such as examples/guides/handler, resolves; `get` first where a folder calls a module), with
 # the provider found through a dev override (under both the registry address and the implicit
-# hashicorp/sinch).
+# hashicorp/sinch). A resource's import examples (import-*.tf) name the same resources each, so each is
+# validated beside resource.tf on its own. The CLI is one with resource identity (Terraform 1.12 or
+# later), which the import-by-identity examples use.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$repo_root"
 
 require_go
 terraform_env
-cli=$(find_terraform)
+cli=$(find_terraform_with_identity)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -27,13 +29,24 @@ HCL
 export TF_CLI_CONFIG_FILE="$work/cli.tfrc"
 cp -r examples "$work/examples"
 
+# Each resource's import examples go apart: a folder of their own beside resource.tf.
+for dir in "$work"/examples/resources/*; do
+  for example in "$dir"/import-*.tf; do
+    [ -e "$example" ] || continue
+    apart="$dir/$(basename "$example" .tf)"
+    mkdir "$apart"
+    cp "$dir/resource.tf" "$apart/"
+    mv "$example" "$apart/"
+  done
+done
+
 failed=0
 count=0
 while IFS= read -r dir; do
   count=$((count + 1))
   # A folder that calls a local module needs `get` to find it (init would look up the provider too).
   get=true
-  grep -qs "^module " "$dir"/*.tf && get=("$cli" get -no-color)
+  grep -qs "^module " "$work/$dir"/*.tf && get=("$cli" get -no-color)
   if out=$(cd "$work/$dir" && "${get[@]}" >/dev/null && "$cli" validate -no-color 2>&1); then
     echo "valid: $dir"
   else
@@ -41,7 +54,7 @@ while IFS= read -r dir; do
     echo "$out" | sed 's/^/    /'
     failed=1
   fi
-done < <(find examples -name '*.tf' -printf '%h\n' | sort -u)
+done < <(cd "$work" && find examples -name '*.tf' -printf '%h\n' | sort -u)
 [ "$count" -gt 0 ] || die "no examples found"
 [ "$failed" -eq 0 ] || die "some examples do not validate"
 echo "$count example folders validate with $("$cli" version | head -n 1)"

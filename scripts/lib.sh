@@ -3,6 +3,9 @@
 # The OpenTofu version built from the Go module proxy: for the second engine in CI, and in place of
 # Terraform where none is installed.
 OPENTOFU_VERSION=1.12.6
+# The Terraform release built from the Go module proxy, for the engine of the tests that has resource
+# identity (Terraform 1.12 and later); the one on PATH may be older.
+TERRAFORM_RELEASE=1.13.3
 # Pinned development tools, installed from the Go module proxy into .cache/tools on first use.
 GOLANGCI_LINT_VERSION=v2.15.0
 GORELEASER_VERSION=v2.15.1
@@ -27,9 +30,8 @@ terraform_env() {
 }
 
 # find_terraform prints the path of the CLI that runs the acceptance tests: TF_ACC_TERRAFORM_PATH, else
-# terraform on PATH, else OpenTofu built from its source on the Go module proxy into .cache/ (once,
-# about 5 minutes on 2 cores). Terraform itself cannot be built that way: its module lacks its
-# nested modules.
+# terraform on PATH, else Terraform $TERRAFORM_RELEASE built from its source on the Go module proxy into
+# .cache/ (once, about 5 minutes on 2 cores; see find_terraform_release).
 find_terraform() {
   if [ -n "${TF_ACC_TERRAFORM_PATH:-}" ]; then
     [ -x "$TF_ACC_TERRAFORM_PATH" ] || die "TF_ACC_TERRAFORM_PATH=$TF_ACC_TERRAFORM_PATH is not an executable"
@@ -37,9 +39,34 @@ find_terraform() {
   elif command -v terraform >/dev/null 2>&1; then
     command -v terraform
   else
-    echo "terraform is not on PATH: using OpenTofu $OPENTOFU_VERSION instead" >&2
-    find_opentofu
+    echo "terraform is not on PATH: using Terraform $TERRAFORM_RELEASE built from its source instead" >&2
+    find_terraform_release
   fi
+}
+
+# find_terraform_release prints the path of Terraform $TERRAFORM_RELEASE, building it into .cache/ if
+# needed. Its module on the proxy cannot be built as it is: its go.mod replaces the remote-state
+# backends' modules (and a legacy one they use) with folders that the module's zip leaves out. The
+# build copy drops those modules, from go.mod and from the backends' registry in
+# internal/backend/init/init.go: local state is all the tests use.
+find_terraform_release() {
+  local dest="$repo_root/.cache/terraform-v$TERRAFORM_RELEASE/terraform"
+  if [ ! -x "$dest" ]; then
+    echo "building Terraform $TERRAFORM_RELEASE from the Go module proxy into .cache/ (once, about 5 minutes)" >&2
+    build_go_module_command github.com/hashicorp/terraform "v$TERRAFORM_RELEASE" . "$dest" \
+      "-s -w -X 'github.com/hashicorp/terraform/version.dev=no'" cut_remote_state_backends >&2 ||
+      die "could not build Terraform $TERRAFORM_RELEASE from the Go module proxy"
+  fi
+  echo "$dest"
+}
+
+# cut_remote_state_backends edits Terraform's source, in the current folder, as find_terraform_release
+# says. It fails when the source is not as expected, rather than build something else.
+cut_remote_state_backends() {
+  local backends='azure|consul|cos|gcs|kubernetes|oss|pg|s3|oci' init=internal/backend/init/init.go
+  grep -qE "internal/backend/remote-state/($backends)" go.mod "$init" || return 1
+  sed -i -E "/internal\/backend\/remote-state\/($backends)\b/d; /internal\/legacy\b/d" go.mod "$init"
+  sed -i -E "/^[[:space:]]*\"(azurerm|consul|cos|gcs|kubernetes|oss|pg|s3|oci)\":[[:space:]]+func\(\) backend\.Backend/d" "$init"
 }
 
 # find_opentofu prints the path of OpenTofu $OPENTOFU_VERSION, building it into .cache/ if needed.
@@ -59,17 +86,34 @@ is_opentofu() {
   "$1" version 2>/dev/null | head -n 1 | grep -q '^OpenTofu'
 }
 
-# require_terraform_for_docs: tfplugindocs runs `terraform init` against registry.terraform.io
-# addresses, which OpenTofu does not resolve, so generating the docs needs Terraform itself.
-require_terraform_for_docs() {
-  command -v terraform >/dev/null 2>&1 && ! is_opentofu "$(command -v terraform)" ||
-    die "generating docs/ needs Terraform >= 1.11 on PATH (https://developer.hashicorp.com/terraform/install); OpenTofu will not do for tfplugindocs"
+# find_terraform_with_identity prints the path of a Terraform with resource identity (1.12 or later):
+# the one on PATH if it has it, else Terraform $TERRAFORM_RELEASE built from its source.
+find_terraform_with_identity() {
+  local path version
+  if path=$(command -v terraform) && ! is_opentofu "$path"; then
+    version=$("$path" version -json | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p')
+    if [ "$(printf '%s\n1.12.0\n' "$version" | sort -V | head -n 1)" = 1.12.0 ]; then
+      echo "$path"
+      return
+    fi
+  fi
+  echo "Terraform on PATH is not 1.12 or later: using Terraform $TERRAFORM_RELEASE built from its source" >&2
+  find_terraform_release
 }
 
-# build_go_module_command MODULE VERSION PACKAGE DEST LDFLAGS builds a command of a module fetched
-# through the Go module proxy. The module cache is read-only, so the source is copied out first.
+# terraform_for_docs puts on PATH a Terraform for tfplugindocs: Terraform itself (it runs `terraform`
+# against registry.terraform.io addresses, which OpenTofu does not resolve), with resource identity (the
+# pages show each resource's identity schema), see find_terraform_with_identity.
+terraform_for_docs() {
+  PATH="$(dirname "$(find_terraform_with_identity)"):$PATH"
+  export PATH
+}
+
+# build_go_module_command MODULE VERSION PACKAGE DEST LDFLAGS [EDIT] builds a command of a module
+# fetched through the Go module proxy, after running EDIT (a function) in its source. The module cache
+# is read-only, so the source is copied out first.
 build_go_module_command() {
-  local module=$1 version=$2 package=$3 dest=$4 ldflags=$5
+  local module=$1 version=$2 package=$3 dest=$4 ldflags=$5 edit=${6:-true}
   local dir src
   dir=$(go mod download -json "$module@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
   [ -n "$dir" ] || return 1
@@ -77,7 +121,7 @@ build_go_module_command() {
   cp -r "$dir/." "$src"
   chmod -R u+w "$src"
   mkdir -p "$(dirname "$dest")"
-  (cd "$src" && go build -trimpath -ldflags "$ldflags" -o "$dest" "$package")
+  (cd "$src" && "$edit" && go build -trimpath -ldflags "$ldflags" -o "$dest" "$package")
   local status=$?
   rm -rf "$src"
   return $status

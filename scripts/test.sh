@@ -23,7 +23,9 @@ echo "CLI under test: $("$TF_ACC_TERRAFORM_PATH" version | head -n 1) ($TF_ACC_T
 go vet ./...
 
 # Every test must run: a test that skips (say, one gated on a newer Terraform) fails the run, unless
-# SINCH_TEST_ALLOW_SKIP=1 says an older CLI is under test on purpose.
+# SINCH_TEST_ALLOW_SKIP=1 says an older CLI is under test on purpose. The one exception, by name: the
+# tests of resource identity (TestAccIdentity...), which an engine before 1.12 cannot run; .ci/run runs
+# them on Terraform 1.13 and OpenTofu 1.12.
 log=$(mktemp)
 trap 'rm -f "$log" "$log.tests"' EXIT
 status=0
@@ -33,7 +35,7 @@ if [ "$status" -ne 0 ]; then
   exit "$status"
 fi
 cp "$log" "$log.tests"
-skipped=$(grep -E '^\s*--- SKIP' "$log" || true)
+skipped=$(grep -E '^\s*--- SKIP' "$log" | grep -vE '^\s*--- SKIP: TestAccIdentity' || true)
 if [ -n "$skipped" ] && [ "${SINCH_TEST_ALLOW_SKIP:-}" != 1 ]; then
   grep -B1 -A3 -E '^\s*--- SKIP' "$log"
   echo "error: $(echo "$skipped" | wc -l) test(s) skipped; run them with a newer CLI, or set SINCH_TEST_ALLOW_SKIP=1" >&2
