@@ -9,14 +9,10 @@ import (
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
-func webhookMock(t *testing.T, change ...func(*sinchmock.Options)) *sinchmock.Running {
+func webhookMock(t *testing.T) *sinchmock.Running {
 	t.Helper()
-	opts := sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": "s"},
-		Apps: map[string]string{"app-1": "project-1"}}
-	for _, f := range change {
-		f(&opts)
-	}
-	mock := sinchmock.Start(opts)
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret,
+		Projects: map[string]string{"project-1": "s"}, Apps: map[string]string{"app-1": "project-1"}})
 	t.Cleanup(mock.Close)
 	return mock
 }
@@ -161,5 +157,49 @@ import {
 	}
 	if c := mock.Counts(); c.Post != 1 || c.Patch != 1 {
 		t.Errorf("%+v, want one POST and one PATCH", c)
+	}
+}
+
+// TestWebhookClientSecretDriftStaysOutOfTheLog: a client secret changed at Sinch, in the plaintext form,
+// shows as drift, and the TRACE log holds neither the old nor the new one. OpenTofu logs every value a
+// refresh changes, naming only attributes marked sensitive at the top; client_credentials is marked
+// sensitive as a whole for that.
+func TestWebhookClientSecretDriftStaysOutOfTheLog(t *testing.T) {
+	mock := webhookMock(t)
+	r := newCLIRun(t, mock)
+	oldSecret, newSecret := "client-secret-old-7d2e91c4", "client-secret-new-1f0b8a36"
+	writeFile(t, filepath.Join(r.dir, "main.tf"), cliProviderBlock+`
+resource "sinch_conversation_webhook" "this" {
+  project_id = "project-1"
+  app_id     = "app-1"
+  target     = "https://handler.example/callbacks"
+  triggers   = ["MESSAGE_DELIVERY"]
+  secret     = "webhook-secret-drift-5c6d7e8f"
+  client_credentials = {
+    client_id     = "client-1"
+    endpoint      = "https://auth.example/token"
+    client_secret = "`+oldSecret+`"
+  }
+}
+`)
+	env := []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_secret=unused"}
+	r.run(true, env, "apply", "-input=false", "-auto-approve")
+	hooks := mock.Webhooks("app-1")
+	if len(hooks) != 1 {
+		t.Fatalf("Sinch holds %+v", hooks)
+	}
+	mock.ChangeWebhook(hooks[0].ID, func(w *sinchmock.Webhook) { w.ClientCredentials.ClientSecret = newSecret })
+	out := r.run(false, env, "plan", "-input=false", "-detailed-exitcode")
+	expectSays(t, out, "client_credentials", "1 to change")
+	for _, s := range []string{oldSecret, newSecret} {
+		if strings.Contains(r.log(), s) {
+			t.Errorf("the TRACE log holds a client secret (%.16s…)", s)
+		}
+		if strings.Contains(out, s) {
+			t.Errorf("the plan printed a client secret (%.16s…)", s)
+		}
+	}
+	if !strings.Contains(r.log(), "ReadResource") {
+		t.Fatal("the TRACE log lacks the refresh: the check proves nothing")
 	}
 }

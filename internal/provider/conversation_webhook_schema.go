@@ -87,8 +87,13 @@ func conversationWebhookSchema() schema.Schema {
 		},
 		attrClientCredentials: schema.SingleNestedAttribute{
 			MarkdownDescription: "OAuth2 client credentials with which Sinch fetches an access token from `endpoint` " +
-				"and sends it with each callback, for a target that requires one.",
-			Optional:   true,
+				"and sends it with each callback, for a target that requires one. Sensitive as a whole: plans " +
+				"show `(sensitive value)` for it, as OpenTofu would otherwise log the client secret when a " +
+				"refresh finds it changed.",
+			Optional: true,
+			// As a whole, not only client_secret: OpenTofu logs each value a refresh changes, and hides
+			// only those of attributes marked sensitive at the top.
+			Sensitive:  true,
 			Attributes: clientCredentialsAttributes(),
 		},
 	}
