@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -60,8 +61,11 @@ func newCLI(t *testing.T) *cli {
 		t.Fatal(err)
 	}
 	return &cli{t: t, bin: bin, dir: dir, env: append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "CHECKPOINT_DISABLE=1",
-		"TF_IN_AUTOMATION=1", "TF_LOG=")}
+		"TF_IN_AUTOMATION=1", "TF_INPUT=0", "TF_LOG=")}
 }
+
+// ansiEscapes are the colours of the CLI's output: not every command takes -no-color.
+var ansiEscapes = regexp.MustCompile("\x1b\\[[0-9;]*m")
 
 // write sets main.tf.
 func (c *cli) write(hcl string) {
@@ -81,11 +85,12 @@ func (c *cli) write(hcl string) {
 // secret, which the configurations keep sensitive or write-only.
 func (c *cli) run(env []string, args ...string) string {
 	c.t.Helper()
-	cmd := exec.Command(c.bin, append(args, "-input=false", "-no-color")...)
+	cmd := exec.Command(c.bin, args...)
 	cmd.Dir, cmd.Env = c.dir, append(append([]string(nil), c.env...), env...)
-	out, err := cmd.CombinedOutput()
+	raw, err := cmd.CombinedOutput()
+	out := ansiEscapes.ReplaceAllString(string(raw), "")
 	if err != nil {
 		c.t.Fatalf("%s: %v\n%s", strings.Join(args, " "), err, out)
 	}
-	return string(out)
+	return out
 }
