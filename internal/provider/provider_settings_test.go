@@ -11,6 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi/documented"
 )
 
 // clearSinchEnv keeps the developer's own SINCH_* variables out of a test.
@@ -129,12 +131,22 @@ func TestResolveSettings(t *testing.T) {
 	// resolved is what resolveSettings gives for the block's values, with the defaults of the rest.
 	resolved := func(change map[string]string) map[string]string {
 		values := map[string]string{
-			"project_id": "p", "key_id": "id", "key_secret": "key-secret-value", "api_url": "https://api.example",
-			"brands_api_url": "https://brand.registrations.api.sinch.com", "numbers_api_url": "https://numbers.api.sinch.com",
+			"project_id": "p", "key_id": "id", "key_secret": "key-secret-value",
 			"token_url": "https://auth.example/token", "max_retries": "4", "request_timeout": "30s",
 			"conversation_region": "us", "conversation_api_url": "",
 		}
+		// Every API's URL defaults to its documented host (written apart from the table).
+		for _, api := range callbackAPIs {
+			values[api.URLSetting] = "https://" + documented.CallbackConfigurations[api.Key].Host
+		}
+		values["api_url"] = "https://api.example" // block(nil) sets it
 		maps.Copy(values, change)
+		return values
+	}
+	without := func(values map[string]string, names ...string) map[string]string {
+		for _, name := range names {
+			delete(values, name)
+		}
 		return values
 	}
 	null := types.StringNull()
@@ -199,8 +211,7 @@ func TestResolveSettings(t *testing.T) {
 			config: block(map[string]types.String{"key_secret": types.StringUnknown(), "project_id": types.StringUnknown(),
 				"max_retries": types.StringUnknown(), "numbers_api_url": types.StringUnknown()}),
 			env: map[string]string{"SINCH_KEY_SECRET": "es", "SINCH_PROJECT_ID": "ep", "SINCH_NUMBERS_API_URL": "https://n.example"},
-			want: map[string]string{"key_id": "id", "api_url": "https://api.example", "brands_api_url": "https://brand.registrations.api.sinch.com",
-				"token_url": "https://auth.example/token", "request_timeout": "30s", "conversation_region": "us", "conversation_api_url": ""},
+			want:        without(resolved(nil), "project_id", "key_secret", "numbers_api_url", "max_retries"),
 			wantUnknown: []string{"project_id", "key_secret", "numbers_api_url", "max_retries"},
 		},
 		"Conversation API: region from the environment, URL from the block": {
