@@ -210,7 +210,7 @@ func TestResolveSettings(t *testing.T) {
 		"known only after apply: no error, and no fallback to the environment": {
 			config: block(map[string]types.String{"key_secret": types.StringUnknown(), "project_id": types.StringUnknown(),
 				"max_retries": types.StringUnknown(), "numbers_api_url": types.StringUnknown()}),
-			env: map[string]string{"SINCH_KEY_SECRET": "es", "SINCH_PROJECT_ID": "ep", "SINCH_NUMBERS_API_URL": "https://n.example"},
+			env:         map[string]string{"SINCH_KEY_SECRET": "es", "SINCH_PROJECT_ID": "ep", "SINCH_NUMBERS_API_URL": "https://n.example"},
 			want:        without(resolved(nil), "project_id", "key_secret", "numbers_api_url", "max_retries"),
 			wantUnknown: []string{"project_id", "key_secret", "numbers_api_url", "max_retries"},
 		},
