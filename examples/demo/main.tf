@@ -32,6 +32,10 @@ resource "sinch_numbers_callback_configuration" "demo" {
   hmac_secret_wo = var.callback_secret
 }
 
+resource "sinch_imported_numbers_callback_configuration" "demo" {
+  hmac_secret_wo = var.callback_secret
+}
+
 # Where the demo app's callbacks go (a Conversation API webhook), signed with a secret of their own.
 variable "app_id" {
   type    = string
@@ -64,9 +68,10 @@ output "project_id" {
 
 output "hmac_secret_wo_status" {
   value = {
-    sender_id = sinch_callback_configuration.demo.hmac_secret_wo_status
-    brands    = sinch_brands_callback_configuration.demo.hmac_secret_wo_status
-    numbers   = sinch_numbers_callback_configuration.demo.hmac_secret_wo_status
+    sender_id        = sinch_callback_configuration.demo.hmac_secret_wo_status
+    brands           = sinch_brands_callback_configuration.demo.hmac_secret_wo_status
+    numbers          = sinch_numbers_callback_configuration.demo.hmac_secret_wo_status
+    imported_numbers = sinch_imported_numbers_callback_configuration.demo.hmac_secret_wo_status
   }
 }
 

@@ -1,5 +1,6 @@
-# One provider block manages the callback secrets of every API: Sender ID Registrations, Brands and
-# Numbers take the same access key, and one access token serves them all.
+# One provider block manages the callback secrets of every API: Sender ID Registrations, Brands,
+# Numbers, and Imported Numbers and Hosting Orders take the same access key, and one access token
+# serves them all.
 variable "callback_secret" {
   type      = string
   sensitive = true
@@ -15,5 +16,9 @@ resource "sinch_brands_callback_configuration" "brands" {
 }
 
 resource "sinch_numbers_callback_configuration" "numbers" {
+  hmac_secret_wo = var.callback_secret
+}
+
+resource "sinch_imported_numbers_callback_configuration" "imported_numbers" {
   hmac_secret_wo = var.callback_secret
 }

@@ -53,6 +53,12 @@ var CallbackAPIs = []CallbackAPI{
 		TypeName: "numbers_callback_configuration", URLSetting: "numbers_api_url",
 		Signs: "the callbacks of the Numbers API, such as the events of a number's provisioning",
 	},
+	{
+		Key: "imported-numbers", Name: "Imported Numbers and Hosting Orders", DefaultURL: "https://imported.numbers.api.sinch.com",
+		Path: "/v1/projects/{projectId}/callbackConfiguration", UpdateMethod: http.MethodPatch,
+		TypeName: "imported_numbers_callback_configuration", URLSetting: "imported_numbers_api_url",
+		Signs: "the callbacks of the Imported Numbers and Hosting Orders API, such as the status updates of a hosting order",
+	},
 }
 
 // ByKey returns the API of a key, and whether there is one.

@@ -20,4 +20,7 @@ var CallbackConfigurations = map[string]Calls{
 	"sender-id": {Host: "senderid.registrations.api.sinch.com", Path: "/v1/projects/%s/callback-configuration", Read: "GET", Update: "PUT"},
 	"brands":    {Host: "brand.registrations.api.sinch.com", Path: "/v1/projects/%s/callback-configuration", Read: "GET", Update: "PUT"},
 	"numbers":   {Host: "numbers.api.sinch.com", Path: "/v1/projects/%s/callbackConfiguration", Read: "GET", Update: "PATCH"},
+	// The Imported Numbers and Hosting Orders Callbacks reference page, and Sinch's agent-skills reference
+	// (PATCH /v1); an older page shows /v1beta1/, which is legacy.
+	"imported-numbers": {Host: "imported.numbers.api.sinch.com", Path: "/v1/projects/%s/callbackConfiguration", Read: "GET", Update: "PATCH"},
 }
