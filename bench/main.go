@@ -34,6 +34,9 @@ type options struct {
 	parallelism int
 	terraform   string
 	out         string
+	// kinds are the parts of the benchmark to run: every kind, or those -only names.
+	kinds []kind
+	only  string
 }
 
 func main() {
@@ -44,7 +47,16 @@ func main() {
 	flag.IntVar(&opts.parallelism, "parallelism", 10, "Terraform's -parallelism")
 	flag.StringVar(&opts.terraform, "terraform", "", "the CLI (default: TF_ACC_TERRAFORM_PATH, else terraform on PATH)")
 	flag.StringVar(&opts.out, "out", "", "also write the report to this file")
+	flag.StringVar(&opts.only, "only", "", "run only the kinds whose name contains this (\"callback\", \"webhook\")")
 	flag.Parse()
+	for _, k := range kinds {
+		if strings.Contains(k.name, opts.only) {
+			opts.kinds = append(opts.kinds, k)
+		}
+	}
+	if len(opts.kinds) == 0 {
+		log.Fatalf("-only: no kind's name contains %q", opts.only)
+	}
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 {
@@ -70,15 +82,25 @@ func main() {
 	defer os.RemoveAll(work)
 	bins := build(work)
 
+	// The variants take turns step by step (terraform_data, no-op, Sinch; then the next step), so that a
+	// slower stretch of the machine falls on every variant of a step rather than on one variant's steps.
 	results := map[string]map[int]map[string][]measurement{}
-	for i, k := range kinds {
+	for i, k := range opts.kinds {
 		results[k.name] = map[int]map[string][]measurement{}
 		for _, n := range opts.sizes {
 			results[k.name][n] = map[string][]measurement{}
+			runs := map[string]*variantRun{}
 			for _, variant := range variants {
-				log.Printf("%s, N=%d, %s", k.name, n, variant)
-				dir := filepath.Join(work, fmt.Sprintf("%d-%s-%d", i, variant, n))
-				results[k.name][n][variant] = run(opts, bins, k, variant, n, dir)
+				runs[variant] = prepare(opts, bins, k, variant, n, filepath.Join(work, fmt.Sprintf("%d-%s-%d", i, variant, n)))
+			}
+			for _, s := range k.steps {
+				for _, variant := range variants {
+					log.Printf("%s, N=%d, %s, %s", k.name, n, s.name, variant)
+					results[k.name][n][variant] = append(results[k.name][n][variant], runs[variant].step(s))
+				}
+			}
+			for _, r := range runs {
+				r.close()
 			}
 		}
 	}

@@ -75,14 +75,14 @@ func writeReport(opts options, cli string, results map[string]map[int]map[string
 	largest := sizes[len(sizes)-1]
 
 	fmt.Fprintf(&b, "# Benchmark: %s\n\n", strings.Join(sizeNames(sizes), ", "))
-	fmt.Fprintf(&b, "Made with `make bench` (`go run ./bench -n %s -latency %s -parallelism %d`) on %s, %d cores, "+
-		"against the standalone mock with %s added to every API call. Times are wall-clock seconds of one run.\n\n",
-		joinInts(sizes), opts.latency, opts.parallelism, cli, runtime.NumCPU(), opts.latency)
+	fmt.Fprintf(&b, "Made with `make bench` (`go run ./bench -n %s -latency %s -parallelism %d%s`) on %s, %d cores, "+
+		"against the standalone mock with %s added to every API call. Times are wall-clock seconds of one run, the three variants taking turns step by step.\n\n",
+		joinInts(sizes), opts.latency, opts.parallelism, onlyFlag(opts.only), cli, runtime.NumCPU(), opts.latency)
 	b.WriteString("The ideal bound of a step is the no-op provider's time plus (API calls × latency) / parallelism. " +
 		"Writes are the requests that change something at Sinch: PUT or PATCH of a callback configuration; POST, PATCH " +
 		"and DELETE of a webhook.\n\n")
 
-	for _, k := range kinds {
+	for _, k := range opts.kinds {
 		fmt.Fprintf(&b, "# %s\n\n", strings.ToUpper(k.name[:1])+k.name[1:])
 		for _, n := range sizes {
 			r := results[k.name][n]
@@ -156,4 +156,12 @@ func joinInts(ns []int) string {
 		parts[i] = fmt.Sprint(n)
 	}
 	return strings.Join(parts, ",")
+}
+
+// onlyFlag is the -only flag of a run that ran some kinds only, for the report's command.
+func onlyFlag(only string) string {
+	if only == "" {
+		return ""
+	}
+	return fmt.Sprintf(" -only %q", only)
 }

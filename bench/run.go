@@ -59,8 +59,20 @@ resource %[2]q "bench" {
 `, variant, resourceType, keys, k.arguments)
 }
 
-// run measures every step of a kind for one variant and size, in a folder of its own.
-func run(opts options, bins binaries, k kind, variant string, n int, dir string) []measurement {
+// variantRun is one variant of a kind at one size, in a folder of its own, ready to run its steps.
+type variantRun struct {
+	opts    options
+	variant string
+	n       int
+	dir     string
+	env     []string
+	usage   string
+	stats   func() sinchmock.Stats
+	stop    func()
+}
+
+// prepare writes a variant's configuration and starts its mock (sinch only); close stops the mock.
+func prepare(opts options, bins binaries, k kind, variant string, n int, dir string) *variantRun {
 	must(os.MkdirAll(dir, 0o700))
 	must(os.WriteFile(filepath.Join(dir, "main.tf"), []byte(configuration(k, variant, n)), 0o600))
 	cliConfig := filepath.Join(dir, "cli.tfrc")
@@ -72,42 +84,42 @@ func run(opts options, bins binaries, k kind, variant string, n int, dir string)
   direct {}
 }
 `, bins.plugins)), 0o600))
-	usage := filepath.Join(dir, "usage.jsonl")
-	env := append(os.Environ(),
+	v := &variantRun{opts: opts, variant: variant, n: n, dir: dir, usage: filepath.Join(dir, "usage.jsonl"),
+		stats: func() sinchmock.Stats { return sinchmock.Stats{} }, stop: func() {}}
+	v.env = append(os.Environ(),
 		"CHECKPOINT_DISABLE=1",
 		"TF_IN_AUTOMATION=1",
 		"TF_CLI_CONFIG_FILE="+cliConfig,
-		"BENCH_USAGE="+usage,
+		"BENCH_USAGE="+v.usage,
 		"BENCH_PROVIDER="+bins.providers[variant],
 	)
-	stats := func() sinchmock.Stats { return sinchmock.Stats{} }
 	if variant == sinch {
-		var stop func()
 		var mockEnv []string
-		mockEnv, stats, stop = startMock(opts, bins, n, dir)
-		defer stop()
-		env = append(env, mockEnv...)
+		mockEnv, v.stats, v.stop = startMock(opts, bins, n, dir)
+		v.env = append(v.env, mockEnv...)
 	}
+	return v
+}
 
-	var results []measurement
-	for _, s := range k.steps {
-		_ = os.Remove(usage)
-		before := stats()
-		args := append(append([]string(nil), s.args...), "-input=false", "-no-color",
-			fmt.Sprintf("-parallelism=%d", opts.parallelism), "-var", "secret="+s.secret)
-		cmd := exec.Command(opts.terraform, args...)
-		cmd.Dir, cmd.Env = dir, env
-		start := time.Now()
-		out, err := cmd.CombinedOutput()
-		m := measurement{wall: time.Since(start)}
-		if err != nil {
-			log.Fatalf("%s, N=%d, %s: %v\n%s", variant, n, s.name, err, out)
-		}
-		m.api = subtract(stats(), before)
-		m.cpu, m.peakRSSKiB, m.processes = readUsage(usage)
-		results = append(results, m)
+func (v *variantRun) close() { v.stop() }
+
+// step runs one Terraform command of the variant and measures it.
+func (v *variantRun) step(s step) measurement {
+	_ = os.Remove(v.usage)
+	before := v.stats()
+	args := append(append([]string(nil), s.args...), "-input=false", "-no-color",
+		fmt.Sprintf("-parallelism=%d", v.opts.parallelism), "-var", "secret="+s.secret)
+	cmd := exec.Command(v.opts.terraform, args...)
+	cmd.Dir, cmd.Env = v.dir, v.env
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	m := measurement{wall: time.Since(start)}
+	if err != nil {
+		log.Fatalf("%s, N=%d, %s: %v\n%s", v.variant, v.n, s.name, err, out)
 	}
-	return results
+	m.api = subtract(v.stats(), before)
+	m.cpu, m.peakRSSKiB, m.processes = readUsage(v.usage)
+	return m
 }
 
 // startMock starts the standalone mock with n projects, and returns the provider's settings, a reader
