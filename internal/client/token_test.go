@@ -3,6 +3,7 @@ package client_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -139,22 +140,46 @@ func TestClient_tokenOutageIsPaidOnce(t *testing.T) {
 }
 
 // An access key that the token endpoint refuses is refused once per client (that is, per run), not once
-// per call: the answer will not change.
+// per call: the answer will not change. Any 4xx but 408 and 429 is such a refusal (RFC 6749 answers 400
+// for a wrong grant, 401 for a wrong client); a 5xx is not, and is asked again.
 func TestClient_refusedKeyIsAskedOnce(t *testing.T) {
-	endpoint, requests := outage(t, http.StatusUnauthorized, "")
-	c := callsOf(t, client.Config{TokenURL: endpoint.URL, KeyID: keyID, KeySecret: "wrong", MaxRetries: 4, TokenFailureTTL: time.Millisecond},
-		senderID, "https://api.example")
-	errs, _ := parallelGets(c, 10)
-	time.Sleep(10 * time.Millisecond)
-	_, late := c.Get(context.Background(), "p1")
-	for _, err := range append(errs, late) {
-		var tokenErr *client.TokenError
-		if !errors.As(err, &tokenErr) || tokenErr.HTTPStatus != http.StatusUnauthorized || tokenErr.Code != "invalid_client" {
-			t.Fatalf("got %v, want the token endpoint's 401 invalid_client", err)
-		}
-	}
-	if n := requests.Load(); n != 1 {
-		t.Errorf("%d token requests, want 1", n)
+	for _, tc := range []struct {
+		status  int
+		refused bool
+	}{
+		{http.StatusBadRequest, true},
+		{http.StatusUnauthorized, true},
+		{499, true},
+		{http.StatusInternalServerError, false},
+	} {
+		t.Run(fmt.Sprint(tc.status), func(t *testing.T) {
+			endpoint, requests := outage(t, tc.status, "")
+			c := callsOf(t, client.Config{TokenURL: endpoint.URL, KeyID: keyID, KeySecret: "wrong", MaxRetries: 1,
+				RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond, TokenFailureTTL: time.Millisecond},
+				senderID, "https://api.example")
+			calls := 1
+			if tc.refused {
+				calls = 10
+			}
+			errs, _ := parallelGets(c, calls)
+			// Past the short cache of a failure, a refusal still stands; a failure is asked again.
+			time.Sleep(10 * time.Millisecond)
+			_, late := c.Get(context.Background(), "p1")
+			for _, err := range append(errs, late) {
+				var tokenErr *client.TokenError
+				if !errors.As(err, &tokenErr) || tokenErr.HTTPStatus != tc.status || tokenErr.Code != "invalid_client" {
+					t.Fatalf("got %v, want the token endpoint's %d invalid_client", err, tc.status)
+				}
+			}
+			// A refusal is asked once; a failure is asked with its retry (2 requests), twice.
+			want := int64(4)
+			if tc.refused {
+				want = 1
+			}
+			if n := requests.Load(); n != want {
+				t.Errorf("%d token requests, want %d", n, want)
+			}
+		})
 	}
 }
 

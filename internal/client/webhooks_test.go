@@ -201,3 +201,78 @@ func TestWebhooks_answerMustConfirmTheSecrets(t *testing.T) {
 		t.Fatalf("got %v, want a MismatchError", err)
 	}
 }
+
+// An update that changes a secret is confirmed only by an answer that names that secret or none: for
+// the secret and the client secret alike, and only for what the mask names.
+func TestWebhooks_updateAnswerConfirmsWhatItChanged(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		mask     []string
+		answer   map[string]any
+		mismatch bool
+	}{
+		{"another secret", []string{"secret"}, map[string]any{"secret": "another"}, true},
+		{"another client secret", []string{"client_credentials"},
+			map[string]any{"client_credentials": map[string]any{"client_id": "cid", "client_secret": "another"}}, true},
+		{"no client secret in the answer", []string{"client_credentials"},
+			map[string]any{"client_credentials": map[string]any{"client_id": "cid"}}, false},
+		{"another client secret, not changed", []string{"target"},
+			map[string]any{"client_credentials": map[string]any{"client_id": "cid", "client_secret": "another"}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			mock := webhookMock(t)
+			w := webhooksOf(t, mock, 0)
+			made, _, err := w.Create(context.Background(), "p1", newHook())
+			if err != nil {
+				t.Fatal(err)
+			}
+			answer := map[string]any{"id": made.ID, "app_id": made.AppID, "target": made.Target}
+			for k, v := range tc.answer {
+				answer[k] = v
+			}
+			mock.Script(sinchmock.Conversation, http.MethodPatch, webhooksPath+"/"+made.ID, sinchmock.Answer(answer))
+			change := *made
+			change.Secret = ptr("hook-secret-2")
+			change.ClientCredentials = &client.ClientCredentials{ClientID: "cid", ClientSecret: ptr("client-secret-2"),
+				Endpoint: "https://auth.example/token", TokenRequestType: "FORM"}
+			_, err = w.Update(context.Background(), "p1", change, tc.mask)
+			var mismatch *client.MismatchError
+			if got := errors.As(err, &mismatch); got != tc.mismatch {
+				t.Fatalf("got %v; want a MismatchError: %v", err, tc.mismatch)
+			}
+			if !tc.mismatch && err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// A list whose webhooks are not a list is not an empty list.
+func TestWebhooks_listOfAnotherShape(t *testing.T) {
+	for _, body := range []map[string]any{{"webhooks": 5}, {"webhooks": "none"}, {"webhooks": map[string]any{}}} {
+		mock := webhookMock(t)
+		mock.Script(sinchmock.Conversation, http.MethodGet, "/v1/projects/p1/apps/app-1/webhooks", sinchmock.Answer(body))
+		hooks, err := webhooksOf(t, mock, 0).List(context.Background(), "p1", "app-1")
+		var unexpected *client.UnexpectedAnswerError
+		if !errors.As(err, &unexpected) {
+			t.Errorf("%v: got %v and %v, want an UnexpectedAnswerError", body, hooks, err)
+		}
+	}
+}
+
+// Secrets are the values a log must never show: the secret and the client secret, those that are set.
+func TestWebhook_secrets(t *testing.T) {
+	for _, tc := range []struct {
+		hook client.Webhook
+		want []string
+	}{
+		{newHook(), []string{"hook-secret-1", "client-secret-1"}},
+		{client.Webhook{ClientCredentials: &client.ClientCredentials{ClientSecret: ptr("c")}}, []string{"c"}},
+		{client.Webhook{Secret: ptr("s"), ClientCredentials: &client.ClientCredentials{ClientID: "cid"}}, []string{"s"}},
+		{client.Webhook{}, nil},
+	} {
+		if got := tc.hook.Secrets(); fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("Secrets() = %q, want %q", got, tc.want)
+		}
+	}
+}
