@@ -10,28 +10,14 @@ require_go
 terraform_env
 terraform=$(find_terraform)
 
-work=$(mktemp -d)
-mock_pid=
-cleanup() {
-  [ -n "$mock_pid" ] && kill "$mock_pid" 2>/dev/null && wait "$mock_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
-step "Building the provider and the mock Sinch API"
-go build -o "$work/plugins/terraform-provider-sinch" .
-go build -o "$work/sinch-mock" ./cmd/sinch-mock
+step "Building the mock Sinch API and starting it on a loopback port"
+start_mock -projects demo-project
+cat "$work/mock.log"
 
-step "Starting the mock Sinch API on a loopback port"
-"$work/sinch-mock" -projects demo-project -env-file "$work/mock.env" &
-mock_pid=$!
-for _ in $(seq 50); do [ -s "$work/mock.env" ] && break; sleep 0.1; done
-[ -s "$work/mock.env" ] || die "the mock did not start"
-set -a
-source "$work/mock.env"
-set +a
+step "Building the provider"
+go build -o "$work/plugins/terraform-provider-sinch" .
 
 cat >"$work/terraformrc" <<HCL
 provider_installation {

@@ -138,3 +138,20 @@ go_tool() {
   fi
   echo "$dir/$name"
 }
+
+# start_mock FLAG...: builds sinch-mock into a new temporary folder ($work), starts it there in the
+# background with the flags, and exports the settings it writes (SINCH_*, SINCH_MOCK_ADMIN_URL). When the
+# script exits, the mock is stopped and $work removed. Its output is in $work/mock.log.
+start_mock() {
+  work=$(mktemp -d)
+  mock_pid=
+  trap '[ -n "$mock_pid" ] && kill "$mock_pid" 2>/dev/null && wait "$mock_pid" 2>/dev/null; rm -rf "$work"' EXIT
+  go build -o "$work/sinch-mock" ./cmd/sinch-mock
+  "$work/sinch-mock" "$@" -env-file "$work/mock.env" >"$work/mock.log" 2>&1 &
+  mock_pid=$!
+  for _ in $(seq 100); do [ -s "$work/mock.env" ] && break; sleep 0.1; done
+  [ -s "$work/mock.env" ] || die "sinch-mock did not start: $(cat "$work/mock.log")"
+  set -a
+  source "$work/mock.env"
+  set +a
+}

@@ -10,23 +10,7 @@ cd "$repo_root"
 
 require_go
 command -v curl >/dev/null 2>&1 || die "testacc-live-mock needs curl"
-work=$(mktemp -d)
-mock_pid=
-cleanup() {
-  [ -n "$mock_pid" ] && kill "$mock_pid" 2>/dev/null && wait "$mock_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-go build -o "$work/sinch-mock" ./cmd/sinch-mock
-"$work/sinch-mock" -projects live-project -apps live-app -initial-secret saved-before-the-run-5e0c7d4b \
-  -env-file "$work/mock.env" >/dev/null 2>&1 &
-mock_pid=$!
-for _ in $(seq 100); do [ -s "$work/mock.env" ] && break; sleep 0.1; done
-[ -s "$work/mock.env" ] || die "sinch-mock did not start"
-set -a
-source "$work/mock.env"
-set +a
+start_mock -projects live-project -apps live-app -initial-secret saved-before-the-run-5e0c7d4b
 export SINCH_CONVERSATION_APP_ID=live-app
 state() { curl -fsS "$SINCH_MOCK_ADMIN_URL/projects/live-project"; }
 before=$(state)
