@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -274,5 +276,61 @@ func TestWebhook_secrets(t *testing.T) {
 		if got := tc.hook.Secrets(); fmt.Sprint(got) != fmt.Sprint(tc.want) {
 			t.Errorf("Secrets() = %q, want %q", got, tc.want)
 		}
+	}
+}
+
+// failingDials is a transport whose first POST requests fail as a connection that could not be made
+// (op "dial") or as one lost after the request was sent (op "read"), before the others go through.
+type failingDials struct {
+	op          string
+	fails, sent int
+}
+
+func (f *failingDials) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Method == http.MethodPost && r.URL.Path == webhooksPath {
+		f.sent++
+		if f.sent <= f.fails {
+			errno := syscall.ECONNRESET
+			if f.op == "dial" {
+				errno = syscall.ECONNREFUSED
+			}
+			return nil, &net.OpError{Op: f.op, Net: "tcp", Err: errno}
+		}
+	}
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// A create that never left this machine (no connection could be made) is sent again at once; one whose
+// connection was lost after it was sent is sent again only once the list shows it was not made.
+func TestWebhooks_createAfterAConnectionError(t *testing.T) {
+	for _, tc := range []struct {
+		op                string
+		wantSent, wantGet int
+		wantMade          bool
+	}{
+		{"dial", 2, 0, true},
+		// Not found in the list, so not made: sent again.
+		{"read", 2, 1, true},
+	} {
+		t.Run(tc.op, func(t *testing.T) {
+			mock := webhookMock(t)
+			transport := &failingDials{op: tc.op, fails: 1}
+			c, err := client.New(client.Config{TokenURL: mock.TokenURL, KeyID: keyID, KeySecret: keySecret, MaxRetries: 2,
+				RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond, HTTPClient: &http.Client{Transport: transport}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, err := c.Webhooks(mock.ConversationURL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, _, err = w.Create(context.Background(), "p1", newHook())
+			made := len(mock.Webhooks("app-1")) == 1
+			counts := mock.CountsOf(sinchmock.Conversation)
+			if transport.sent != tc.wantSent || counts.Get != tc.wantGet || made != tc.wantMade || (err == nil) != tc.wantMade {
+				t.Fatalf("got %v after %d POST sent and %d GET; want %d and %d, made: %v", err, transport.sent, counts.Get,
+					tc.wantSent, tc.wantGet, tc.wantMade)
+			}
+		})
 	}
 }
