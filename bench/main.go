@@ -100,7 +100,7 @@ func main() {
 				}
 			}
 			for _, r := range runs {
-				r.close()
+				r.stop()
 			}
 		}
 	}

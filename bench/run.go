@@ -68,10 +68,10 @@ type variantRun struct {
 	env     []string
 	usage   string
 	stats   func() sinchmock.Stats
-	stop    func()
+	stop    func() // stops the mock
 }
 
-// prepare writes a variant's configuration and starts its mock (sinch only); close stops the mock.
+// prepare writes a variant's configuration and starts its mock (sinch only), which stop stops.
 func prepare(opts options, bins binaries, k kind, variant string, n int, dir string) *variantRun {
 	must(os.MkdirAll(dir, 0o700))
 	must(os.WriteFile(filepath.Join(dir, "main.tf"), []byte(configuration(k, variant, n)), 0o600))
@@ -100,8 +100,6 @@ func prepare(opts options, bins binaries, k kind, variant string, n int, dir str
 	}
 	return v
 }
-
-func (v *variantRun) close() { v.stop() }
 
 // step runs one Terraform command of the variant and measures it.
 func (v *variantRun) step(s step) measurement {
