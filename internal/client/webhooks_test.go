@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"strings"
@@ -133,6 +134,12 @@ func TestWebhooks_createMakesOne(t *testing.T) {
 			}
 			if c := mock.CountsOf(sinchmock.Conversation); c.Post != tc.wantPosts || c.Patch != tc.wantPatch {
 				t.Errorf("%+v, want %d POST and %d PATCH", c, tc.wantPosts, tc.wantPatch)
+			}
+			// The list did not show the secrets of the webhook adopted: both are written again.
+			for _, r := range mock.Requests() {
+				if r.Method == http.MethodPatch && r.Query != "update_mask=secret%2Cclient_credentials" {
+					t.Errorf("PATCH ?%s, want both secrets written", r.Query)
+				}
 			}
 		})
 	}
@@ -332,5 +339,50 @@ func TestWebhooks_createAfterAConnectionError(t *testing.T) {
 					tc.wantSent, tc.wantGet, tc.wantMade)
 			}
 		})
+	}
+}
+
+// A create that was not made however often it is sent fails after its retries, each one checked by a
+// list first.
+func TestWebhooks_createNotMadeGivesUp(t *testing.T) {
+	mock := webhookMock(t)
+	mock.Script(sinchmock.Conversation, http.MethodPost, webhooksPath, status(500), status(500), status(500))
+	made, _, err := webhooksOf(t, mock, 2).Create(context.Background(), "p1", newHook())
+	c := mock.CountsOf(sinchmock.Conversation)
+	if err == nil || made != nil || c.Post != 3 || c.Get != 3 || len(mock.Webhooks("app-1")) != 0 {
+		t.Fatalf("got %v, %v after %+v; want an error after 3 POST and 3 lists, and no webhook", made, err, c)
+	}
+}
+
+// refusedPatches is a transport that answers every PATCH with Sinch's 400, as a webhook's update that
+// Sinch refuses.
+type refusedPatches struct{}
+
+func (refusedPatches) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Method != http.MethodPatch {
+		return http.DefaultTransport.RoundTrip(r)
+	}
+	return &http.Response{StatusCode: 400, Header: http.Header{"Content-Type": {"application/json"}}, Request: r,
+		Body: io.NopCloser(strings.NewReader(`{"error":{"code":400,"message":"refused","status":"INVALID_ARGUMENT"}}`))}, nil
+}
+
+// A webhook adopted after a lost create, whose secrets could not be written again, is still given to
+// the caller (it exists at Sinch), with the error.
+func TestWebhooks_adoptedWhenTheSecretsCannotBeWritten(t *testing.T) {
+	mock := webhookMock(t, func(o *sinchmock.Options) { o.HideWebhookSecrets = true })
+	mock.Script(sinchmock.Conversation, http.MethodPost, webhooksPath, sinchmock.Lost(500))
+	c, err := client.New(client.Config{TokenURL: mock.TokenURL, KeyID: keyID, KeySecret: keySecret, HTTPClient: &http.Client{Transport: refusedPatches{}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := c.Webhooks(mock.ConversationURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	made, adopted, err := w.Create(context.Background(), "p1", newHook())
+	hooks := mock.Webhooks("app-1")
+	var apiErr *client.APIError
+	if len(hooks) != 1 || made == nil || made.ID != hooks[0].ID || !adopted || !errors.As(err, &apiErr) || apiErr.HTTPStatus != 400 {
+		t.Fatalf("got %v, %v, %v; want the webhook made, adopted, and the 400 of writing its secrets", made, adopted, err)
 	}
 }
