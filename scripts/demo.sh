@@ -40,4 +40,9 @@ step "terraform plan, again: nothing to change"
 step "terraform destroy: the webhook is deleted; the callback secrets stay at Sinch, with a warning"
 "$terraform" destroy -input=false -auto-approve
 
+step "Stopping the mock: what it served"
+kill "$mock_pid" && wait "$mock_pid" 2>/dev/null || true
+mock_pid=
+tail -n 1 "$work/mock.log"
+
 step "Done: the demo's files and the mock are removed"

@@ -141,7 +141,8 @@ go_tool() {
 
 # start_mock FLAG...: builds sinch-mock into a new temporary folder ($work), starts it there in the
 # background with the flags, and exports the settings it writes (SINCH_*, SINCH_MOCK_ADMIN_URL). When the
-# script exits, the mock is stopped and $work removed. Its output is in $work/mock.log.
+# script exits, the mock is stopped and $work removed (this is the script's EXIT trap). Its output is in
+# $work/mock.log; $mock_pid is its process.
 start_mock() {
   work=$(mktemp -d)
   mock_pid=
