@@ -49,3 +49,27 @@ func TestTokenSource_invalidateDropsOnlyTheCurrentToken(t *testing.T) {
 		t.Error("Invalidate kept the token")
 	}
 }
+
+// A secret quoted in a JSON body (an answer that quotes the request it refused) is escaped: Go and most
+// encoders write "&", "<" and ">" as \u0026, \u003c and \u003e, '"' as \" and "\" as \\, and each
+// level of quoting doubles the backslashes. Every such form is hidden.
+func TestRedact_jsonForms(t *testing.T) {
+	const secret = `Xk3&pQ9<z>"a\b/é😀`
+	for _, form := range []string{
+		secret,
+		`Xk3\u0026pQ9\u003cz\u003e\"a\\b/\u00e9\ud83d\ude00`,
+		`Xk3\u0026pQ9\u003Cz\u003E\"a\\b\/é😀`,
+		`Xk3&pQ9<z>\"a\\b/é😀`,
+		`Xk3\\u0026pQ9\\u003cz\\u003e\\\"a\\\\b/é😀`,
+		`\u0058\u006b\u0033\u0026\u0070\u0051\u0039\u003c\u007a\u003e\u0022\u0061\u005c\u0062\u002f\u00e9\uD83D\uDE00`,
+	} {
+		text := `refused {"secret":"` + form + `"} for p1`
+		if got := redact(text, secret); got != `refused {"secret":"(redacted)"} for p1` {
+			t.Errorf("redact(%q) = %q", text, got)
+		}
+	}
+	// A short secret in escaped form is hidden only as a word of its own, as it is in clear.
+	if got := redact(`value \u0026k in a\u0026kb`, "&k"); got != `value (redacted) in a\u0026kb` {
+		t.Errorf("short secret: %q", got)
+	}
+}
