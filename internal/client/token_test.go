@@ -141,7 +141,8 @@ func TestClient_tokenOutageIsPaidOnce(t *testing.T) {
 
 // An access key that the token endpoint refuses is refused once per client (that is, per run), not once
 // per call: the answer will not change. Any 4xx but 408 and 429 is such a refusal (RFC 6749 answers 400
-// for a wrong grant, 401 for a wrong client); a 5xx is not, and is asked again.
+// for a wrong grant, 401 for a wrong client); a 408, a 429 or a 5xx is not, and is retried, then asked
+// again once the failure's short cache ends.
 func TestClient_refusedKeyIsAskedOnce(t *testing.T) {
 	for _, tc := range []struct {
 		status  int
@@ -150,6 +151,9 @@ func TestClient_refusedKeyIsAskedOnce(t *testing.T) {
 		{http.StatusBadRequest, true},
 		{http.StatusUnauthorized, true},
 		{499, true},
+		// A request timeout or a rate limit is not a refusal: the same key may pass a moment later.
+		{http.StatusRequestTimeout, false},
+		{http.StatusTooManyRequests, false},
 		{http.StatusInternalServerError, false},
 	} {
 		t.Run(fmt.Sprint(tc.status), func(t *testing.T) {
@@ -208,5 +212,28 @@ func TestClient_abandonedTokenRequestIsAskedAgain(t *testing.T) {
 	}
 	if n := mock.Counts().Token; n != 2 {
 		t.Errorf("%d token requests, want 2", n)
+	}
+}
+
+// A call whose own token request it cancels (Ctrl-C in Terraform) ends with its cancellation: it does not
+// ask again and again with a context that has ended.
+func TestClient_cancelledTokenRequestEnds(t *testing.T) {
+	mock := newMock(t)
+	mock.ScriptToken(sinchmock.Fault{Delay: 5 * time.Second})
+	c := newClient(t, mock.URL, mock.TokenURL)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { _, err := c.Get(ctx, "p1"); done <- err }()
+	for mock.Counts().Token == 0 {
+		time.Sleep(5 * time.Millisecond)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) || mock.Counts().Token != 1 {
+			t.Errorf("got %v after %d token requests, want the cancellation after one", err, mock.Counts().Token)
+		}
+	case <-time.After(3 * time.Second):
+		t.Fatalf("the cancelled call has not ended, after %d token requests", mock.Counts().Token)
 	}
 }

@@ -57,12 +57,16 @@ func newHTTPClient(cfg Config, log LogFunc) *http.Client {
 type onceKey struct{}
 
 // retryPolicy is go-retryablehttp's default policy (429, 5xx but 501, connection errors but TLS
-// certificate ones), but for a request that must not be sent twice, such as a create that is not
+// certificate ones) with 408 too, but for a request that must not be sent twice, such as a create that is not
 // idempotent: that one is repeated only when it surely did not reach the API, after a 429 (refused
 // before it was handled) or when no connection could be made. After a 5xx, a timeout or a connection
 // lost once the request was sent, the API may have acted on it, and the caller must find out.
 func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Value(onceKey{}) == nil {
+		if err == nil && resp.StatusCode == http.StatusRequestTimeout && ctx.Err() == nil {
+			// The server gave up waiting for the request, which it did not handle.
+			return true, nil
+		}
 		return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
 	}
 	if ctx.Err() != nil {
