@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/oauth2"
@@ -60,6 +61,21 @@ type Client struct {
 	// than by the HTTP client (see Webhooks.Create).
 	retries          int
 	waitMin, waitMax time.Duration
+	// made holds the IDs of the webhooks that creates of this client made or adopted, which no other
+	// create may adopt (see Webhooks.Create).
+	made sync.Map
+}
+
+// claim records that a create made or adopted a webhook, and tells whether no other create had.
+func (c *Client) claim(webhookID string) bool {
+	_, taken := c.made.LoadOrStore(webhookID, true)
+	return !taken
+}
+
+// claimed tells whether a create of this client made or adopted a webhook.
+func (c *Client) claimed(webhookID string) bool {
+	_, taken := c.made.Load(webhookID)
+	return taken
 }
 
 // New checks the configuration and returns a client. It makes no request: the token is fetched with

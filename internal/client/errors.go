@@ -139,6 +139,29 @@ func IsNotFound(err error) bool {
 	return errors.As(err, &apiErr) && apiErr.HTTPStatus == http.StatusNotFound && apiErr.Status == "NOT_FOUND"
 }
 
+// NotFoundUnconfirmedError is Sinch's 404 for a webhook that the list of its app's webhooks does not
+// confirm: the list failed (with a 404 for the app when the host is another region's, where the app does
+// not live), or it shows the webhook, or there was no app to list (AppID is empty). It says nothing of
+// whether the webhook exists, and it is not IsNotFound.
+type NotFoundUnconfirmedError struct {
+	NotFound *APIError
+	AppID    string
+	// ListErr is the list's error, nil when it answered; Listed says that it showed the webhook.
+	ListErr error
+	Listed  bool
+}
+
+func (e *NotFoundUnconfirmedError) Error() string {
+	switch {
+	case e.AppID == "":
+		return fmt.Sprintf("%v, which no list of the webhook's app can confirm, as its app is not known", e.NotFound)
+	case e.ListErr != nil:
+		return fmt.Sprintf("%v, and the list of app %q's webhooks that would confirm it failed: %v", e.NotFound, e.AppID, e.ListErr)
+	default:
+		return fmt.Sprintf("%v, but the list of app %q's webhooks shows it", e.NotFound, e.AppID)
+	}
+}
+
 // RedirectError is an answer of 3xx, which the client does not follow: Sinch's API does not redirect,
 // so a redirect comes from a wrong URL or a proxy, and nothing is sent where it points.
 type RedirectError struct {

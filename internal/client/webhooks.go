@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -93,13 +94,41 @@ func (w *Webhooks) url(projectID string, elements ...string) string {
 	return w.baseURL + path
 }
 
-// Get reads a webhook.
-func (w *Webhooks) Get(ctx context.Context, projectID, webhookID string) (*Webhook, error) {
+// Get reads a webhook of an app. Sinch's 404 for it counts only once the list of the app's webhooks
+// confirms it, as a 404 comes from another host too (another region's, where the app does not live):
+// then the error is Sinch's *APIError (IsNotFound), and otherwise a *NotFoundUnconfirmedError. appID is
+// empty when it is not known (an import): a 404 then cannot be confirmed.
+func (w *Webhooks) Get(ctx context.Context, projectID, appID, webhookID string) (*Webhook, error) {
 	resp, err := w.client.call(ctx, request{method: http.MethodGet, url: w.url(projectID, "webhooks", webhookID)})
 	if err != nil {
-		return nil, err
+		return nil, w.confirmNotFound(ctx, projectID, appID, webhookID, err)
 	}
 	return decodeWebhookAnswer(resp, webhookID)
+}
+
+// confirmNotFound returns err, unless it is Sinch's 404 for a webhook that the list of its app does not
+// confirm: then a *NotFoundUnconfirmedError.
+func (w *Webhooks) confirmNotFound(ctx context.Context, projectID, appID, webhookID string, err error) error {
+	var notFound *APIError
+	if !IsNotFound(err) || !errors.As(err, &notFound) {
+		return err
+	}
+	unconfirmed := &NotFoundUnconfirmedError{NotFound: notFound, AppID: appID}
+	if appID == "" {
+		return unconfirmed
+	}
+	hooks, listErr := w.List(ctx, projectID, appID)
+	if listErr != nil {
+		unconfirmed.ListErr = listErr
+		return unconfirmed
+	}
+	for _, h := range hooks {
+		if h.ID == webhookID {
+			unconfirmed.Listed = true
+			return unconfirmed
+		}
+	}
+	return err
 }
 
 // List reads the webhooks of an app (the API has no paging: an app has at most 5).
@@ -147,9 +176,14 @@ func (w *Webhooks) Update(ctx context.Context, projectID string, hook Webhook, m
 	return answered, confirmSecrets(resp, &hook, answered, mask)
 }
 
-// Delete deletes a webhook.
-func (w *Webhooks) Delete(ctx context.Context, projectID, webhookID string) error {
+// Delete deletes a webhook of an app. A webhook that is gone already counts as deleted once the list of
+// the app's webhooks confirms Sinch's 404, as Get says; an unconfirmed 404 is a
+// *NotFoundUnconfirmedError.
+func (w *Webhooks) Delete(ctx context.Context, projectID, appID, webhookID string) error {
 	_, err := w.client.call(ctx, request{method: http.MethodDelete, url: w.url(projectID, "webhooks", webhookID)})
+	if err = w.confirmNotFound(ctx, projectID, appID, webhookID, err); IsNotFound(err) {
+		return nil
+	}
 	return err
 }
 

@@ -15,14 +15,22 @@ import (
 // ended after the create was sent (Ctrl-C in Terraform): that list goes on without it, for so long.
 const listAfterCancel = 10 * time.Second
 
-// Create makes a webhook with one POST, and makes sure that one is made, not two. The API has no
-// idempotency key, so a POST that may have reached Sinch without its answer reaching us (a 5xx, a
-// timeout, a connection lost after it was sent, an answer that is not JSON of the documented shape) is
-// not sent again blindly: the app's webhooks are listed, and one that matches what was sent (target,
-// target type and triggers) is the one made, which Create returns with adopted set, after it writes its
-// secrets again (unless the list shows them). When none matches, the POST is sent again, up to
-// MaxRetries times. A POST that surely did not reach Sinch (a 429, no connection) is retried as any
-// request is. When the list fails, or several webhooks match, the error is a *CreateUnconfirmedError.
+// Create makes a webhook with one POST, and makes sure that one is made, not two, and that no other
+// webhook is taken for it. The API has no idempotency key, so a POST that may have reached Sinch without
+// its answer reaching us (a 5xx, a timeout, a connection lost after it was sent, an answer that is not
+// JSON of the documented shape) is not sent again blindly: the app's webhooks are listed, and one that
+// matches what was sent (target, target type and triggers) and that the create made is adopted: Create
+// returns it with adopted set, after it writes its secrets again (unless the list shows them). "Made by
+// the create" means absent from the list taken just before the POST, and not made or adopted by another
+// create of this client: a webhook of the dashboard, of another workspace, the object that a
+// create_before_destroy replaces, or that another resource of the run made, is never adopted, although
+// it matches. When none matches, the POST is sent again, up to MaxRetries times. A POST that surely did
+// not reach Sinch (a 429, no connection) is retried as any request is. When the list fails, or several
+// webhooks match, the error is a *CreateUnconfirmedError.
+//
+// The list before the POST is what proves a webhook new, so a create that cannot list sends nothing and
+// fails with the list's error. A create that Sinch refuses is a *CreateRefusedError, with what the app
+// has then.
 //
 // An answer that names a secret other than the one sent gives the webhook made and a *MismatchError; a
 // webhook that was adopted but whose secrets could not be written again comes with that error. Either
@@ -32,20 +40,38 @@ func (w *Webhooks) Create(ctx context.Context, projectID string, hook Webhook) (
 	if err != nil {
 		return nil, false, err
 	}
+	before, err := w.List(ctx, projectID, hook.AppID)
+	if err != nil {
+		return nil, false, err
+	}
+	existed := map[string]bool{}
+	for _, h := range before {
+		existed[h.ID] = true
+	}
 	create := request{method: http.MethodPost, url: w.url(projectID, "webhooks"), body: body, secrets: hook.Secrets(), once: true}
 	for attempt := 0; ; attempt++ {
 		resp, err := w.client.call(ctx, create)
 		if err == nil {
 			made, decodeErr := decodeWebhookAnswer(resp, "")
 			if decodeErr == nil {
+				w.client.claim(made.ID)
 				return made, false, confirmSecrets(resp, &hook, made, webhookFields)
 			}
 			err = decodeErr
 		}
 		if !mayHaveBeenMade(err) {
+			var apiErr *APIError
+			if errors.As(err, &apiErr) && apiErr.HTTPStatus < 500 {
+				// What the app has now explains the refusal (other creates of the run may have been made
+				// since the list before this one); that list, if this one fails.
+				if now, listErr := w.List(ctx, projectID, hook.AppID); listErr == nil {
+					before = now
+				}
+				return nil, false, &CreateRefusedError{Err: apiErr, Existing: before}
+			}
 			return nil, false, err
 		}
-		matching, listErr := w.matching(ctx, projectID, hook)
+		matching, listErr := w.madeBy(ctx, projectID, hook, existed)
 		switch {
 		case listErr != nil:
 			return nil, false, &CreateUnconfirmedError{Method: create.method, URL: create.url, AppID: hook.AppID, Err: err, ListErr: listErr}
@@ -93,10 +119,12 @@ func mayHaveBeenMade(err error) bool {
 	}
 }
 
-// matching lists the app's webhooks that match hook (see Create). When ctx has ended, the list goes on
-// without it for a while: the create may have been made, and finding it matters more than stopping at
-// once.
-func (w *Webhooks) matching(ctx context.Context, projectID string, hook Webhook) ([]Webhook, error) {
+// madeBy lists the app's webhooks that a create of hook may have made: those that match it (see
+// Create), were not in the list taken before it (existed), and were not made or adopted by another
+// create of this client. Of those it claims the one, when there is one, for this create. When ctx has
+// ended, the list goes on without it for a while: the create may have been made, and finding it matters
+// more than stopping at once.
+func (w *Webhooks) madeBy(ctx context.Context, projectID string, hook Webhook, existed map[string]bool) ([]Webhook, error) {
 	if ctx.Err() != nil {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), listAfterCancel)
@@ -106,13 +134,18 @@ func (w *Webhooks) matching(ctx context.Context, projectID string, hook Webhook)
 	if err != nil {
 		return nil, err
 	}
-	var matching []Webhook
+	var made []Webhook
 	for _, h := range hooks {
-		if h.Target == hook.Target && targetType(h.TargetType) == targetType(hook.TargetType) && sameSet(h.Triggers, hook.Triggers) {
-			matching = append(matching, h)
+		if !existed[h.ID] && !w.client.claimed(h.ID) && h.Target == hook.Target &&
+			targetType(h.TargetType) == targetType(hook.TargetType) && sameSet(h.Triggers, hook.Triggers) {
+			made = append(made, h)
 		}
 	}
-	return matching, nil
+	if len(made) == 1 && !w.client.claim(made[0].ID) {
+		// Another create of this client claimed it since the list.
+		return nil, nil
+	}
+	return made, nil
 }
 
 // writeSecretsOf writes the secrets of want to the webhook found (which the create made with them),
@@ -181,3 +214,15 @@ func (e *CreateUnconfirmedError) Error() string {
 }
 
 func (e *CreateUnconfirmedError) Unwrap() error { return e.Err }
+
+// CreateRefusedError is a create that Sinch answered with a 4xx other than 408: nothing was made.
+// Existing are the webhooks the app has once refused (or had just before, when that list fails), for the
+// caller to explain the refusal (the sixth webhook of an app, say).
+type CreateRefusedError struct {
+	Err      *APIError
+	Existing []Webhook
+}
+
+func (e *CreateRefusedError) Error() string { return e.Err.Error() }
+
+func (e *CreateRefusedError) Unwrap() error { return e.Err }

@@ -59,7 +59,7 @@ func TestWebhooks_calls(t *testing.T) {
 	if err != nil || adopted || made.ID == "" || *made.Secret != "hook-secret-1" || made.TargetType != "HTTP" {
 		t.Fatalf("create: %v, %v, %v", made, adopted, err)
 	}
-	got, err := w.Get(ctx, "p1", made.ID)
+	got, err := w.Get(ctx, "p1", "app-1", made.ID)
 	if err != nil || got.Target != "https://handler.example/callbacks" || got.ClientCredentials.TokenRequestType != "FORM" ||
 		*got.ClientCredentials.ClientSecret != "client-secret-1" {
 		t.Fatalf("get: %v, %v", got, err)
@@ -87,10 +87,10 @@ func TestWebhooks_calls(t *testing.T) {
 	if err != nil || len(hooks) != 1 || hooks[0].ID != made.ID {
 		t.Fatalf("list: %v, %v", hooks, err)
 	}
-	if err := w.Delete(ctx, "p1", made.ID); err != nil {
+	if err := w.Delete(ctx, "p1", "app-1", made.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.Get(ctx, "p1", made.ID); !client.IsNotFound(err) {
+	if _, err := w.Get(ctx, "p1", "app-1", made.ID); !client.IsNotFound(err) {
 		t.Errorf("get after delete: %v", err)
 	}
 	if strings.Contains(fmt.Sprintf("%v %#v %v", *made, *made, made.ClientCredentials), "secret-1") {
@@ -146,13 +146,16 @@ func TestWebhooks_createMakesOne(t *testing.T) {
 }
 
 func TestWebhooks_createUnconfirmed(t *testing.T) {
-	t.Run("several webhooks match", func(t *testing.T) {
+	t.Run("several new webhooks match", func(t *testing.T) {
 		mock := webhookMock(t)
 		w := webhooksOf(t, mock, 2)
-		if _, _, err := w.Create(context.Background(), "p1", newHook()); err != nil {
-			t.Fatal(err)
-		}
-		mock.Script(sinchmock.Conversation, http.MethodPost, webhooksPath, sinchmock.Lost(503))
+		// The create is made, and while its answer is on the way (then lost), the same webhook is made in
+		// the dashboard: two new webhooks match, and neither can be told to be the create's.
+		mock.Script(sinchmock.Conversation, http.MethodPost, webhooksPath, sinchmock.Fault{Status: 503, After: true, Delay: 200 * time.Millisecond})
+		time.AfterFunc(50*time.Millisecond, func() {
+			hook := newHook()
+			mock.AddWebhook("p1", sinchmock.Webhook{AppID: hook.AppID, Target: hook.Target, Triggers: hook.Triggers})
+		})
 		_, _, err := w.Create(context.Background(), "p1", newHook())
 		var unconfirmed *client.CreateUnconfirmedError
 		if !errors.As(err, &unconfirmed) || len(unconfirmed.Matching) != 2 || !strings.Contains(err.Error(), `2 webhooks of app "app-1" match it`) {
@@ -162,20 +165,29 @@ func TestWebhooks_createUnconfirmed(t *testing.T) {
 	t.Run("the list fails", func(t *testing.T) {
 		mock := webhookMock(t)
 		mock.Script(sinchmock.Conversation, http.MethodPost, webhooksPath, sinchmock.Lost(500))
-		mock.Script(sinchmock.Conversation, http.MethodGet, "/v1/projects/p1/apps/app-1/webhooks", status(500), status(500), status(500))
+		// The list before the create is answered; those after it fail.
+		mock.Script(sinchmock.Conversation, http.MethodGet, "/v1/projects/p1/apps/app-1/webhooks", sinchmock.Fault{}, status(500), status(500), status(500))
 		_, _, err := webhooksOf(t, mock, 2).Create(context.Background(), "p1", newHook())
 		var unconfirmed *client.CreateUnconfirmedError
 		if !errors.As(err, &unconfirmed) || unconfirmed.ListErr == nil || mock.CountsOf(sinchmock.Conversation).Post != 1 {
 			t.Fatalf("got %v, want an unconfirmed create and no second POST", err)
 		}
 	})
-	t.Run("refused: nothing made, nothing listed", func(t *testing.T) {
+	t.Run("refused: nothing made, nothing listed after", func(t *testing.T) {
 		mock := webhookMock(t)
 		_, _, err := webhooksOf(t, mock, 2).Create(context.Background(), "p1", client.Webhook{AppID: "app-1", Target: "https://h.example/",
 			Triggers: []string{"UNSPECIFIED_TRIGGER"}})
-		var apiErr *client.APIError
-		if !errors.As(err, &apiErr) || apiErr.HTTPStatus != 400 || mock.CountsOf(sinchmock.Conversation).Get != 0 {
-			t.Fatalf("got %v, want a 400 and no list", err)
+		var refused *client.CreateRefusedError
+		if !errors.As(err, &refused) || refused.Err.HTTPStatus != 400 || refused.Existing != nil || mock.CountsOf(sinchmock.Conversation).Get != 2 {
+			t.Fatalf("got %v, want a refused create, with the lists before and after it", err)
+		}
+	})
+	t.Run("the list before it fails: nothing sent", func(t *testing.T) {
+		mock := webhookMock(t)
+		_, _, err := webhooksOf(t, mock, 2).Create(context.Background(), "p1", client.Webhook{AppID: "no-such-app", Target: "https://h.example/",
+			Triggers: []string{"MESSAGE_DELIVERY"}})
+		if !client.IsNotFound(err) || mock.CountsOf(sinchmock.Conversation).Post != 0 {
+			t.Fatalf("got %v, want Sinch's 404 for the app, and no POST", err)
 		}
 	})
 	t.Run("cancelled after the create was sent", func(t *testing.T) {
@@ -315,9 +327,10 @@ func TestWebhooks_createAfterAConnectionError(t *testing.T) {
 		wantSent, wantGet int
 		wantMade          bool
 	}{
-		{"dial", 2, 0, true},
-		// Not found in the list, so not made: sent again.
-		{"read", 2, 1, true},
+		// The list before the create, and no other.
+		{"dial", 2, 1, true},
+		// Not found in the list after it, so not made: sent again.
+		{"read", 2, 2, true},
 	} {
 		t.Run(tc.op, func(t *testing.T) {
 			mock := webhookMock(t)
@@ -349,8 +362,8 @@ func TestWebhooks_createNotMadeGivesUp(t *testing.T) {
 	mock.Script(sinchmock.Conversation, http.MethodPost, webhooksPath, status(500), status(500), status(500))
 	made, _, err := webhooksOf(t, mock, 2).Create(context.Background(), "p1", newHook())
 	c := mock.CountsOf(sinchmock.Conversation)
-	if err == nil || made != nil || c.Post != 3 || c.Get != 3 || len(mock.Webhooks("app-1")) != 0 {
-		t.Fatalf("got %v, %v after %+v; want an error after 3 POST and 3 lists, and no webhook", made, err, c)
+	if err == nil || made != nil || c.Post != 3 || c.Get != 4 || len(mock.Webhooks("app-1")) != 0 {
+		t.Fatalf("got %v, %v after %+v; want an error after 3 POST and 3 lists (and the one before), and no webhook", made, err, c)
 	}
 }
 
@@ -384,5 +397,148 @@ func TestWebhooks_adoptedWhenTheSecretsCannotBeWritten(t *testing.T) {
 	var apiErr *client.APIError
 	if len(hooks) != 1 || made == nil || made.ID != hooks[0].ID || !adopted || !errors.As(err, &apiErr) || apiErr.HTTPStatus != 400 {
 		t.Fatalf("got %v, %v, %v; want the webhook made, adopted, and the 400 of writing its secrets", made, adopted, err)
+	}
+}
+
+// A create whose answer was lost never adopts a webhook that was there before it, however well it
+// matches: one made in the dashboard, or the object that a create_before_destroy replaces. Such a webhook
+// is left as it was (no secret written to it), and the create is sent again.
+func TestWebhooks_createNeverAdoptsWhatWasThere(t *testing.T) {
+	for name, tc := range map[string]struct {
+		faults    []sinchmock.Fault
+		wantPosts int
+		wantMade  bool
+	}{
+		"a 500, not made, then made":    {faults: []sinchmock.Fault{status(500)}, wantPosts: 2, wantMade: true},
+		"a 500 every time: none made":   {faults: []sinchmock.Fault{status(500), status(500), status(500)}, wantPosts: 3},
+		"made, then the answer is lost": {faults: []sinchmock.Fault{sinchmock.Lost(500)}, wantPosts: 1, wantMade: true},
+	} {
+		t.Run(name, func(t *testing.T) {
+			mock := webhookMock(t)
+			hook := newHook()
+			there := mock.AddWebhook("p1", sinchmock.Webhook{AppID: hook.AppID, Target: hook.Target, Triggers: hook.Triggers, Secret: "dashboard-secret"})
+			mock.Script(sinchmock.Conversation, http.MethodPost, webhooksPath, tc.faults...)
+			made, adopted, err := webhooksOf(t, mock, 2).Create(context.Background(), "p1", hook)
+			if made != nil && made.ID == there {
+				t.Fatalf("the create took the webhook that was there before it")
+			}
+			if kept, _ := mock.Webhook(there); kept.Secret != "dashboard-secret" {
+				t.Errorf("the webhook that was there holds another secret now")
+			}
+			hooks := mock.Webhooks("app-1")
+			if c := mock.CountsOf(sinchmock.Conversation); c.Post != tc.wantPosts || c.Patch != 0 {
+				t.Errorf("%+v, want %d POST and no PATCH", c, tc.wantPosts)
+			}
+			if !tc.wantMade {
+				if err == nil || len(hooks) != 1 {
+					t.Fatalf("got %v and %d webhooks; want an error, and the one that was there", err, len(hooks))
+				}
+				return
+			}
+			if err != nil || len(hooks) != 2 || made == nil || made.ID != hooks[1].ID || adopted != (tc.wantPosts == 1) {
+				t.Fatalf("got %v, %v, %v and %d webhooks; want the new one", made, adopted, err, len(hooks))
+			}
+		})
+	}
+}
+
+// Two creates of one client that want the same webhook, both listed before either was made: the one
+// whose answer is lost never adopts the one that the other create made.
+func TestWebhooks_createNeverAdoptsAnotherCreates(t *testing.T) {
+	mock := webhookMock(t)
+	w := webhooksOf(t, mock, 2)
+	// The first POST is made after 200 ms, and answered; the second is not made, and fails at 400 ms,
+	// when the first has made its webhook: that one is new to the second create, and matches.
+	mock.Script(sinchmock.Conversation, http.MethodPost, webhooksPath,
+		sinchmock.Fault{Delay: 200 * time.Millisecond}, sinchmock.Fault{Status: 500, Delay: 400 * time.Millisecond})
+	results := make(chan *client.Webhook, 2)
+	create := func() {
+		made, adopted, err := w.Create(context.Background(), "p1", newHook())
+		if err != nil || adopted {
+			t.Errorf("create: %v, adopted: %v", err, adopted)
+		}
+		results <- made
+	}
+	go create()
+	for len(mock.Requests()) < 3 { // the token, the list and the first POST
+		time.Sleep(5 * time.Millisecond)
+	}
+	go create()
+	first, second := <-results, <-results
+	if first == nil || second == nil || first.ID == second.ID || len(mock.Webhooks("app-1")) != 2 {
+		t.Fatalf("got %v and %v, and %d webhooks; want two webhooks, one each", first, second, len(mock.Webhooks("app-1")))
+	}
+}
+
+// A create whose access key is refused sent nothing: it says so, and is not "may have been made", when
+// the key is refused at the list before it, and when it is refused (revoked, say) for the create itself.
+func TestWebhooks_createWithARefusedKey(t *testing.T) {
+	for name, tokens := range map[string][]sinchmock.Fault{
+		"at the list":   {{Status: 401}},
+		"at the create": {{}, {Status: 401}},
+		// The token endpoint drops the connection (every attempt): the create was never sent either.
+		"no token for the create": {{}, {Drop: true}, {Drop: true}, {Drop: true}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			// Tokens that live 1 s are renewed for every call (oauth2 renews 10 s before expiry).
+			mock := webhookMock(t, func(o *sinchmock.Options) { o.TokenTTL = time.Second })
+			mock.ScriptToken(tokens...)
+			_, _, err := webhooksOf(t, mock, 2).Create(context.Background(), "p1", newHook())
+			var tokenErr *client.TokenError
+			var unconfirmed *client.CreateUnconfirmedError
+			c := mock.CountsOf(sinchmock.Conversation)
+			if !errors.As(err, &tokenErr) || errors.As(err, &unconfirmed) || c.Post != 0 || c.Get != min(len(tokens)-1, 1) {
+				t.Fatalf("got %v after %+v, want the token error, and nothing sent or listed after", err, c)
+			}
+		})
+	}
+}
+
+// Sinch's 404 for a webhook counts only when the list of its app, at the same host, confirms it: another
+// region's host, where the app does not live, answers 404 for everything, which says nothing of the
+// webhook. A delete of a webhook gone already is done only when confirmed too.
+func TestWebhooks_notFoundIsConfirmed(t *testing.T) {
+	mock := webhookMock(t)
+	// Another region: the same project, but not its app.
+	otherRegion := webhookMock(t, func(o *sinchmock.Options) { o.Apps = nil })
+	ctx := context.Background()
+	made, _, err := webhooksOf(t, mock, 0).Create(ctx, "p1", newHook())
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrong := webhooksOf(t, otherRegion, 0)
+	for name, err := range map[string]error{
+		"get":    func() error { _, err := wrong.Get(ctx, "p1", "app-1", made.ID); return err }(),
+		"delete": wrong.Delete(ctx, "p1", "app-1", made.ID),
+	} {
+		var unconfirmed *client.NotFoundUnconfirmedError
+		if client.IsNotFound(err) || !errors.As(err, &unconfirmed) || !client.IsNotFound(unconfirmed.ListErr) ||
+			!strings.Contains(err.Error(), `the list of app "app-1"'s webhooks that would confirm it failed`) {
+			t.Errorf("%s at another region's host: %v, want a 404 that the list does not confirm", name, err)
+		}
+	}
+	if _, ok := mock.Webhook(made.ID); !ok {
+		t.Fatal("the delete at another host deleted the webhook")
+	}
+
+	// An app not known (an import) cannot confirm; a list that shows the webhook denies.
+	_, err = wrong.Get(ctx, "p1", "", made.ID)
+	var unconfirmed *client.NotFoundUnconfirmedError
+	if !errors.As(err, &unconfirmed) || unconfirmed.ListErr != nil || client.IsNotFound(err) {
+		t.Errorf("without an app: %v", err)
+	}
+	right := webhooksOf(t, mock, 0)
+	mock.Script(sinchmock.Conversation, http.MethodGet, webhooksPath+"/"+made.ID, status(404))
+	if _, err := right.Get(ctx, "p1", "app-1", made.ID); !errors.As(err, &unconfirmed) || !unconfirmed.Listed {
+		t.Errorf("a 404 for a webhook that the list shows: %v", err)
+	}
+
+	// At the right host: gone, and a delete of it is done.
+	mock.DeleteWebhook(made.ID)
+	if _, err := right.Get(ctx, "p1", "app-1", made.ID); !client.IsNotFound(err) {
+		t.Errorf("get of a webhook gone: %v, want Sinch's 404", err)
+	}
+	if err := right.Delete(ctx, "p1", "app-1", made.ID); err != nil {
+		t.Errorf("delete of a webhook gone: %v", err)
 	}
 }

@@ -254,16 +254,23 @@ func assign(value tftypes.Value, target any) error {
 
 // isNullAt tells whether the value at a path is null, through a view when there is one.
 func isNullAt(ctx context.Context, from attributeGetter, at path.Path, diags *diag.Diagnostics) bool {
+	null, _ := nullOrUnknownAt(ctx, from, at, diags)
+	return null
+}
+
+// nullOrUnknownAt tells whether the object at a path is null, and whether it is unknown, through a view
+// when there is one.
+func nullOrUnknownAt(ctx context.Context, from attributeGetter, at path.Path, diags *diag.Diagnostics) (null, unknown bool) {
 	if v, ok := from.(*view); ok {
 		value, err := v.at(at)
 		if err != nil {
 			diags.AddError("Provider error", err.Error())
 		}
-		return value.IsNull()
+		return value.IsNull(), !value.IsKnown()
 	}
 	var object types.Object
 	diags.Append(from.GetAttribute(ctx, at, &object)...)
-	return object.IsNull()
+	return object.IsNull(), object.IsUnknown()
 }
 
 // stringsAt reads a set or list of strings through a view; known is false when it is unknown.

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
-
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
 )
 
@@ -58,16 +56,17 @@ func (a callbackAPI) ephemeralDescription() string {
 		"It calls `GET` `%s`.", a.Name, strings.TrimPrefix(a.about(), "the "), a.Path)
 }
 
-// subject is a project's callback configuration in the API, for diagnostics.
-func (a callbackAPI) subject(projectID string) callSubject {
+// subject is a project's callback configuration in the API, for diagnostics; d says where the
+// provider's project comes from (nil: nowhere).
+func (a callbackAPI) subject(projectID string, d *providerData) callSubject {
+	projectCheck := d.projectCheck(projectID)
 	return callSubject{
-		what:         fmt.Sprintf("the callback configuration of Sinch project %q in the %s API", projectID, a.Name),
-		kind:         "callback configuration",
-		projectID:    projectID,
-		missing:      fmt.Sprintf("project %q", projectID),
-		checkMissing: "Check project_id or SINCH_PROJECT_ID.",
-		missingAt:    path.Root(attrProjectID),
-		api:          a.Name, defaultURL: a.DefaultURL, urlSetting: a.URLSetting,
+		what:      fmt.Sprintf("the callback configuration of Sinch project %q in the %s API", projectID, a.Name),
+		kind:      "callback configuration",
+		projectID: projectID,
+		missing:   fmt.Sprintf("project %q", projectID),
+		checks:    map[string]notFoundCheck{"": projectCheck, "project": projectCheck},
+		api:       a.Name, defaultURL: a.DefaultURL, urlSetting: a.URLSetting,
 	}
 }
 

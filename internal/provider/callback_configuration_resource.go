@@ -143,7 +143,7 @@ func (r *CallbackConfigurationResource) apply(ctx context.Context, config, plan,
 	})
 	if rule.write {
 		if _, err := calls.Update(ctx, projectID.ValueString(), secret.configured.ValueString()); err != nil {
-			diags.Append(apiErrorDiagnostic(r.api.subject(projectID.ValueString()), "set", err))
+			diags.Append(apiErrorDiagnostic(r.api.subject(projectID.ValueString(), r.data), "set", err))
 			return nil
 		}
 	}
@@ -173,7 +173,7 @@ func (r *CallbackConfigurationResource) Read(ctx context.Context, req resource.R
 	answer, err := calls.Get(ctx, projectID.ValueString())
 	switch {
 	case client.IsNotFound(err) && imported != nil:
-		resp.Diagnostics.Append(importNotFound(r.api.terraformType(), fmt.Sprintf("project %q", projectID.ValueString()), err))
+		resp.Diagnostics.Append(importNotFound(r.api.terraformType(), fmt.Sprintf("project %q", projectID.ValueString()), inWords(err), ""))
 		return
 	case client.IsNotFound(err):
 		resp.Diagnostics.AddWarning("Sinch project no longer exists", fmt.Sprintf(
@@ -184,7 +184,7 @@ func (r *CallbackConfigurationResource) Read(ctx context.Context, req resource.R
 		resp.State.RemoveResource(ctx)
 		return
 	case err != nil:
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.api.subject(projectID.ValueString()), "read", err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.api.subject(projectID.ValueString(), r.data), "read", err))
 		return
 	}
 	// Sinch's answer without a secret says that the project has none set.

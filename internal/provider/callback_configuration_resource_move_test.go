@@ -62,7 +62,7 @@ func TestAccCallbackConfiguration_projectKnownOnlyAtApply(t *testing.T) {
 	}}
 	create, same, other := step("project-1", 1, "random-1"), step("project-1", 2, "random-2"), step("project-2", 3, "random-3")
 	create.Check = resource.ComposeAggregateTestCheckFunc(
-		env.expectSecretAtSinch("project-1", "random-1"), env.expectRequests(sinchmock.Counts{Token: 1, Put: 1}))
+		env.expectSecretAtSinch("project-1", "random-1"), env.expectRequests(sinchmock.Counts{Token: 1, Get: 1, Put: 1}))
 
 	same.ConfigPlanChecks = projectUnknown
 	same.ConfigStateChecks = []statecheck.StateCheck{expectStatus(knownvalue.StringExact("applied")),
@@ -124,7 +124,7 @@ func TestAccCallbackConfiguration_switchOfFormWritesOnlyANewSecret(t *testing.T)
 		return resource.TestStep{PreConfig: env.startCounting, Config: env.config("", writeOnlyConfig(0)), ConfigVariables: secretVariable(secret)}
 	}
 	steps := []resource.TestStep{plain("same-secret-a"), writeOnly("same-secret-a"), plain("same-secret-a"), writeOnly("other-secret-b")}
-	for i, want := range []sinchmock.Counts{{Token: 1, Put: 1}, {Get: 1}, {Get: 1}, {Get: 1, Put: 1}} {
+	for i, want := range []sinchmock.Counts{{Token: 1, Get: 2, Put: 1}, {Get: 1}, {Get: 1}, {Get: 1, Put: 1}} {
 		steps[i].Check = env.expectRequests(want)
 		if i > 0 {
 			steps[i].ConfigPlanChecks = resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{

@@ -4,9 +4,12 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
 )
 
 // ModifyPlan fills project_id from the provider when the resource names none, so that the plan shows
@@ -63,10 +66,54 @@ func (r *CallbackConfigurationResource) ModifyPlan(ctx context.Context, req reso
 				"whichever came last and every plan would show drift. Keep one %s per project.",
 			r.api.terraformType(), projectID.ValueString(), r.api.terraformType()))
 	}
+	if !existing && !projectID.IsUnknown() {
+		r.warnOfAReplacedSecret(ctx, in, projectID.ValueString(), diags)
+	}
 	hmacSecret.plan(ctx, in, resp, moved, r.about(projectID))
 	// The identity follows a move once the project is known; until then the prior one stands (Terraform
 	// wants a known identity in the plan of an update), and the apply records the new one.
 	if existing && moved && !projectID.IsUnknown() {
 		setIdentity(ctx, resp.Identity, map[string]any{attrProjectID: projectID}, diags)
 	}
+}
+
+// warnOfAReplacedSecret warns, in the plan of a create, when Sinch holds a secret for the project that
+// the apply replaces: "create" reads like "keep", and a live project's handlers verify with the secret
+// Sinch holds. It costs a read per create at plan time, which no other plan makes. A read that fails
+// (a project that does not exist aside) only says that it could not tell; while a setting the calls need
+// is known only after apply, there is nothing to read with.
+func (r *CallbackConfigurationResource) warnOfAReplacedSecret(ctx context.Context, in planInput, projectID string, diags *diag.Diagnostics) {
+	calls := r.data.apis[r.api.TypeName]
+	if calls == nil {
+		return
+	}
+	configured, writeOnly := hmacSecret.configured(ctx, in.config, diags)
+	held, err := calls.Get(r.data.logContext(ctx, configured.ValueString()), projectID)
+	switch {
+	case client.IsNotFound(err):
+		diags.Append(apiErrorDiagnostic(r.api.subject(projectID, r.data), "read", err))
+		return
+	case err != nil:
+		diags.AddAttributeWarning(path.Root(attrProjectID), "Could not tell whether Sinch holds a secret", fmt.Sprintf(
+			"The plan reads the secret that Sinch holds for project %q in the %s API, to warn when the apply replaces "+
+				"one, and the read failed: %s. The apply sets the configured secret all the same.",
+			projectID, r.api.Name, inWords(err)))
+		return
+	case held.HMACSecret == "" || !configured.IsUnknown() && configured.ValueString() == held.HMACSecret:
+		return
+	}
+	importID, form := projectID, hmacSecret.plain()
+	if writeOnly {
+		importID, form = projectID+writeOnlyImportSuffix, hmacSecret.writeOnly()
+	}
+	unless := ""
+	if configured.IsUnknown() {
+		unless = " (unless the configured secret, known only at apply, is that one)"
+	}
+	diags.AddAttributeWarning(form, "The apply replaces the secret Sinch holds", fmt.Sprintf(
+		"Sinch holds a callback secret for project %q in the %s API, and this create replaces it with the configured "+
+			"one%s: from then on, a callback handler that verifies X-Sinch-Signature with the secret Sinch holds now "+
+			"refuses every callback. To manage the secret Sinch holds instead, import it rather than create: an import "+
+			"block with id = %q (or terraform import %s.<name> %s), which keeps it; then change it when the handlers "+
+			"are ready.", projectID, r.api.Name, unless, importID, r.api.terraformType(), importID))
 }

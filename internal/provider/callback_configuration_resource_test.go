@@ -49,7 +49,7 @@ func TestAccCallbackConfiguration_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(testResource, tfjsonpath.New("project_id"), knownvalue.StringExact("project-1")),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					env.expectRequests(sinchmock.Counts{Token: 1, Put: 1}),
+					env.expectRequests(sinchmock.Counts{Token: 1, Get: 2, Put: 1}),
 					env.expectSecretAtSinch("project-1", "first-secret"),
 					env.expectUserAgent,
 				),
@@ -193,7 +193,7 @@ func TestAccCallbackConfiguration_unknownProjectOnCreate(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: env.config("", resourceConfig("no-such-project", "secret")),
 			ExpectError: regexp.MustCompile(`(?s)Sinch says project "no-such-project" does not exist \(HTTP 404\s+NOT_FOUND.*` +
-				`Check project_id or\s+SINCH_PROJECT_ID`),
+				`Check project_id\.`),
 		}},
 	})
 }
@@ -229,7 +229,7 @@ func TestAccCallbackConfiguration_invalidInput(t *testing.T) {
 func TestAccCallbackConfiguration_importErrors(t *testing.T) {
 	env := newTestEnv(t, map[string]string{"project-1": "old"})
 	for name, tc := range map[string]struct{ id, want string }{
-		"missing project": {"no-such-project", `(?s)Nothing to import.*Sinch says project "no-such-project" does not exist \(.*404 NOT_FOUND.*apply cannot create it`},
+		"missing project": {"no-such-project", `(?s)Nothing to import.*Sinch says project "no-such-project" does not exist \(.*404\s+NOT_FOUND.*apply cannot create it`},
 		"malformed ID":    {"../x", `"../x" is not a\s+Sinch\s+project ID`},
 		"unknown suffix": {"project-1:read-only",
 			errorLike(`"project-1:read-only" ends in ":read-only", which is not an import suffix (did you mean "project-1:write-only"?)`).String()},

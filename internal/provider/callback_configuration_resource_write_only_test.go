@@ -110,7 +110,7 @@ func TestAccCallbackConfiguration_writeOnly(t *testing.T) {
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectSecretAtSinch("project-1", secrets[0]),
-					env.expectRequests(sinchmock.Counts{Token: 1, Put: 1}),
+					env.expectRequests(sinchmock.Counts{Token: 1, Get: 2, Put: 1}),
 				),
 			},
 			{
@@ -199,7 +199,7 @@ func TestAccCallbackConfiguration_writeOnlyVersion(t *testing.T) {
 		step(1, "random-run-1"), step(1, "random-run-2"), step(2.5, "random-run-3"), step(2.5, "random-run-4"), step(2.5, "random-run-5"), step(3, "random-run-6")
 
 	create.Check = resource.ComposeAggregateTestCheckFunc(
-		env.expectSecretAtSinch("project-1", "random-run-1"), env.expectRequests(sinchmock.Counts{Token: 1, Put: 1}))
+		env.expectSecretAtSinch("project-1", "random-run-1"), env.expectRequests(sinchmock.Counts{Token: 1, Get: 2, Put: 1}))
 
 	// A new value under the same version writes nothing.
 	newValue.ConfigPlanChecks = resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}

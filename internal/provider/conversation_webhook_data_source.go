@@ -126,9 +126,9 @@ func (d *providerData) readWebhook(ctx context.Context, config attributeGetter, 
 	if projectID.IsNull() || diags.HasError() {
 		return "", nil, false
 	}
-	hook, err := calls.Get(d.logContext(ctx), projectID.ValueString(), webhookID)
+	hook, err := calls.Get(d.logContext(ctx), projectID.ValueString(), "", webhookID)
 	if err != nil {
-		diags.Append(apiErrorDiagnostic(webhookSubject(projectID.ValueString(), webhookID, ""), "read", err))
+		diags.Append(apiErrorDiagnostic(d.webhookSubject(projectID.ValueString(), webhookID, ""), "read", err))
 		return "", nil, false
 	}
 	return projectID.ValueString(), hook, true

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -41,6 +42,13 @@ func (r *ConversationWebhookResource) ImportState(ctx context.Context, req resou
 		err = fmt.Errorf("%q names no project, and the provider has no project_id: import by \"<project ID>/<webhook ID>\"", req.ID)
 	case checkProjectID(projectID) != nil:
 		err = checkProjectID(projectID)
+	case looksLikeAWebhookID(projectID) && !looksLikeAWebhookID(webhookID):
+		swapped := webhookID + "/" + projectID
+		if writeOnly {
+			swapped += writeOnlyImportSuffix
+		}
+		err = fmt.Errorf("%q looks like a webhook ID where the project ID goes (a Sinch project ID is a UUID, a webhook ID "+
+			"26 letters and digits): did you mean %q?", projectID, swapped)
 	default:
 		err = checkWebhookID(webhookID)
 	}
@@ -55,3 +63,10 @@ func (r *ConversationWebhookResource) ImportState(ctx context.Context, req resou
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(attrID), webhookID)...)
 	resp.Diagnostics.Append(markImported(ctx, resp.Private, writeOnly)...)
 }
+
+// webhookIDPattern is the form of Sinch's webhook IDs: ULIDs, 26 characters of Crockford's base32.
+var webhookIDPattern = regexp.MustCompile(`^[0-9A-HJKMNP-TV-Z]{26}$`)
+
+// looksLikeAWebhookID tells whether an ID has the form of Sinch's webhook IDs, for a hint when the two
+// parts of an import ID seem swapped.
+func looksLikeAWebhookID(id string) bool { return webhookIDPattern.MatchString(id) }

@@ -28,7 +28,27 @@ func (r *ConversationWebhookResource) ModifyPlan(ctx context.Context, req resour
 		return
 	}
 	diags.Append(resp.Plan.SetAttribute(ctx, path.Root(attrProjectID), projectID)...)
-	if existing && !getString(ctx, in.state, attrProjectID, diags).Equal(projectID) {
+	// An app lives in one project, so a webhook moves to another project only with another app, which
+	// replaces it (app_id requires it). A project known only after apply (from a resource being replaced,
+	// say) is the same project as often as not, and replaces nothing; if it turns out to be another one, the
+	// apply's final plan fails, before any change.
+	priorProject := getString(ctx, in.state, attrProjectID, diags)
+	priorApp := getString(ctx, in.state, attrAppID, diags)
+	switch {
+	case !existing:
+	case projectID.IsUnknown():
+		diags.AddAttributeWarning(path.Root(attrProjectID), "Project known only after apply", fmt.Sprintf(
+			"project_id is known only after apply. The webhook's app lives in project %q, so the apply expects that "+
+				"project, and fails before any change if it is another one.", priorProject.ValueString()))
+	case priorProject.Equal(projectID):
+	case getString(ctx, in.config, attrAppID, diags).Equal(priorApp):
+		diags.AddAttributeError(path.Root(attrProjectID), "Webhook cannot move to another project", fmt.Sprintf(
+			"project_id is %q, but the webhook belongs to app %q, which lives in project %q: an app lives in one "+
+				"project, and Sinch would refuse the webhook in another. To move the callbacks to an app of project %q, "+
+				"change app_id too, which replaces the webhook.", projectID.ValueString(), priorApp.ValueString(),
+			priorProject.ValueString(), projectID.ValueString()))
+		return
+	default:
 		resp.RequiresReplace = append(resp.RequiresReplace, path.Root(attrProjectID))
 	}
 
@@ -42,7 +62,7 @@ func (r *ConversationWebhookResource) ModifyPlan(ctx context.Context, req resour
 	if diags.HasError() {
 		return
 	}
-	r.warn(ctx, in.config, projectID, appID, diags)
+	r.warn(ctx, in.config, existing, projectID, appID, diags)
 	if existing && credentialsChanged(ctx, in.plan, in.state, diags) && clientSecret.present(ctx, in.state, diags) {
 		c := clientSecret.caseOf(ctx, in.config, in.state, true, in.private, false, diags)
 		if !c.configured.IsUnknown() {
@@ -51,7 +71,7 @@ func (r *ConversationWebhookResource) ModifyPlan(ctx context.Context, req resour
 	}
 }
 
-func (r *ConversationWebhookResource) warn(ctx context.Context, config attributeGetter, projectID, appID types.String, diags *diag.Diagnostics) {
+func (r *ConversationWebhookResource) warn(ctx context.Context, config attributeGetter, existing bool, projectID, appID types.String, diags *diag.Diagnostics) {
 	cleartext := func(at path.Path, what, sends string) {
 		if u, err := url.Parse(getStringAt(ctx, config, at, diags).ValueString()); err == nil && u.Scheme == "http" {
 			diags.AddAttributeWarning(at, "Callbacks in clear text", fmt.Sprintf(
@@ -67,18 +87,41 @@ func (r *ConversationWebhookResource) warn(ctx context.Context, config attribute
 			strings.Join(unknown, ", "), strings.Join(knownTriggers, ", ")))
 	}
 	secret, _ := webhookSecret.configured(ctx, config, diags)
-	if secret.IsNull() && !clientSecret.present(ctx, config, diags) {
+	if credentials, decidedAtApply := clientSecret.presence(ctx, config, diags); secret.IsNull() && !credentials && !decidedAtApply {
 		diags.AddAttributeWarning(path.Root(webhookSecret.name), "Callbacks that nothing can verify", fmt.Sprintf(
 			"The webhook has neither a secret (%s or %s) nor client_credentials, so its callbacks carry no "+
 				"signature and no token: a handler cannot tell them from requests that anyone can send to its URL. "+
 				"Set a secret, and verify x-sinch-webhook-signature in the handler.", webhookSecret.plain(), webhookSecret.writeOnly()))
 	}
 	if !projectID.IsUnknown() && !appID.IsUnknown() {
-		if n := r.data.plans.add("sinch_conversation_webhook", projectID.ValueString(), appID.ValueString()); n > maxWebhooksPerApp {
-			diags.AddAttributeWarning(path.Root(attrAppID), "More webhooks than an app may have", fmt.Sprintf(
-				"This configuration puts %d webhooks on app %q of project %q, and Sinch lets an app have at most %d: "+
-					"Sinch will refuse this one. Send several triggers to one webhook instead.",
-				n, appID.ValueString(), projectID.ValueString(), maxWebhooksPerApp))
-		}
+		r.warnOfTooMany(existing, projectID.ValueString(), appID.ValueString(), diags)
+	}
+}
+
+// warnOfTooMany warns when the plans of this run put more than maxWebhooksPerApp webhooks on one app.
+// When the webhooks planned before this one are all in state already, Sinch will refuse this create, and
+// the warning says so at its app_id; otherwise which create Sinch refuses depends on the order in which
+// they reach it, and one warning for the app blames none of them.
+func (r *ConversationWebhookResource) warnOfTooMany(existing bool, projectID, appID string, diags *diag.Diagnostics) {
+	planned := r.data.plans.add("sinch_conversation_webhook", projectID, appID)
+	created := 0
+	if existing {
+		created = r.data.plans.count("sinch_conversation_webhook:create", projectID, appID)
+	} else {
+		created = r.data.plans.add("sinch_conversation_webhook:create", projectID, appID)
+	}
+	switch {
+	case planned <= maxWebhooksPerApp:
+	case !existing && planned-created >= maxWebhooksPerApp:
+		diags.AddAttributeWarning(path.Root(attrAppID), "More webhooks than an app may have", fmt.Sprintf(
+			"This configuration puts %d webhooks on app %q of project %q, and Sinch lets an app have at most %d: the "+
+				"app has %d of them already, so Sinch will refuse this one. Send several triggers to one webhook instead.",
+			planned, appID, projectID, maxWebhooksPerApp, planned-created))
+	case r.data.plans.add("sinch_conversation_webhook:warned", projectID, appID) == 1:
+		diags.AddWarning("More webhooks than an app may have", fmt.Sprintf(
+			"This configuration puts %d or more webhooks on app %q of project %q, and Sinch lets an app have at most %d: "+
+				"Sinch will refuse the creates beyond that, whichever reach it last, so which ones fail depends on the "+
+				"order of the apply, not on this resource. Send several triggers to one webhook instead.",
+			planned, appID, projectID, maxWebhooksPerApp))
 	}
 }

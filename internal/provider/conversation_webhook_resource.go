@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -73,15 +75,32 @@ func (r *ConversationWebhookResource) Configure(_ context.Context, req resource.
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// webhookSubject is a webhook, for diagnostics.
-func webhookSubject(projectID, webhookID, appID string) callSubject {
+// webhookSubject is a webhook, for diagnostics: by its ID, or before it has one by its app.
+func (d *providerData) webhookSubject(projectID, webhookID, appID string) callSubject {
 	what := fmt.Sprintf("webhook %q of Sinch project %q", webhookID, projectID)
 	if webhookID == "" {
 		what = fmt.Sprintf("a webhook of app %q of Sinch project %q", appID, projectID)
 	}
-	return callSubject{what: what, kind: "webhook", projectID: projectID,
-		missing: fmt.Sprintf("webhook %q", webhookID), checkMissing: "Check the webhook ID, and project_id.",
-		api: "Conversation", defaultURL: conversationURL(defaultConversationRegion, ""), urlSetting: "conversation_api_url"}
+	app := "the webhook's app"
+	if appID != "" {
+		app = fmt.Sprintf("app %q", appID)
+	}
+	host := "the host of conversation_region"
+	if d != nil && d.conversationHost != "" {
+		host = d.conversationHost
+	}
+	regionCheck := fmt.Sprintf("An app and its webhooks live in one region, and the provider calls %s: check that "+
+		"conversation_region (or SINCH_CONVERSATION_REGION), or conversation_api_url (or SINCH_CONVERSATION_API_URL), "+
+		"names the region of %s.", host, app)
+	return callSubject{what: what, kind: "webhook", projectID: projectID, missing: fmt.Sprintf("webhook %q", webhookID),
+		checks: map[string]notFoundCheck{
+			"":        {text: "Check the webhook ID. " + regionCheck},
+			"webhook": {text: "Check the webhook ID. " + regionCheck},
+			"app":     {text: "Check app_id. " + regionCheck, at: path.Root(attrAppID)},
+			"project": d.projectCheck(projectID),
+		},
+		api: "Conversation", defaultURL: conversationURL(defaultConversationRegion, ""), urlSetting: "conversation_api_url",
+		hostCheck: regionCheck}
 }
 
 // webhookOf is the webhook a plan describes, as the client takes it, with the secrets of the
@@ -122,7 +141,7 @@ func (r *ConversationWebhookResource) Create(ctx context.Context, req resource.C
 	ctx = r.data.logContext(ctx, hook.Secrets()...)
 	made, adopted, err := calls.Create(ctx, projectID, hook)
 	if made == nil {
-		diags.Append(r.createDiagnostic(ctx, calls, projectID, hook, err))
+		diags.Append(r.createDiagnostic(projectID, hook, secret.writeOnly || credentials.writeOnly, err))
 		return
 	}
 	state := viewOf(req.Plan.Raw)
@@ -131,7 +150,7 @@ func (r *ConversationWebhookResource) Create(ctx context.Context, req resource.C
 		// Made at Sinch, with its secrets unconfirmed: kept in state (Terraform marks it tainted, and the
 		// next apply replaces it), so that it is not left behind.
 		resp.State.Raw = state.value()
-		diags.Append(apiErrorDiagnostic(webhookSubject(projectID, made.ID, hook.AppID), "set the secrets of", err))
+		diags.Append(apiErrorDiagnostic(r.data.webhookSubject(projectID, made.ID, hook.AppID), "set the secrets of", err))
 		return
 	}
 	webhookSecret.record(ctx, secret, secretRule, true, state, resp.Private, diags)
@@ -145,35 +164,52 @@ func (r *ConversationWebhookResource) Create(ctx context.Context, req resource.C
 	}
 }
 
-// createDiagnostic explains a create that made nothing: the sixth webhook of an app is said as such.
-func (r *ConversationWebhookResource) createDiagnostic(ctx context.Context, calls *client.Webhooks, projectID string, hook client.Webhook, err error) diag.Diagnostic {
-	subject := webhookSubject(projectID, "", hook.AppID)
-	var apiErr *client.APIError
+// createDiagnostic explains a create that made nothing, or may have: the sixth webhook of an app is
+// said as such, and a create whose answer was lost with the import ID of each webhook it may have made,
+// in the form of the configuration (writeOnly: with ":write-only").
+func (r *ConversationWebhookResource) createDiagnostic(projectID string, hook client.Webhook, writeOnly bool, err error) diag.Diagnostic {
+	var refused *client.CreateRefusedError
 	var unconfirmed *client.CreateUnconfirmedError
 	switch {
 	case errors.As(err, &unconfirmed):
-		return diag.NewErrorDiagnostic("Sinch may have made the webhook", fmt.Sprintf(
-			"Sinch's answer to the create of a webhook of app %q was lost (%v), and the list of the app's webhooks "+
-				"could not tell whether it was made: %s. Nothing is stored in state. Before you apply again, look at the "+
-				"app's webhooks (the data source sinch_conversation_webhooks, or Sinch's dashboard): import the one with "+
-				"target %q into this resource, or delete the extra ones.",
-			hook.AppID, unconfirmed.Err, unconfirmedReason(unconfirmed), hook.Target))
-	case errors.As(err, &apiErr) && apiErr.HTTPStatus == 400:
-		if hooks, listErr := calls.List(ctx, projectID, hook.AppID); listErr == nil && len(hooks) >= maxWebhooksPerApp {
-			return diag.NewAttributeErrorDiagnostic(path.Root(attrAppID), "Too many webhooks", fmt.Sprintf(
-				"Sinch refused the webhook (%v): app %q of project %q has %d webhooks already, and an app has at most %d. "+
-					"Nothing is stored in state. Remove a webhook of the app, or send these callbacks to one of them.",
-				apiErr, hook.AppID, projectID, len(hooks), maxWebhooksPerApp))
+		importID := func(webhookID string) string {
+			id := projectID + "/" + webhookID
+			if writeOnly {
+				id += writeOnlyImportSuffix
+			}
+			return fmt.Sprintf("%q", id)
 		}
+		var found string
+		if unconfirmed.ListErr != nil {
+			found = fmt.Sprintf("the list of the app's webhooks, which would tell, failed too (%s). Before you apply "+
+				"again, look at the app's webhooks (the data source sinch_conversation_webhooks, or Sinch's dashboard): if one "+
+				"has target %q, import it into this resource with the ID %s, rather than apply, which would make another",
+				inWords(unconfirmed.ListErr), hook.Target, importID("<webhook ID>"))
+		} else {
+			var ids []string
+			for _, id := range unconfirmed.Matching {
+				ids = append(ids, importID(id))
+			}
+			found = fmt.Sprintf("%d webhooks new to the app match it, so the provider cannot tell which one the create "+
+				"made. Before you apply again, import the one to keep into this resource, with one of the IDs %s, and "+
+				"delete the others (in Sinch's dashboard, say)", len(ids), strings.Join(ids, ", "))
+		}
+		return diag.NewErrorDiagnostic("Sinch may have made the webhook", fmt.Sprintf(
+			"The create of a webhook of app %q of project %q reached Sinch, but its answer did not come back: %s. "+
+				"So it may have been made, and %s. Nothing is stored in state.",
+			hook.AppID, projectID, inWords(unconfirmed.Err), found))
+	case errors.As(err, &refused) && refused.Err.HTTPStatus == http.StatusBadRequest && len(refused.Existing) >= maxWebhooksPerApp:
+		var existing []string
+		for _, h := range refused.Existing {
+			existing = append(existing, fmt.Sprintf("%s (%s)", h.ID, h.Target))
+		}
+		return diag.NewAttributeErrorDiagnostic(path.Root(attrAppID), "Too many webhooks", fmt.Sprintf(
+			"Sinch refused a new webhook for app %q of project %q (%s): an app has at most %d webhooks, and the app has "+
+				"%d already: %s. Nothing is stored in state. Send these callbacks to one of them (a webhook takes several "+
+				"triggers), or remove one; the data source sinch_conversation_webhooks lists them.",
+			hook.AppID, projectID, sinchSays(refused.Err), maxWebhooksPerApp, len(refused.Existing), strings.Join(existing, ", ")))
 	}
-	return apiErrorDiagnostic(subject, "create", err)
-}
-
-func unconfirmedReason(e *client.CreateUnconfirmedError) string {
-	if e.ListErr != nil {
-		return fmt.Sprintf("the list failed (%v)", e.ListErr)
-	}
-	return fmt.Sprintf("%d of its webhooks match the one sent (%v)", len(e.Matching), e.Matching)
+	return apiErrorDiagnostic(r.data.webhookSubject(projectID, "", hook.AppID), "create", err)
 }
 
 // Read refreshes the state from Sinch. An answer that says nothing of a secret (Sinch does not
@@ -184,6 +220,7 @@ func (r *ConversationWebhookResource) Read(ctx context.Context, req resource.Rea
 	state := viewOf(req.State.Raw)
 	projectID := getString(ctx, state, attrProjectID, diags).ValueString()
 	webhookID := getString(ctx, state, attrID, diags).ValueString()
+	appID := getString(ctx, state, attrAppID, diags).ValueString()
 	imported, importDiags := req.Private.GetKey(ctx, importedKey)
 	diags.Append(importDiags...)
 	if diags.HasError() {
@@ -191,10 +228,13 @@ func (r *ConversationWebhookResource) Read(ctx context.Context, req resource.Rea
 	}
 	ctx = r.data.logContext(ctx, getString(ctx, state, webhookSecret.name, diags).ValueString(),
 		getStringAt(ctx, state, clientSecret.plain(), diags).ValueString())
-	hook, err := calls.Get(ctx, projectID, webhookID)
+	hook, err := calls.Get(ctx, projectID, appID, webhookID)
+	var unconfirmed *client.NotFoundUnconfirmedError
 	switch {
-	case client.IsNotFound(err) && imported != nil:
-		diags.Append(importNotFound("sinch_conversation_webhook", fmt.Sprintf("webhook %q of project %q", webhookID, projectID), err))
+	case (client.IsNotFound(err) || errors.As(err, &unconfirmed)) && imported != nil:
+		subject := r.data.webhookSubject(projectID, webhookID, appID)
+		diags.Append(importNotFound("sinch_conversation_webhook", fmt.Sprintf("webhook %q of project %q", webhookID, projectID),
+			inWords(err), subject.hostCheck))
 		return
 	case client.IsNotFound(err):
 		diags.AddWarning("Webhook deleted at Sinch", fmt.Sprintf(
@@ -205,7 +245,7 @@ func (r *ConversationWebhookResource) Read(ctx context.Context, req resource.Rea
 		resp.State.RemoveResource(ctx)
 		return
 	case err != nil:
-		diags.Append(apiErrorDiagnostic(webhookSubject(projectID, webhookID, ""), "read", err))
+		diags.Append(apiErrorDiagnostic(r.data.webhookSubject(projectID, webhookID, ""), "read", err))
 		return
 	}
 	r.refresh(ctx, hook, string(imported) == importedWriteOnly, state, resp.Private, diags)
@@ -262,7 +302,9 @@ func (r *ConversationWebhookResource) Delete(ctx context.Context, req resource.D
 		return
 	}
 	tflog.Debug(ctx, "Deleting the webhook", map[string]any{"project_id": projectID, "webhook_id": webhookID})
-	if err := calls.Delete(r.data.logContext(ctx), projectID, webhookID); err != nil && !client.IsNotFound(err) {
-		resp.Diagnostics.Append(apiErrorDiagnostic(webhookSubject(projectID, webhookID, ""), "delete", err))
+	appID := getString(ctx, req.State, attrAppID, &resp.Diagnostics).ValueString()
+	// A webhook gone already counts as deleted once Sinch confirms it (see client.Webhooks.Delete).
+	if err := calls.Delete(r.data.logContext(ctx), projectID, appID, webhookID); err != nil {
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.webhookSubject(projectID, webhookID, ""), "delete", err))
 	}
 }

@@ -104,7 +104,7 @@ func TestAccConversationWebhook_lifecycle(t *testing.T) {
 		ProtoV6ProviderFactories: env.factories,
 		Steps: []resource.TestStep{
 			{
-				// Create: one POST, no read after it.
+				// Create: the list of the app before it, one POST, no read after it.
 				PreConfig: env.startCounting,
 				Config:    env.config("", webhookHCL("https://handler.example/callbacks", triggers, plain)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -116,7 +116,7 @@ func TestAccConversationWebhook_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(testWebhook, tfjsonpath.New("id"), knownvalue.StringRegexp(regexpOf(`^01[0-9A-Z]{24}$`))),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					env.expectRequests(sinchmock.Counts{Token: 1, Post: 1}),
+					env.expectRequests(sinchmock.Counts{Token: 1, Get: 1, Post: 1}),
 					env.expectWebhook(func(h sinchmock.Webhook) error {
 						if h.Target != "https://handler.example/callbacks" || h.Secret != "webhook-secret-0123456789ab" ||
 							!slices.Equal(h.Triggers, triggers) && !slices.Equal(h.Triggers, []string{triggers[1], triggers[0]}) {
@@ -290,8 +290,10 @@ resource "sinch_conversation_webhook" "w%d" {
 		Steps: []resource.TestStep{
 			{
 				Config: env.config("", hcl),
-				ExpectError: errorLike("Too many webhooks", `app "app-1" of project "project-1" has 5 webhooks already, and an app has at most 5`,
-					"Nothing is stored in state"),
+				ExpectError: errorLike("Too many webhooks", `Sinch refused a new webhook for app "app-1" of project "project-1"`,
+					`Sinch says "App app-1 has reached the limit of 5 webhooks." (app_id: Too many webhooks.)`,
+					"an app has at most 5 webhooks, and the app has 5 already", "https://handler.example/",
+					"Nothing is stored in state", "the data source sinch_conversation_webhooks lists them"),
 			},
 			{
 				// Five are managed, and the sixth is still to create.

@@ -40,7 +40,7 @@ func (r *ConversationWebhookResource) Update(ctx context.Context, req resource.U
 	tflog.Debug(ctx, "Updating the webhook", map[string]any{"project_id": projectID, "webhook_id": hook.ID, "update_mask": mask})
 	if len(mask) > 0 {
 		if _, err := calls.Update(ctx, projectID, hook, mask); err != nil {
-			diags.Append(apiErrorDiagnostic(webhookSubject(projectID, hook.ID, hook.AppID), "update", err))
+			diags.Append(apiErrorDiagnostic(r.data.webhookSubject(projectID, hook.ID, hook.AppID), "update", err))
 			return
 		}
 	}

@@ -86,10 +86,15 @@ func (triggerValidator) Description(context.Context) string { return "not " + un
 func (v triggerValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
 func (triggerValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.ValueString() == unspecifiedTrigger {
+	trigger := req.ConfigValue.ValueString()
+	switch known := strings.ToUpper(trigger); {
+	case trigger == unspecifiedTrigger:
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid webhook trigger", fmt.Sprintf(
 			"Sinch refuses %s, which stands for no trigger: name the events whose callbacks the webhook should "+
 				"receive, such as MESSAGE_DELIVERY or MESSAGE_INBOUND.", unspecifiedTrigger))
+	case known != trigger && slices.Contains(knownTriggers, known):
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid webhook trigger", fmt.Sprintf(
+			"%q is not a trigger: Sinch's triggers are written in capitals. Did you mean %q?", trigger, known))
 	}
 }
 

@@ -74,7 +74,7 @@ func (d *ConversationWebhooksDataSource) Read(ctx context.Context, req datasourc
 	}
 	hooks, err := calls.List(d.data.logContext(ctx), projectID.ValueString(), appID)
 	if err != nil {
-		diags.Append(apiErrorDiagnostic(webhookSubject(projectID.ValueString(), "", appID), "list", err))
+		diags.Append(apiErrorDiagnostic(d.data.webhookSubject(projectID.ValueString(), "", appID), "list", err))
 		return
 	}
 	entries := []attr.Value{}

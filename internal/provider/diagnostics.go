@@ -20,11 +20,24 @@ type callSubject struct {
 	what, kind string
 	projectID  string
 	// missing names what Sinch's NOT_FOUND says is missing, when the answer names nothing, such as
-	// `project "p"`; checkMissing says what to check then, and missingAt is its attribute, if any.
-	missing, checkMissing string
-	missingAt             path.Path
+	// `project "p"`.
+	missing string
+	// checks say what to check when Sinch says that something does not exist: by the kind its answer
+	// names (the resourceType of its details, in lower case: "project", "app", "webhook"), and under ""
+	// for an answer that names none.
+	checks map[string]notFoundCheck
 	// api names the API, whose default base URL and URL setting these are.
 	api, defaultURL, urlSetting string
+	// hostCheck, when more than the URL setting picks the host (the Conversation API's region), says
+	// what to check of the host, naming it.
+	hostCheck string
+}
+
+// notFoundCheck is what to check when Sinch says that something does not exist, and its attribute, if
+// it has one.
+type notFoundCheck struct {
+	text string
+	at   path.Path
 }
 
 // apiErrorDiagnostic explains a failed call: what happened, to what, after how many attempts, and what
@@ -39,7 +52,10 @@ func apiErrorDiagnostic(about callSubject, verb string, err error) diag.Diagnost
 	var redirect *client.RedirectError
 	var mismatch *client.MismatchError
 	var unexpected *client.UnexpectedAnswerError
+	var unconfirmed *client.NotFoundUnconfirmedError
 	switch {
+	case errors.As(err, &unconfirmed):
+		return unconfirmedNotFoundDiagnostic(about, failed, unconfirmed)
 	case errors.As(err, &tokenErr):
 		return tokenDiagnostic(failed, tokenErr)
 	case errors.As(err, &apiErr):
@@ -101,15 +117,18 @@ func apiStatusDiagnostic(about callSubject, verb, failed string, e *client.APIEr
 	}
 	switch {
 	case client.IsNotFound(e):
-		missing, check := about.missing, about.checkMissing
+		missing, check := about.missing, about.checks[""]
 		for _, d := range e.Details {
 			if d.ResourceType != "" && d.ResourceName != "" {
 				missing = fmt.Sprintf("%s %q", strings.ToLower(d.ResourceType), d.ResourceName)
+				if c, ok := about.checks[strings.ToLower(d.ResourceType)]; ok {
+					check = c
+				}
 			}
 		}
-		detail := fmt.Sprintf("Sinch says %s does not exist (%s), so Terraform could not %s %s. %s", missing, answer, verb, about.what, check)
-		if len(about.missingAt.Steps()) > 0 {
-			return diag.NewAttributeErrorDiagnostic(about.missingAt, "Not found at Sinch", detail)
+		detail := fmt.Sprintf("Sinch says %s does not exist (%s), so Terraform could not %s %s. %s", missing, answer, verb, about.what, check.text)
+		if len(check.at.Steps()) > 0 {
+			return diag.NewAttributeErrorDiagnostic(check.at, "Not found at Sinch", detail)
 		}
 		return diag.NewErrorDiagnostic("Not found at Sinch", detail)
 	case e.HTTPStatus == http.StatusNotFound:
@@ -205,4 +224,106 @@ func attempts(n int) string {
 		return "after 1 attempt"
 	}
 	return fmt.Sprintf("after %d attempts", n)
+}
+
+// unconfirmedNotFoundDiagnostic explains Sinch's 404 for a webhook that the list of its app did not
+// confirm: it says nothing of the webhook, and comes from the wrong host as often as not.
+func unconfirmedNotFoundDiagnostic(about callSubject, failed string, e *client.NotFoundUnconfirmedError) diag.Diagnostic {
+	var why string
+	switch {
+	case e.AppID == "":
+		why = "the webhook's app is not known yet (an import), so no list of its webhooks can confirm it"
+	case client.IsNotFound(e.ListErr):
+		why = fmt.Sprintf("the list of app %q's webhooks there answers that the app does not exist there either", e.AppID)
+	case e.ListErr != nil:
+		why = fmt.Sprintf("the list of app %q's webhooks, which would confirm it, failed (%s)", e.AppID, inWords(e.ListErr))
+	default:
+		why = fmt.Sprintf("the list of app %q's webhooks shows it", e.AppID)
+	}
+	return diag.NewErrorDiagnostic("Not confirmed by Sinch", fmt.Sprintf(
+		"%s: %s answered that it does not exist (HTTP 404 %s), and %s. Sinch has not confirmed that it is gone, so "+
+			"Terraform leaves the state as it was. %s", failed, hostOf(e.NotFound.URL), e.NotFound.Message, why, about.hostCheck))
+}
+
+// inWords says what an error of a call was, for a diagnostic that names the call already: "Sinch
+// answered HTTP 500", "the connection was closed before Sinch answered", never a raw Go error such as
+// "EOF" or "context deadline exceeded".
+func inWords(err error) string {
+	var tokenErr *client.TokenError
+	var apiErr *client.APIError
+	var transportErr *client.TransportError
+	var redirect *client.RedirectError
+	var unexpected *client.UnexpectedAnswerError
+	switch {
+	case errors.As(err, &tokenErr):
+		if errors.As(tokenErr.Err, &transportErr) {
+			return "no access token: " + transportInWords(transportErr)
+		}
+		return fmt.Sprintf("no access token: the token endpoint answered HTTP %d", tokenErr.HTTPStatus)
+	case errors.As(err, &apiErr):
+		answer := fmt.Sprintf("Sinch answered HTTP %d", apiErr.HTTPStatus)
+		if apiErr.Status != "" {
+			answer += " " + apiErr.Status
+		}
+		if apiErr.Message != "" {
+			answer += ": " + apiErr.Message
+		}
+		return answer + laterAttempts(apiErr.Attempts)
+	case errors.As(err, &transportErr):
+		return transportInWords(transportErr)
+	case errors.As(err, &redirect):
+		return fmt.Sprintf("%s answered HTTP %d, a redirect, not followed", hostOf(redirect.URL), redirect.HTTPStatus)
+	case errors.As(err, &unexpected):
+		return fmt.Sprintf("Sinch answered HTTP %d, but %s", unexpected.HTTPStatus, unexpected.Reason)
+	default:
+		return err.Error()
+	}
+}
+
+// transportInWords says what happened to a request that got no answer.
+func transportInWords(e *client.TransportError) string {
+	host := hostOf(e.URL)
+	var what string
+	switch e.Problem() {
+	case client.ProblemCanceled:
+		what = "the run was cancelled before " + host + " answered"
+	case client.ProblemTimeout:
+		what = host + " did not answer within request_timeout"
+	case client.ProblemDNS:
+		what = "the host " + host + " could not be resolved"
+	case client.ProblemRefused:
+		what = host + " refused the connection"
+	case client.ProblemTLS:
+		what = "the TLS connection to " + host + " failed"
+	case client.ProblemDropped:
+		what = "the connection was closed before " + host + " answered"
+	default:
+		what = "no answer from " + host
+	}
+	return what + laterAttempts(e.Attempts)
+}
+
+// laterAttempts says how many attempts a failure took, when there were several.
+func laterAttempts(n int) string {
+	if n <= 1 {
+		return ""
+	}
+	return " " + attempts(n)
+}
+
+// sinchSays is what Sinch's error answer says, for a diagnostic in the provider's own words: its message
+// and field violations, or its HTTP status when it says nothing.
+func sinchSays(e *client.APIError) string {
+	var violations []string
+	for _, v := range e.FieldViolations() {
+		violations = append(violations, v.Field+": "+v.Description)
+	}
+	switch {
+	case e.Message == "" && violations == nil:
+		return fmt.Sprintf("HTTP %d", e.HTTPStatus)
+	case violations == nil:
+		return fmt.Sprintf("Sinch says %q", e.Message)
+	default:
+		return fmt.Sprintf("Sinch says %q (%s)", e.Message, strings.Join(violations, "; "))
+	}
 }

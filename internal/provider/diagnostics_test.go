@@ -57,7 +57,7 @@ func TestAPIErrorDiagnostics_holdNoSecret(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			d := apiErrorDiagnostic(senderIDAPI.subject("p1"), "set", err)
+			d := apiErrorDiagnostic(senderIDAPI.subject("p1", nil), "set", err)
 			text := d.Summary() + "\n" + d.Detail()
 			if !strings.Contains(text, `Sinch project "p1"`) && !strings.Contains(text, `project "p1"`) {
 				t.Errorf("the diagnostic does not name the project:\n%s", text)

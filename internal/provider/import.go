@@ -47,9 +47,10 @@ func markImported(ctx context.Context, private privateState, writeOnly bool) dia
 	return private.SetKey(ctx, importedKey, []byte(form))
 }
 
-// importNotFound is the error of an import of something Sinch says does not exist.
-func importNotFound(typeName, what string, err error) diag.Diagnostic {
-	return diag.NewErrorDiagnostic("Nothing to import", fmt.Sprintf(
-		"Sinch says %s does not exist (%v), so there is nothing to import into %s, and apply cannot create it. "+
-			"Check the import ID (or identity).", what, err, typeName))
+// importNotFound is the error of an import of something Sinch says does not exist: why says what Sinch
+// answered, and check what to check besides the import ID, if anything.
+func importNotFound(typeName, what, why, check string) diag.Diagnostic {
+	return diag.NewErrorDiagnostic("Nothing to import", strings.TrimSpace(fmt.Sprintf(
+		"Sinch says %s does not exist (%s), so there is nothing to import into %s, and apply cannot create it. "+
+			"Check the import ID (or identity). %s", what, why, typeName, check)))
 }

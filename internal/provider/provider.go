@@ -74,14 +74,15 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	settings, unknown, diags := resolveSettings(values)
+	resolved, diags := resolveSettings(values)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	data := &providerData{projectID: settings["project_id"], keySecret: settings["key_secret"],
+	settings := resolved.values
+	data := &providerData{projectID: settings["project_id"], projectFrom: resolved.from["project_id"], keySecret: settings["key_secret"],
 		apis: map[string]*client.CallbackConfigurations{}, plans: newPlanCounts()}
-	for _, name := range unknown {
+	for _, name := range resolved.unknown {
 		if name == "project_id" {
 			data.projectIDUnknown = true
 		} else {
@@ -112,7 +113,7 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 				resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
 				return
 			}
-			data.webhooks = webhooks
+			data.webhooks, data.conversationHost = webhooks, resolved.conversationHost()
 		}
 	}
 	resp.ResourceData = data

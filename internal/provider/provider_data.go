@@ -25,6 +25,10 @@ type providerData struct {
 	// projectIDUnknown says that the provider's project_id is known only after apply.
 	projectID        string
 	projectIDUnknown bool
+	// projectFrom says where projectID came from: fromBlock or fromEnv.
+	projectFrom string
+	// conversationHost names the Conversation API's host and the setting that picked it, for messages.
+	conversationHost string
 	// keySecret is masked in the log entries of every operation.
 	keySecret string
 	// plans counts the plans of this run: of each project's secret, of each app's webhooks.
@@ -148,8 +152,22 @@ func (d *providerData) readCallbackConfiguration(ctx context.Context, api callba
 	}
 	answer, err := calls.Get(d.logContext(ctx), projectID.ValueString())
 	if err != nil {
-		diags.Append(apiErrorDiagnostic(api.subject(projectID.ValueString()), "read", err))
+		diags.Append(apiErrorDiagnostic(api.subject(projectID.ValueString(), d), "read", err))
 		return projectID, secret, false
 	}
 	return projectID, optionalSecret(answer.HMACSecret), true
+}
+
+// projectCheck says what to check when Sinch says that a project does not exist: project_id, and where
+// the provider's comes from when it is the provider's.
+func (d *providerData) projectCheck(projectID string) notFoundCheck {
+	text := "Check project_id."
+	if d != nil && d.projectID != "" && d.projectID == projectID {
+		from := "the provider block"
+		if d.projectFrom == fromEnv {
+			from = "the SINCH_PROJECT_ID environment variable"
+		}
+		text = fmt.Sprintf("Check project_id: this resource's own, or else the provider's, which comes from %s.", from)
+	}
+	return notFoundCheck{text: text, at: path.Root(attrProjectID)}
 }

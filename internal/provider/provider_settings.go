@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -42,6 +43,10 @@ type providerSetting struct {
 	// wants.
 	check            func(string) error
 	checkDescription string
+	// group names settings that together pick one thing, resolved as one: when the block sets any of
+	// them, the environment is read for none (conversation_region and conversation_api_url pick the
+	// Conversation API's host).
+	group string
 }
 
 // providerSettings lists the settings, with the base URL of each API of callbackAPIs.
@@ -60,14 +65,17 @@ func providerSettings() []providerSetting {
 		})
 	}
 	return append(settings,
-		providerSetting{name: "conversation_region", fallback: defaultConversationRegion, check: checkConversationRegion,
+		providerSetting{name: "conversation_region", group: "conversation", fallback: defaultConversationRegion, check: checkConversationRegion,
 			checkDescription: "one of " + strings.Join(conversationRegions, ", "),
 			description: fmt.Sprintf("The region of the Conversation API apps whose webhooks `sinch_conversation_webhook` manages: %s "+
-				"(an app lives in one region). It picks the API's host, `https://<region>.conversation.api.sinch.com`.",
+				"(an app lives in one region). It picks the API's host, `https://<region>.conversation.api.sinch.com`. "+
+				"With `conversation_api_url`, it is one setting: when the provider block sets either, the environment "+
+				"variables of both are ignored.",
 				strings.Join(quoted(conversationRegions), ", "))},
-		providerSetting{name: "conversation_api_url", check: checkEndpointURL, checkDescription: endpointURLDescription,
+		providerSetting{name: "conversation_api_url", group: "conversation", check: checkEndpointURL, checkDescription: endpointURLDescription,
 			description: "The base URL of the Conversation API, for `sinch_conversation_webhook`: overrides the host that " +
-				"`conversation_region` picks. Must be `https://`, or `http://` on a loopback host."},
+				"`conversation_region` picks. Must be `https://`, or `http://` on a loopback host. With `conversation_region`, " +
+				"it is one setting: when the provider block sets either, the environment variables of both are ignored."},
 		providerSetting{name: "token_url", fallback: client.DefaultTokenURL, check: checkEndpointURL, checkDescription: endpointURLDescription,
 			description: "The OAuth2 token endpoint, for every API. Must be `https://`, or `http://` on a loopback host."},
 		providerSetting{name: "max_retries", fallback: defaultMaxRetries, whole: true, check: checkMaxRetries,
@@ -125,21 +133,53 @@ func readProviderConfig(ctx context.Context, config tfsdk.Config, diags *diag.Di
 	return values
 }
 
+// The places a setting's value comes from, as a diagnostic names them.
+const (
+	fromBlock   = "the provider block"
+	fromEnv     = "the environment"
+	fromDefault = "the default"
+)
+
+// resolvedSettings are the provider's settings as resolveSettings found them.
+type resolvedSettings struct {
+	values map[string]string
+	// from says where each value came from: fromBlock, fromEnv or fromDefault.
+	from map[string]string
+	// unknown are the settings the block sets to values known only after apply.
+	unknown []string
+}
+
 // resolveSettings takes each setting from the provider block (values), else from its environment
 // variable, else from its default, and reports each one that is missing or invalid as its own attribute
-// error. A setting the block sets to a value known only after apply is no error here: it is returned in
-// unknown, and only a call that needs it fails (see providerData.callbackConfigurations).
-func resolveSettings(values map[string]types.String) (resolved map[string]string, unknown []string, diags diag.Diagnostics) {
-	resolved = map[string]string{}
+// error. The settings of a group are taken from the block when it sets any of them, and otherwise from
+// the environment: a plan that has them from both says which it used. A setting the block sets to a
+// value known only after apply is no error here: it is in unknown, and only a call that needs it fails
+// (see providerData.callbackConfigurations).
+func resolveSettings(values map[string]types.String) (resolvedSettings, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	r := resolvedSettings{values: map[string]string{}, from: map[string]string{}}
+	inBlock := map[string]bool{} // the groups the block sets
+	for _, setting := range providerSettings() {
+		if configured := values[setting.name]; setting.group != "" && (configured.IsUnknown() || configured.ValueString() != "") {
+			inBlock[setting.group] = true
+		}
+	}
+	ignored := map[string][]string{} // by group, the environment variables that the block's settings beat
 	for _, setting := range providerSettings() {
 		at, envVar, configured := path.Root(setting.name), envVarOf(setting.name), values[setting.name]
 		if configured.IsUnknown() {
-			unknown = append(unknown, setting.name)
+			r.unknown = append(r.unknown, setting.name)
 			continue
 		}
-		value := configured.ValueString()
-		if value == "" {
-			value = os.Getenv(envVar)
+		value, from := configured.ValueString(), fromBlock
+		switch {
+		case value != "":
+		case inBlock[setting.group]:
+			if os.Getenv(envVar) != "" {
+				ignored[setting.group] = append(ignored[setting.group], envVar)
+			}
+		default:
+			value, from = os.Getenv(envVar), fromEnv
 			// A value from the block was checked by the schema's validators; one from the
 			// environment is checked here.
 			if value != "" && setting.check != nil {
@@ -151,7 +191,7 @@ func resolveSettings(values map[string]types.String) (resolved map[string]string
 			}
 		}
 		if value == "" {
-			value = setting.fallback
+			value, from = setting.fallback, fromDefault
 		}
 		if value == "" && setting.required {
 			diags.AddAttributeError(at, "Missing Sinch provider setting",
@@ -159,9 +199,35 @@ func resolveSettings(values map[string]types.String) (resolved map[string]string
 					"Access keys are made in the Sinch dashboard under Access keys.", setting.name, envVar))
 			continue
 		}
-		resolved[setting.name] = value
+		r.values[setting.name], r.from[setting.name] = value, from
 	}
-	return resolved, unknown, diags
+	for _, envVars := range ignored {
+		calls := "the host the block picks"
+		if !slices.Contains(r.unknown, "conversation_region") && !slices.Contains(r.unknown, "conversation_api_url") {
+			calls = r.conversationHost()
+		}
+		diags.AddWarning("Sinch provider settings from two places", fmt.Sprintf(
+			"The provider block sets the Conversation API's host (conversation_region or conversation_api_url), and "+
+				"the environment sets %s too. The two settings pick one host, so the provider takes both from the "+
+				"block and ignores the environment: it calls %s. Set the host in one place.",
+			strings.Join(envVars, " and "), calls))
+	}
+	return r, diags
+}
+
+// conversationHost names the Conversation API's host that the settings pick, and the setting that
+// picked it, for messages: `us.conversation.api.sinch.com (conversation_region "us", the default)`.
+func (r resolvedSettings) conversationHost() string {
+	url := conversationURL(r.values["conversation_region"], r.values["conversation_api_url"])
+	setting := "conversation_region"
+	if r.values["conversation_api_url"] != "" {
+		setting = "conversation_api_url"
+	}
+	from := r.from[setting]
+	if from == fromEnv {
+		from = envVarOf(setting)
+	}
+	return fmt.Sprintf("%s (%s %q, from %s)", hostOf(url), setting, r.values[setting], from)
 }
 
 // envVarOf names the environment variable of a provider setting: SINCH_ and its name in capitals.

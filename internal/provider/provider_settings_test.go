@@ -158,6 +158,8 @@ func TestResolveSettings(t *testing.T) {
 		wantErrors  map[string]string
 		want        map[string]string
 		wantUnknown []string
+		// wantWarnings are texts of the one warning's message.
+		wantWarnings []string
 	}{
 		"all from the block": {
 			config: block(nil),
@@ -214,10 +216,30 @@ func TestResolveSettings(t *testing.T) {
 			want:        without(resolved(nil), "project_id", "key_secret", "numbers_api_url", "max_retries"),
 			wantUnknown: []string{"project_id", "key_secret", "numbers_api_url", "max_retries"},
 		},
-		"Conversation API: region from the environment, URL from the block": {
-			config: block(map[string]types.String{"conversation_api_url": types.StringValue("https://conversation.example")}),
+		// The region and the URL pick one host: one place decides both, the block first.
+		"Conversation API: URL from the block beats the environment's region and URL": {
+			config:       block(map[string]types.String{"conversation_api_url": types.StringValue("https://conversation.example")}),
+			env:          map[string]string{"SINCH_CONVERSATION_REGION": "eu", "SINCH_CONVERSATION_API_URL": "https://env.example"},
+			want:         resolved(map[string]string{"conversation_api_url": "https://conversation.example"}),
+			wantWarnings: []string{"the environment sets SINCH_CONVERSATION_REGION too", `it calls conversation.example (conversation_api_url "https://conversation.example", from the provider block)`},
+		},
+		"Conversation API: region from the block beats the environment's URL": {
+			config:       block(map[string]types.String{"conversation_region": types.StringValue("eu")}),
+			env:          map[string]string{"SINCH_CONVERSATION_API_URL": "https://env.example"},
+			want:         resolved(map[string]string{"conversation_region": "eu"}),
+			wantWarnings: []string{"the environment sets SINCH_CONVERSATION_API_URL too", `it calls eu.conversation.api.sinch.com (conversation_region "eu", from the provider block)`},
+		},
+		"Conversation API: both from the environment, the URL overrides": {
+			config: block(nil),
 			env:    map[string]string{"SINCH_CONVERSATION_REGION": "eu", "SINCH_CONVERSATION_API_URL": "https://env.example"},
-			want:   resolved(map[string]string{"conversation_region": "eu", "conversation_api_url": "https://conversation.example"}),
+			want:   resolved(map[string]string{"conversation_region": "eu", "conversation_api_url": "https://env.example"}),
+		},
+		"Conversation API: region known only after apply: the environment is not read": {
+			config:       block(map[string]types.String{"conversation_region": types.StringUnknown()}),
+			env:          map[string]string{"SINCH_CONVERSATION_API_URL": "https://env.example"},
+			want:         without(resolved(nil), "conversation_region"),
+			wantUnknown:  []string{"conversation_region"},
+			wantWarnings: []string{"it calls the host the block picks"},
 		},
 		"Conversation API: a region that does not exist": {
 			config: block(nil),
@@ -244,12 +266,18 @@ func TestResolveSettings(t *testing.T) {
 			for k, v := range tc.env {
 				t.Setenv(k, v)
 			}
-			got, unknown, diags := resolveSettings(tc.config)
-			if !slices.Equal(unknown, tc.wantUnknown) {
-				t.Errorf("unknown settings %v, want %v", unknown, tc.wantUnknown)
+			r, diags := resolveSettings(tc.config)
+			got := r.values
+			if !slices.Equal(r.unknown, tc.wantUnknown) {
+				t.Errorf("unknown settings %v, want %v", r.unknown, tc.wantUnknown)
 			}
-			if len(diags) != len(tc.wantErrors) {
-				t.Fatalf("got %d diagnostics, want %d: %v", len(diags), len(tc.wantErrors), diags)
+			if len(diags.Errors()) != len(tc.wantErrors) || len(diags.Warnings()) != min(len(tc.wantWarnings), 1) {
+				t.Fatalf("got %d diagnostics, want %d errors and %d warning: %v", len(diags), len(tc.wantErrors), min(len(tc.wantWarnings), 1), diags)
+			}
+			for _, text := range tc.wantWarnings {
+				if !strings.Contains(diags.Warnings()[0].Detail(), text) {
+					t.Errorf("the warning %q does not say %q", diags.Warnings()[0].Detail(), text)
+				}
 			}
 			for attribute, text := range tc.wantErrors {
 				matches := 0

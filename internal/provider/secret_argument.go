@@ -30,12 +30,21 @@ func (s secretArgument) status() path.Path    { return s.parent.AtName(s.name + 
 func (s secretArgument) digestKey() string { return s.name + "_wo_digest" }
 
 // present tells whether the object holding the secret is there: always at the top level, and only when
-// the nested attribute is set otherwise.
+// the nested attribute is set and known otherwise.
 func (s secretArgument) present(ctx context.Context, from attributeGetter, diags *diag.Diagnostics) bool {
+	present, _ := s.presence(ctx, from, diags)
+	return present
+}
+
+// presence tells whether the object holding the secret is there (see present), and whether that is not
+// known yet: a nested attribute whose value is decided at apply (a condition, another resource's
+// output), which a plan leaves unknown.
+func (s secretArgument) presence(ctx context.Context, from attributeGetter, diags *diag.Diagnostics) (present, unknown bool) {
 	if len(s.parent.Steps()) == 0 {
-		return true
+		return true, false
 	}
-	return !isNullAt(ctx, from, s.parent, diags)
+	null, unknown := nullOrUnknownAt(ctx, from, s.parent, diags)
+	return !null && !unknown, unknown
 }
 
 // configured returns the configured secret and whether it is in write-only form; null when neither

@@ -82,6 +82,7 @@ func (v secretForms) MarkdownDescription(ctx context.Context) string { return v.
 func (v secretForms) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	s := v.secret
 	if !s.present(ctx, req.Config, &resp.Diagnostics) {
+		// Not set, or decided at apply: then Terraform validates the configuration again with its value.
 		return
 	}
 	var plain, writeOnly types.String

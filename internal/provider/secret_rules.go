@@ -71,9 +71,13 @@ var secretRules = []secretRule{
 		}, planPrior, false},
 	{"a _wo_version or a value not known yet is decided at apply",
 		func(c secretCase) bool { return c.version.IsUnknown() || c.configured.IsUnknown() }, planUnknown, true},
+	{"a new _wo_version (another number, or one added to a secret kept write-only) writes, whatever Sinch is known to hold",
+		func(c secretCase) bool {
+			return !c.version.IsNull() && !c.version.Equal(c.priorVersion) && !c.priorStatus.IsNull()
+		}, planWrite, true},
 	{"a secret that Sinch is known to hold is not written again (a removed _wo_version, a switch of form)",
 		func(c secretCase) bool { return c.held }, planApplied, false},
-	{"otherwise (a new value, drift, a new _wo_version, a switch of form) the secret is written",
+	{"otherwise (a new value, drift, a switch of form) the secret is written",
 		func(secretCase) bool { return true }, planWrite, true},
 }
 
