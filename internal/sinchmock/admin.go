@@ -1,6 +1,7 @@
 package sinchmock
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -18,6 +19,9 @@ import (
 //	PUT    /projects/{project}/secrets/{api}  set a project's secret in one API (the body is the secret;
 //	                                          an empty body is no secret set); creates the project
 //	DELETE /projects/{project}                delete a project
+//	POST   /webhooks                          make a Conversation API webhook (the body is its JSON, in the
+//	                                          API's field names: project_id, app_id, target, triggers,
+//	                                          secret...; its app must exist); answers it, with its id
 //	PUT    /webhooks/{id}/target              change a webhook's target (the body is the URL)
 //	PUT    /webhooks/{id}/secret              change a webhook's secret (the body is the secret)
 //	DELETE /webhooks/{id}                     delete a webhook
@@ -70,6 +74,19 @@ func (s *Server) AdminHandler() http.Handler {
 			w.WriteHeader(http.StatusNoContent)
 		})
 	}
+	mux.HandleFunc("POST /webhooks", func(w http.ResponseWriter, r *http.Request) {
+		var hook Webhook
+		if err := json.NewDecoder(io.LimitReader(r.Body, 1<<16)).Decode(&hook); err != nil {
+			http.Error(w, "the body must be a webhook's JSON: "+err.Error(), http.StatusBadRequest)
+			return
+		}
+		if !s.appExists(hook.ProjectID, hook.AppID) {
+			http.Error(w, fmt.Sprintf("no app %q in project %q", hook.AppID, hook.ProjectID), http.StatusNotFound)
+			return
+		}
+		made, _ := s.Webhook(s.AddWebhook(hook.ProjectID, hook))
+		writeJSON(w, http.StatusCreated, made)
+	})
 	mux.HandleFunc("DELETE /webhooks/{id}", func(w http.ResponseWriter, r *http.Request) {
 		s.DeleteWebhook(r.PathValue("id"))
 		w.WriteHeader(http.StatusNoContent)
@@ -101,6 +118,8 @@ GET    /stats                             request, token and connection counts
 GET    /projects/{project}                a project's secret in each API
 PUT    /projects/{project}/secrets/{api}  set a project's secret in one API (the body is the secret)
 DELETE /projects/{project}                delete a project
+POST   /webhooks                          make a Conversation API webhook, as in the dashboard (the body
+                                          is its JSON, in the API's field names; its app must exist)
 PUT    /webhooks/{id}/target              change a webhook's target (the body is the URL)
 PUT    /webhooks/{id}/secret              change a webhook's secret (the body is the secret)
 DELETE /webhooks/{id}                     delete a webhook
@@ -108,6 +127,8 @@ DELETE /webhooks/{id}                     delete a webhook
 {api} is one of: %s. For example:
 
   curl -X PUT --data 'changed-in-the-dashboard' "$SINCH_MOCK_ADMIN_URL/projects/demo-project/secrets/numbers"
+  curl --data '{"project_id": "demo-project", "app_id": "demo-app", "target": "https://handler.example/sinch",
+    "triggers": ["MESSAGE_DELIVERY"], "secret": "made-in-the-dashboard"}' "$SINCH_MOCK_ADMIN_URL/webhooks"
 `
 
 func apiNames() string {
@@ -161,4 +182,10 @@ func ParseShellExports(text string) map[string]string {
 		settings[name] = strings.ReplaceAll(value, `'\''`, "'")
 	}
 	return settings
+}
+
+func (s *Server) appExists(project, app string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.apps[app] == project && project != ""
 }

@@ -63,8 +63,22 @@ func TestAdmin(t *testing.T) {
 	if hook, _ := s.Webhook(id); hook.Target != "https://elsewhere.example/" || hook.Secret != "changed" {
 		t.Errorf("the webhook is %+v", hook)
 	}
-	if _, body := call(http.MethodGet, "/projects/p1", ""); !strings.Contains(body, `"ID":"`+id+`"`) {
-		t.Errorf("the project's state does not list its webhook: %s", body)
+	if _, body := call(http.MethodGet, "/projects/p1", ""); !strings.Contains(body, `"id":"`+id+`","project_id":"p1","app_id":"app-1"`) {
+		t.Errorf("the project's state does not list its webhook, in the API's field names: %s", body)
+	}
+	// A webhook made as in the dashboard, in the API's field names.
+	code, body = call(http.MethodPost, "/webhooks", `{"project_id": "p1", "app_id": "app-1", "target": "https://dashboard.example/",
+		"triggers": ["MESSAGE_INBOUND"], "secret": "made-in-the-dashboard"}`)
+	var made Webhook
+	if err := json.Unmarshal([]byte(body), &made); err != nil || code != http.StatusCreated || made.ID == "" {
+		t.Fatalf("POST a webhook: %d %s", code, body)
+	}
+	if hook, ok := s.Webhook(made.ID); !ok || hook.Target != "https://dashboard.example/" || hook.Secret != "made-in-the-dashboard" ||
+		hook.TargetType != "HTTP" || len(hook.Triggers) != 1 {
+		t.Errorf("the webhook made is %+v", hook)
+	}
+	if code, _ := call(http.MethodPost, "/webhooks", `{"project_id": "p1", "app_id": "no-such-app", "target": "https://x.example/"}`); code != http.StatusNotFound {
+		t.Errorf("POST a webhook of an app that does not exist: %d", code)
 	}
 	if code, _ := call(http.MethodPut, "/webhooks/nope/target", "x"); code != http.StatusNotFound {
 		t.Errorf("PUT to a webhook that does not exist: %d", code)

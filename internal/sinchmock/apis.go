@@ -64,8 +64,8 @@ func (api API) UpdateMethod() string {
 func (s *Server) Handler(api API) http.Handler {
 	mux := http.NewServeMux()
 	switch api {
-	case Conversation:
-		s.webhooksHandler(mux)
+	case Conversation, ConversationEU, ConversationBR:
+		s.webhooksHandler(mux, api)
 	case TokenAPI:
 		mux.HandleFunc("POST "+TokenPath, s.serveToken)
 		fallthrough

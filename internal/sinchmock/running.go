@@ -11,7 +11,8 @@ type Running struct {
 	// URL is the base URL of the first API of the table (TokenAPI), whose listener serves the token
 	// endpoint too; URLOf gives each API's.
 	URL string
-	// ConversationURL is the Conversation API's base URL (conversation_api_url).
+	// ConversationURL is the Conversation API's base URL (conversation_api_url) in the region "us";
+	// URLOf(ConversationRegions[region]) is another region's.
 	ConversationURL string
 	// TokenURL is the token endpoint, to use as the provider's token_url.
 	TokenURL string
@@ -23,7 +24,7 @@ type Running struct {
 func Start(opts Options) *Running {
 	s := New(opts)
 	r := &Running{Server: s, urls: map[API]string{}}
-	for _, api := range slices.Concat(APIs, []API{Conversation}) {
+	for _, api := range slices.Concat(APIs, []API{Conversation, ConversationEU, ConversationBR}) {
 		ts := httptest.NewUnstartedServer(s.Handler(api))
 		ts.Config.ConnState = s.ConnState
 		ts.Start()

@@ -26,6 +26,8 @@ type Options struct {
 	Projects map[string]string
 	// Apps maps the Conversation API apps that exist to their project, which exists too.
 	Apps map[string]string
+	// AppRegions maps an app to the region it lives in ("us", "eu" or "br"); "us" when it names none.
+	AppRegions map[string]string
 	// HideWebhookSecrets leaves a webhook's secret and client secret out of the answers that describe
 	// it: Sinch does not document whether it answers them.
 	HideWebhookSecrets bool

@@ -11,11 +11,30 @@ import (
 	"strings"
 )
 
-// Conversation is the Conversation API, whose webhooks the mock serves on a listener of its own (one
-// region's host at Sinch): POST /v1/projects/{project_id}/webhooks, GET, PATCH (with update_mask) and
-// DELETE /v1/projects/{project_id}/webhooks/{webhook_id}, and GET
-// /v1/projects/{project_id}/apps/{app_id}/webhooks.
-const Conversation API = "conversation"
+// Conversation is the Conversation API of the region "us", whose webhooks the mock serves on a listener of
+// its own: POST /v1/projects/{project_id}/webhooks, GET, PATCH (with update_mask) and DELETE
+// /v1/projects/{project_id}/webhooks/{webhook_id}, and GET /v1/projects/{project_id}/apps/{app_id}/webhooks.
+// ConversationEU and ConversationBR are the same API at the other regions' hosts. An app lives in one
+// region (Options.AppRegions), and another region's host answers 404 for it and its webhooks, as Sinch's
+// hosts do.
+const (
+	Conversation   API = "conversation"
+	ConversationEU API = "conversation-eu"
+	ConversationBR API = "conversation-br"
+)
+
+// ConversationRegions are the Conversation API of each region, by the region's name.
+var ConversationRegions = map[string]API{"us": Conversation, "eu": ConversationEU, "br": ConversationBR}
+
+// regionOf is the region whose host serves an API of ConversationRegions.
+func regionOf(api API) string {
+	for region, a := range ConversationRegions {
+		if a == api {
+			return region
+		}
+	}
+	return ""
+}
 
 // MaxWebhooksPerApp is how many webhooks an app may have; Sinch refuses one more.
 const MaxWebhooksPerApp = 5
@@ -33,22 +52,31 @@ var Triggers = []string{
 	"CAPABILITY", "RECORD_NOTIFICATION",
 }
 
-// Webhook is a webhook as the mock holds it.
+// Webhook is a webhook as the mock holds it; its JSON (in the admin API) has the API's field names.
 type Webhook struct {
-	ID, ProjectID, AppID string
-	Target, TargetType   string
-	Triggers             []string
+	ID         string   `json:"id"`
+	ProjectID  string   `json:"project_id"`
+	AppID      string   `json:"app_id"`
+	Target     string   `json:"target"`
+	TargetType string   `json:"target_type"`
+	Triggers   []string `json:"triggers"`
 	// Secret is "" when the webhook has none.
-	Secret            string
-	ClientCredentials *ClientCredentials
+	Secret            string             `json:"secret"`
+	ClientCredentials *ClientCredentials `json:"client_credentials,omitempty"`
 }
 
 // ClientCredentials are a webhook's OAuth2 client credentials.
 type ClientCredentials struct {
-	ClientID, ClientSecret, Endpoint, Scope, ResponseType, TokenRequestType string
+	ClientID         string `json:"client_id"`
+	ClientSecret     string `json:"client_secret"`
+	Endpoint         string `json:"endpoint"`
+	Scope            string `json:"scope,omitempty"`
+	ResponseType     string `json:"response_type,omitempty"`
+	TokenRequestType string `json:"token_request_type,omitempty"`
 }
 
-// AddApp makes an app of a project exist (and the project, with no secret set where it has none).
+// AddApp makes an app of a project exist in the region "us" (and the project, with no secret set where
+// it has none).
 func (s *Server) AddApp(projectID, appID string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -56,6 +84,14 @@ func (s *Server) AddApp(projectID, appID string) {
 		s.projects[projectID] = map[API]string{}
 	}
 	s.apps[appID] = projectID
+}
+
+// appRegion is the region an app lives in: "us" unless Options.AppRegions says otherwise.
+func (s *Server) appRegion(appID string) string {
+	if region := s.opts.AppRegions[appID]; region != "" {
+		return region
+	}
+	return "us"
 }
 
 // AddWebhook makes a webhook as someone in the dashboard would (its app must exist), and returns its ID.
@@ -123,17 +159,17 @@ func (w *Webhook) clone() Webhook {
 	return c
 }
 
-// webhooksHandler serves the Conversation API's webhooks.
-func (s *Server) webhooksHandler(mux *http.ServeMux) {
+// webhooksHandler serves the Conversation API's webhooks at the host of one region (api).
+func (s *Server) webhooksHandler(mux *http.ServeMux, api API) {
 	const project = "/v1/projects/{project_id}"
-	mux.HandleFunc("POST "+project+"/webhooks", s.authenticated(Conversation, s.createWebhook))
-	mux.HandleFunc("GET "+project+"/webhooks/{webhook_id}", s.authenticated(Conversation, s.getWebhook))
-	mux.HandleFunc("PATCH "+project+"/webhooks/{webhook_id}", s.authenticated(Conversation, s.updateWebhook))
-	mux.HandleFunc("DELETE "+project+"/webhooks/{webhook_id}", s.authenticated(Conversation, s.deleteWebhook))
-	mux.HandleFunc("GET "+project+"/apps/{app_id}/webhooks", s.authenticated(Conversation, s.listWebhooks))
+	mux.HandleFunc("POST "+project+"/webhooks", s.authenticated(api, s.createWebhook))
+	mux.HandleFunc("GET "+project+"/webhooks/{webhook_id}", s.authenticated(api, s.getWebhook))
+	mux.HandleFunc("PATCH "+project+"/webhooks/{webhook_id}", s.authenticated(api, s.updateWebhook))
+	mux.HandleFunc("DELETE "+project+"/webhooks/{webhook_id}", s.authenticated(api, s.deleteWebhook))
+	mux.HandleFunc("GET "+project+"/apps/{app_id}/webhooks", s.authenticated(api, s.listWebhooks))
 }
 
-func (s *Server) createWebhook(_ API, w http.ResponseWriter, r *http.Request) {
+func (s *Server) createWebhook(api API, w http.ResponseWriter, r *http.Request) {
 	projectID := r.PathValue("project_id")
 	fields, ok := jsonBody(w, r)
 	if !ok {
@@ -145,7 +181,7 @@ func (s *Server) createWebhook(_ API, w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !s.appOf(w, projectID, hook.AppID) || !validWebhook(w, hook) {
+	if !s.appOf(w, api, projectID, hook.AppID) || !validWebhook(w, hook) {
 		return
 	}
 	count := 0
@@ -166,17 +202,17 @@ func (s *Server) createWebhook(_ API, w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.webhookJSON(hook))
 }
 
-func (s *Server) getWebhook(_ API, w http.ResponseWriter, r *http.Request) {
+func (s *Server) getWebhook(api API, w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if hook := s.webhookOf(w, r); hook != nil {
+	if hook := s.webhookOf(w, api, r); hook != nil {
 		writeJSON(w, http.StatusOK, s.webhookJSON(hook))
 	}
 }
 
 // updateWebhook sets the fields that update_mask names (one parameter, the names joined by commas, as
 // Sinch's SDKs send it; a field named but absent from the body is cleared) and keeps the others.
-func (s *Server) updateWebhook(_ API, w http.ResponseWriter, r *http.Request) {
+func (s *Server) updateWebhook(api API, w http.ResponseWriter, r *http.Request) {
 	fields, ok := jsonBody(w, r)
 	if !ok {
 		return
@@ -195,7 +231,7 @@ func (s *Server) updateWebhook(_ API, w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	hook := s.webhookOf(w, r)
+	hook := s.webhookOf(w, api, r)
 	if hook == nil {
 		return
 	}
@@ -217,20 +253,20 @@ func (s *Server) updateWebhook(_ API, w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.webhookJSON(hook))
 }
 
-func (s *Server) deleteWebhook(_ API, w http.ResponseWriter, r *http.Request) {
+func (s *Server) deleteWebhook(api API, w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if hook := s.webhookOf(w, r); hook != nil {
+	if hook := s.webhookOf(w, api, r); hook != nil {
 		delete(s.webhooks, hook.ID)
 		writeJSON(w, http.StatusOK, map[string]any{})
 	}
 }
 
-func (s *Server) listWebhooks(_ API, w http.ResponseWriter, r *http.Request) {
+func (s *Server) listWebhooks(api API, w http.ResponseWriter, r *http.Request) {
 	projectID, appID := r.PathValue("project_id"), r.PathValue("app_id")
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !s.appOf(w, projectID, appID) {
+	if !s.appOf(w, api, projectID, appID) {
 		return
 	}
 	hooks := []map[string]any{}
@@ -242,13 +278,14 @@ func (s *Server) listWebhooks(_ API, w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"webhooks": hooks})
 }
 
-// appOf answers Sinch's 404 and returns false unless the project and its app exist.
-func (s *Server) appOf(w http.ResponseWriter, projectID, appID string) bool {
+// appOf answers Sinch's 404 and returns false unless the project and its app exist, in the region whose
+// host api is.
+func (s *Server) appOf(w http.ResponseWriter, api API, projectID, appID string) bool {
 	if _, ok := s.projects[projectID]; !ok {
 		writeProjectNotFound(w, projectID)
 		return false
 	}
-	if s.apps[appID] != projectID {
+	if s.apps[appID] != projectID || s.appRegion(appID) != regionOf(api) {
 		writeError(w, http.StatusNotFound, "NOT_FOUND", fmt.Sprintf("App %s not found", appID),
 			detail{"type": "ResourceInfo", "resourceType": "App", "resourceName": appID, "description": "The app does not exist."})
 		return false
@@ -256,11 +293,12 @@ func (s *Server) appOf(w http.ResponseWriter, projectID, appID string) bool {
 	return true
 }
 
-// webhookOf returns the webhook of the request's path, or answers Sinch's 404 and returns nil.
-func (s *Server) webhookOf(w http.ResponseWriter, r *http.Request) *Webhook {
+// webhookOf returns the webhook of the request's path, or answers Sinch's 404 and returns nil: also for
+// a webhook of an app of another region than the host's (api).
+func (s *Server) webhookOf(w http.ResponseWriter, api API, r *http.Request) *Webhook {
 	id := r.PathValue("webhook_id")
 	hook, ok := s.webhooks[id]
-	if !ok || hook.ProjectID != r.PathValue("project_id") {
+	if !ok || hook.ProjectID != r.PathValue("project_id") || s.appRegion(hook.AppID) != regionOf(api) {
 		writeError(w, http.StatusNotFound, "NOT_FOUND", fmt.Sprintf("Webhook %s not found", id),
 			detail{"type": "ResourceInfo", "resourceType": "Webhook", "resourceName": id, "description": "The webhook does not exist."})
 		return nil
