@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -273,5 +274,35 @@ resource "sinch_callback_configuration" "test" {
 	}
 	if n := env.mock.Counts().Put; n != 0 {
 		t.Errorf("an invalid configuration reached Sinch: %d PUT requests", n)
+	}
+}
+
+// TestNewVersionWritesWithoutARefresh: with -refresh=false the state cannot see a secret changed at Sinch,
+// and a new hmac_secret_wo_version is the way to send the secret again: it writes, although the state says
+// that Sinch holds it.
+func TestNewVersionWritesWithoutARefresh(t *testing.T) {
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": "old"}})
+	defer mock.Close()
+	r := newCLIRun(t, mock)
+	writeFile(t, filepath.Join(r.dir, "main.tf"), cliProviderBlock+`
+variable "secret_version" {
+  type = number
+}
+
+resource "sinch_callback_configuration" "this" {
+  project_id             = "project-1"
+  hmac_secret_wo         = var.secret
+  hmac_secret_wo_version = var.secret_version
+}
+`)
+	env := func(version string) []string {
+		return []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_secret=configured-secret-0123456789", "TF_VAR_secret_version=" + version}
+	}
+	r.run(true, env("1"), "apply", "-auto-approve", "-input=false")
+	mock.SetSecret(sinchmock.SenderID, "project-1", "changed-in-the-dashboard")
+	puts := mock.Counts().Put
+	r.run(true, env("2"), "apply", "-auto-approve", "-input=false", "-refresh=false")
+	if got, _ := mock.Secret(sinchmock.SenderID, "project-1"); got != "configured-secret-0123456789" || mock.Counts().Put != puts+1 {
+		t.Errorf("Sinch holds %q after %d PUT; want the configured secret, written once", got, mock.Counts().Put-puts)
 	}
 }

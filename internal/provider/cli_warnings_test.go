@@ -249,3 +249,53 @@ resource "sinch_callback_configuration" "this" {
 		})
 	}
 }
+
+// TestCreateWarnsOfTheSecretItReplaces: "create" reads like "keep", but a create sets the configured
+// secret over the one Sinch holds, which a live project's handlers verify with. The plan says so, with the
+// import that adopts it instead (in the form of the configuration); not when Sinch holds no secret, or
+// holds the configured one.
+func TestCreateWarnsOfTheSecretItReplaces(t *testing.T) {
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret,
+		Projects: map[string]string{"live": "in-use-by-the-handlers-0123", "configured": "configured-secret-0123456789"}})
+	defer mock.Close()
+	mock.SetSecret(sinchmock.SenderID, "no-secret", "")
+	r := newCLIRun(t, mock)
+	env := []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_secret=configured-secret-0123456789"}
+	writeFile(t, filepath.Join(r.dir, "main.tf"), cliProviderBlock+`
+resource "sinch_callback_configuration" "live" {
+  project_id  = "live"
+  hmac_secret = "configured-secret-0123456789"
+}
+
+resource "sinch_callback_configuration" "configured" {
+  project_id  = "configured"
+  hmac_secret = "configured-secret-0123456789"
+}
+
+resource "sinch_callback_configuration" "no_secret" {
+  project_id  = "no-secret"
+  hmac_secret = "configured-secret-0123456789"
+}
+`)
+	out := r.run(true, env, "plan", "-input=false")
+	expectSays(t, out, "Warning: The apply replaces the secret Sinch holds", "with sinch_callback_configuration.live",
+		`Sinch holds a callback secret for project "live" in the Sender ID Registrations API, and this create replaces it`,
+		`import it rather than create: an import block with id = "live" (or terraform import sinch_callback_configuration.<name> live)`)
+	if strings.Count(out, "Warning: The apply replaces the secret Sinch holds") != 1 || strings.Contains(out, "similar warning") {
+		t.Errorf("want one warning, for project \"live\":\n%s", out)
+	}
+	writeFile(t, filepath.Join(r.dir, "main.tf"), cliProviderBlock+`
+resource "sinch_numbers_callback_configuration" "live" {
+  project_id     = "live"
+  hmac_secret_wo = var.secret
+}
+`)
+	out = r.run(true, env, "plan", "-input=false")
+	expectSays(t, out, "Warning: The apply replaces the secret Sinch holds", `for project "live" in the Numbers API`,
+		`id = "live:write-only" (or terraform import sinch_numbers_callback_configuration.<name> live:write-only)`)
+	for _, out := range r.outputs {
+		if strings.Contains(out, "in-use-by-the-handlers") {
+			t.Error("the plan shows the secret Sinch holds")
+		}
+	}
+}

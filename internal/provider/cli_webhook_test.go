@@ -46,8 +46,8 @@ resource "sinch_conversation_webhook" "w%d" {
 		"Warning: Callbacks in clear text", "The webhook's target is an http:// URL",
 		"Warning: Trigger not known to the provider", "This provider does not know the trigger(s) MESSAGE_TELEPATHY",
 		"Warning: Callbacks that nothing can verify", "The webhook has neither a secret",
-		"Warning: More webhooks than an app may have", `This configuration puts 6 or more webhooks on app "app-1" of project "project-1"`,
-		"which ones fail depends on the order of the apply, not on this resource",
+		"Warning: More webhooks than an app may have", `This configuration puts more than 5 webhooks on app "app-1" of project "project-1"`,
+		"which ones fail depends on the order of the apply, not on the resource this warning is shown with",
 		"6 to add")
 	for _, summary := range []string{"Callbacks in clear text", "Trigger not known", "Callbacks that nothing can verify", "More webhooks than"} {
 		if n := strings.Count(out, "Warning: "+summary); n != 1 || strings.Contains(out, "similar warning") {

@@ -62,7 +62,7 @@ func (r *ConversationWebhookResource) ModifyPlan(ctx context.Context, req resour
 	if diags.HasError() {
 		return
 	}
-	r.warn(ctx, in.config, existing, projectID, appID, diags)
+	r.warn(ctx, in.config, projectID, appID, diags)
 	if existing && credentialsChanged(ctx, in.plan, in.state, diags) && clientSecret.present(ctx, in.state, diags) {
 		c := clientSecret.caseOf(ctx, in.config, in.state, true, in.private, false, diags)
 		if !c.configured.IsUnknown() {
@@ -71,7 +71,7 @@ func (r *ConversationWebhookResource) ModifyPlan(ctx context.Context, req resour
 	}
 }
 
-func (r *ConversationWebhookResource) warn(ctx context.Context, config attributeGetter, existing bool, projectID, appID types.String, diags *diag.Diagnostics) {
+func (r *ConversationWebhookResource) warn(ctx context.Context, config attributeGetter, projectID, appID types.String, diags *diag.Diagnostics) {
 	cleartext := func(at path.Path, what, sends string) {
 		if u, err := url.Parse(getStringAt(ctx, config, at, diags).ValueString()); err == nil && u.Scheme == "http" {
 			diags.AddAttributeWarning(at, "Callbacks in clear text", fmt.Sprintf(
@@ -94,34 +94,21 @@ func (r *ConversationWebhookResource) warn(ctx context.Context, config attribute
 				"Set a secret, and verify x-sinch-webhook-signature in the handler.", webhookSecret.plain(), webhookSecret.writeOnly()))
 	}
 	if !projectID.IsUnknown() && !appID.IsUnknown() {
-		r.warnOfTooMany(existing, projectID.ValueString(), appID.ValueString(), diags)
+		r.warnOfTooMany(projectID.ValueString(), appID.ValueString(), diags)
 	}
 }
 
-// warnOfTooMany warns when the plans of this run put more than maxWebhooksPerApp webhooks on one app.
-// When the webhooks planned before this one are all in state already, Sinch will refuse this create, and
-// the warning says so at its app_id; otherwise which create Sinch refuses depends on the order in which
-// they reach it, and one warning for the app blames none of them.
-func (r *ConversationWebhookResource) warnOfTooMany(existing bool, projectID, appID string, diags *diag.Diagnostics) {
+// warnOfTooMany warns, once per app and run, when the plans of this run put more than maxWebhooksPerApp
+// webhooks on one app. Which create Sinch refuses depends on the order in which they reach it, and a plan
+// cannot tell which webhooks the app has already, so the warning blames none of them (Terraform shows it
+// with the resource whose plan found the count over, which is not the one refused).
+func (r *ConversationWebhookResource) warnOfTooMany(projectID, appID string, diags *diag.Diagnostics) {
 	planned := r.data.plans.add("sinch_conversation_webhook", projectID, appID)
-	created := 0
-	if existing {
-		created = r.data.plans.count("sinch_conversation_webhook:create", projectID, appID)
-	} else {
-		created = r.data.plans.add("sinch_conversation_webhook:create", projectID, appID)
-	}
-	switch {
-	case planned <= maxWebhooksPerApp:
-	case !existing && planned-created >= maxWebhooksPerApp:
-		diags.AddAttributeWarning(path.Root(attrAppID), "More webhooks than an app may have", fmt.Sprintf(
-			"This configuration puts %d webhooks on app %q of project %q, and Sinch lets an app have at most %d: the "+
-				"app has %d of them already, so Sinch will refuse this one. Send several triggers to one webhook instead.",
-			planned, appID, projectID, maxWebhooksPerApp, planned-created))
-	case r.data.plans.add("sinch_conversation_webhook:warned", projectID, appID) == 1:
+	if planned == maxWebhooksPerApp+1 {
 		diags.AddWarning("More webhooks than an app may have", fmt.Sprintf(
-			"This configuration puts %d or more webhooks on app %q of project %q, and Sinch lets an app have at most %d: "+
+			"This configuration puts more than %d webhooks on app %q of project %q, and Sinch lets an app have at most %d: "+
 				"Sinch will refuse the creates beyond that, whichever reach it last, so which ones fail depends on the "+
-				"order of the apply, not on this resource. Send several triggers to one webhook instead.",
-			planned, appID, projectID, maxWebhooksPerApp))
+				"order of the apply, not on the resource this warning is shown with. Send several triggers to one "+
+				"webhook instead.", maxWebhooksPerApp, appID, projectID, maxWebhooksPerApp))
 	}
 }

@@ -245,7 +245,7 @@ func (r *ConversationWebhookResource) Read(ctx context.Context, req resource.Rea
 		resp.State.RemoveResource(ctx)
 		return
 	case err != nil:
-		diags.Append(apiErrorDiagnostic(r.data.webhookSubject(projectID, webhookID, ""), "read", err))
+		diags.Append(apiErrorDiagnostic(r.data.webhookSubject(projectID, webhookID, appID), "read", err))
 		return
 	}
 	r.refresh(ctx, hook, string(imported) == importedWriteOnly, state, resp.Private, diags)
@@ -298,13 +298,13 @@ func (r *ConversationWebhookResource) Delete(ctx context.Context, req resource.D
 	calls := r.data.webhookCalls(&resp.Diagnostics)
 	projectID := getString(ctx, req.State, attrProjectID, &resp.Diagnostics).ValueString()
 	webhookID := getString(ctx, req.State, attrID, &resp.Diagnostics).ValueString()
+	appID := getString(ctx, req.State, attrAppID, &resp.Diagnostics).ValueString()
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	tflog.Debug(ctx, "Deleting the webhook", map[string]any{"project_id": projectID, "webhook_id": webhookID})
-	appID := getString(ctx, req.State, attrAppID, &resp.Diagnostics).ValueString()
 	// A webhook gone already counts as deleted once Sinch confirms it (see client.Webhooks.Delete).
 	if err := calls.Delete(r.data.logContext(ctx), projectID, appID, webhookID); err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.webhookSubject(projectID, webhookID, ""), "delete", err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.webhookSubject(projectID, webhookID, appID), "delete", err))
 	}
 }

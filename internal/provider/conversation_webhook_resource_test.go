@@ -90,7 +90,7 @@ func (e *testEnv) expectPatch(mask string) resource.TestCheckFunc {
 			return nil
 		}
 		if got := e.mock.Counts().Sub(e.baseline).Patch; got != 1 || patches[len(patches)-1] != mask {
-			return fmt.Errorf("%d PATCH in the step, the last with update_mask=%q; want one, with %q", got, patches[len(patches)-1], mask)
+			return fmt.Errorf("%d PATCH in the step (update_masks %q); want one, with %q", got, patches, mask)
 		}
 		return nil
 	}
@@ -367,6 +367,17 @@ func TestAccConversationWebhook_importWithTheProvidersProject(t *testing.T) {
 				ImportStateKind:   resource.ImportBlockWithID,
 				ImportStateIdFunc: func(*terraform.State) (string, error) { return "project-1/" + id, nil },
 			},
+			{
+				// The two parts swapped: a hint, before any call.
+				Config:       env.config("project-1", hcl),
+				ResourceName: testWebhook,
+				ImportState:  true,
+				ImportStateIdFunc: func(*terraform.State) (string, error) {
+					return id + "/aad4ccbf-919d-462f-8587-dec95a1b11b0:write-only", nil
+				},
+				ExpectError: errorLike("Invalid import ID", `looks like a webhook ID where the project ID goes`,
+					`did you mean "aad4ccbf-919d-462f-8587-dec95a1b11b0/`),
+			},
 		},
 	})
 }
@@ -426,8 +437,10 @@ func TestAccConversationWebhook_invalidInput(t *testing.T) {
 		"not a URL":               {webhookHCL("handler.example", []string{"MESSAGE_DELIVERY"}, ""), `"handler.example" is not an absolute https URL`},
 		"no trigger":              {webhookHCL("https://handler.example/", []string{}, ""), "set must contain at least 1 elements"},
 		"the unspecified trigger": {webhookHCL("https://handler.example/", []string{"UNSPECIFIED_TRIGGER"}, ""), "Sinch refuses UNSPECIFIED_TRIGGER"},
-		"a target type":           {webhookHCL("https://handler.example/", []string{"MESSAGE_DELIVERY"}, `target_type = "SMTP"`), `value must be one of: \["HTTP" "DISMISS"\]`},
-		"both secrets":            {webhookHCL("https://handler.example/", []string{"MESSAGE_DELIVERY"}, "secret = \"a-secret-0123456789\"\n  secret_wo = \"b-secret-0123456789\""), "Conflicting secrets"},
+		"a trigger in lower case": {webhookHCL("https://handler.example/", []string{"message_delivery"}, ""),
+			`"message_delivery" is not a trigger: Sinch's triggers are written in\s+capitals. Did\s+you\s+mean\s+"MESSAGE_DELIVERY"\?`},
+		"a target type": {webhookHCL("https://handler.example/", []string{"MESSAGE_DELIVERY"}, `target_type = "SMTP"`), `value must be one of: \["HTTP" "DISMISS"\]`},
+		"both secrets":  {webhookHCL("https://handler.example/", []string{"MESSAGE_DELIVERY"}, "secret = \"a-secret-0123456789\"\n  secret_wo = \"b-secret-0123456789\""), "Conflicting secrets"},
 		"client credentials without a client secret": {webhookHCL("https://handler.example/", []string{"MESSAGE_DELIVERY"}, `client_credentials = {
     client_id = "c"
     endpoint  = "https://auth.example/token"

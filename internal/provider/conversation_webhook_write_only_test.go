@@ -163,3 +163,48 @@ func TestAccConversationWebhook_writeOnly(t *testing.T) {
 	}
 
 }
+
+// A new secret_wo_version writes the secret, even when the state says that Sinch holds it: with answers
+// that hide secrets, the state cannot see a change made in the dashboard, and a new version is the only
+// way to send the secret again. Removing the version writes nothing.
+func TestAccConversationWebhook_newVersionWritesWhatSinchHides(t *testing.T) {
+	env := webhookEnv(t, func(o *sinchmock.Options) { o.HideWebhookSecrets = true })
+	config := func(version string) string {
+		return env.config("", webhookHCL("https://handler.example/callbacks", []string{"MESSAGE_DELIVERY"},
+			`secret_wo = "webhook-secret-0123456789ab"`+version))
+	}
+	holds := func(want string) resource.TestCheckFunc {
+		return env.expectWebhook(func(h sinchmock.Webhook) error {
+			if h.Secret != want {
+				return fmt.Errorf("Sinch holds %q, want %q", h.Secret, want)
+			}
+			return nil
+		})
+	}
+	changedInTheDashboard := func() {
+		hook, _ := env.theWebhook()
+		env.mock.ChangeWebhook(hook.ID, func(h *sinchmock.Webhook) { h.Secret = "changed-in-the-dashboard" })
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories,
+		Steps: []resource.TestStep{
+			{Config: config("\n  secret_wo_version = 1"), Check: holds("webhook-secret-0123456789ab")},
+			{
+				// Sinch answers no secret: the change in the dashboard cannot be seen.
+				PreConfig:        changedInTheDashboard,
+				Config:           config("\n  secret_wo_version = 1"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				PreConfig: env.startCounting,
+				Config:    config("\n  secret_wo_version = 2"),
+				Check:     resource.ComposeAggregateTestCheckFunc(env.expectPatch("secret"), holds("webhook-secret-0123456789ab")),
+			},
+			{
+				PreConfig: func() { changedInTheDashboard(); env.startCounting() },
+				Config:    config(""),
+				Check:     resource.ComposeAggregateTestCheckFunc(env.expectPatch(""), holds("changed-in-the-dashboard")),
+			},
+		},
+	})
+}

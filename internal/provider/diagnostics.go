@@ -93,7 +93,7 @@ func tokenDiagnostic(failed string, e *client.TokenError) diag.Diagnostic {
 		return transportDiagnostic(failed, transportErr, "token_url")
 	case errors.As(e.Err, &redirect):
 		return redirectDiagnostic(failed, redirect, "token_url")
-	case e.HTTPStatus == http.StatusTooManyRequests || e.HTTPStatus >= 500:
+	case e.HTTPStatus == http.StatusTooManyRequests || e.HTTPStatus == http.StatusRequestTimeout || e.HTTPStatus >= 500:
 		return diag.NewErrorDiagnostic("Sinch's token endpoint is unavailable", fmt.Sprintf(
 			"%s: the token endpoint %s answered %s %s. Wait a moment and run Terraform again; max_retries "+
 				"(SINCH_MAX_RETRIES) sets how often the provider retries.", failed, e.TokenURL, answer, attempts(e.Attempts)))

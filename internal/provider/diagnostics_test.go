@@ -70,3 +70,20 @@ func TestAPIErrorDiagnostics_holdNoSecret(t *testing.T) {
 		})
 	}
 }
+
+// A token endpoint that times out, is rate limiting or is down says "try again", never that the key was
+// refused: only a 4xx other than 408 and 429 is.
+func TestTokenDiagnostics(t *testing.T) {
+	for status, want := range map[int]string{
+		http.StatusRequestTimeout:     "Sinch's token endpoint is unavailable",
+		http.StatusTooManyRequests:    "Sinch's token endpoint is unavailable",
+		http.StatusServiceUnavailable: "Sinch's token endpoint is unavailable",
+		http.StatusUnauthorized:       "Sinch refused the access key",
+		http.StatusBadRequest:         "Sinch refused the access key",
+	} {
+		d := apiErrorDiagnostic(senderIDAPI.subject("p1", nil), "read", &client.TokenError{TokenURL: "https://auth.example/token", HTTPStatus: status})
+		if d.Summary() != want {
+			t.Errorf("HTTP %d: %q, want %q", status, d.Summary(), want)
+		}
+	}
+}

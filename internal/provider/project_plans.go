@@ -33,10 +33,3 @@ func (p *planCounts) add(key ...string) int {
 	p.counts[k]++
 	return p.counts[k]
 }
-
-// count returns how many plans of key this run has counted, without counting one.
-func (p *planCounts) count(key ...string) int {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.counts[strings.Join(key, "\x00")]
-}

@@ -51,6 +51,14 @@ func newTestEnvFor(mock *sinchmock.Running) *testEnv {
 	}
 }
 
+// processPerCommand makes Terraform start a new provider for every command, as it starts a new plugin
+// process for each: nothing the provider keeps in memory lasts from one command to the next.
+func (e *testEnv) processPerCommand() {
+	e.factories = map[string]func() (tfprotov6.ProviderServer, error){
+		"sinch": func() (tfprotov6.ProviderServer, error) { return providerserver.NewProtocol6(New("test")())(), nil },
+	}
+}
+
 // config prefixes HCL with a provider block that points at the mock, with projectID as the
 // provider's default project when it is not empty.
 func (e *testEnv) config(projectID, hcl string) string {
