@@ -35,9 +35,11 @@ var kinds = []kind{
 		arguments: `
   project_id  = "project-${each.key}"
   hmac_secret = "${var.secret}-${each.key}"`,
-		// Create writes, and reads nothing after; a plan reads; destroy leaves the secrets.
+		// Create reads the secret Sinch holds at plan time (in the plan, and again in apply's final plan),
+		// to warn when it replaces one, then writes, and reads nothing after; a plan reads; destroy leaves
+		// the secrets.
 		want: func(n int) []sinchmock.Counts {
-			return []sinchmock.Counts{{Put: n}, {Get: n}, {Get: n, Put: n}, {Get: n}}
+			return []sinchmock.Counts{{Get: 2 * n, Put: n}, {Get: n}, {Get: n, Put: n}, {Get: n}}
 		},
 	},
 	{
@@ -55,8 +57,10 @@ var kinds = []kind{
   target     = "https://handler.example/${each.key}"
   triggers   = ["MESSAGE_DELIVERY", "MESSAGE_INBOUND"]
   secret     = "${var.secret}-${each.key}"`,
+		// A create lists its app's webhooks before its POST: what proves a webhook new, if the answer to
+		// the POST is lost.
 		want: func(n int) []sinchmock.Counts {
-			return []sinchmock.Counts{{Post: n}, {Get: n}, {Get: n, Patch: n}, {Get: n, Delete: n}}
+			return []sinchmock.Counts{{Get: n, Post: n}, {Get: n}, {Get: n, Patch: n}, {Get: n, Delete: n}}
 		},
 	},
 }

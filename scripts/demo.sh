@@ -10,7 +10,13 @@ require_go
 terraform_env
 terraform=$(find_terraform)
 
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+# Colours only on a terminal: a log of `make demo > demo.log` holds plain text.
+if [ -t 1 ]; then
+  step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+else
+  step() { printf '\n==> %s\n' "$*"; }
+  export TF_CLI_ARGS=-no-color
+fi
 
 step "Building the mock Sinch API and starting it on a loopback port"
 start_mock -projects demo-project

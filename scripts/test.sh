@@ -28,8 +28,38 @@ go vet ./...
 # them on Terraform 1.13 and OpenTofu 1.12.
 log=$(mktemp)
 trap 'rm -f "$log" "$log.tests"' EXIT
-status=0
-go test -race -count=1 -v "$@" ./... >"$log" 2>&1 || status=$?
+echo "go test -race of every package: the client, the mock, and the provider's acceptance tests, which run" \
+  "the CLI against the mock (about 4 minutes once the build cache is warm)"
+# go test -json streams each test's events as they come (-v holds a package's output back while another
+# package runs). The filter writes the output, as -v prints it, to $log, and prints each package's outcome
+# as it ends, and every 30 seconds how many tests have passed.
+filter='
+import json, sys, time
+log, passed, shown = open(sys.argv[1], "w"), 0, time.time()
+for line in sys.stdin:
+    try:
+        event = json.loads(line)
+    except ValueError:  # not an event: a build error, say
+        log.write(line)
+        print(line, end="", flush=True)
+        continue
+    output = event.get("Output")
+    if output is not None:
+        log.write(output)
+        if "Test" not in event and output.startswith(("ok ", "FAIL")):
+            print(output, end="", flush=True)
+    if event.get("Action") == "pass" and "Test" in event:
+        passed += 1
+    if time.time() - shown >= 30:
+        print("  ... %d tests and subtests passed so far" % passed, flush=True)
+        shown = time.time()
+'
+set +e
+go test -race -count=1 -json "$@" ./... 2>&1 | python3 -u -c "$filter" "$log"
+statuses=("${PIPESTATUS[@]}")
+set -e
+status=${statuses[0]}
+[ "${statuses[1]}" -eq 0 ] || die "the filter of go test's output failed"
 if [ "$status" -ne 0 ]; then
   grep -vE '^=== (RUN|PAUSE|CONT|NAME)' "$log"
   exit "$status"

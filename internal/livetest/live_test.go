@@ -141,7 +141,7 @@ output "id" {
 	c.write(config(live.targetPrefix+"second", `["MESSAGE_DELIVERY", "MESSAGE_INBOUND"]`))
 	c.run(env, "apply", "-auto-approve")
 	id := strings.Trim(strings.TrimSpace(c.run(env, "output", "id")), `"`)
-	hook, err := live.webhooks.Get(context.Background(), live.project, id)
+	hook, err := live.webhooks.Get(context.Background(), live.project, live.app, id)
 	if err != nil || hook.Target != live.targetPrefix+"second" || len(hook.Triggers) != 2 {
 		t.Fatalf("Sinch holds %v (%v)", hook, err)
 	}
@@ -149,7 +149,7 @@ output "id" {
 	c.run(env, "import", "sinch_conversation_webhook.this", live.project+"/"+id+":write-only")
 	c.run(env, "apply", "-auto-approve")
 	c.run(env, "destroy", "-auto-approve")
-	if _, err := live.webhooks.Get(context.Background(), live.project, id); err == nil {
+	if _, err := live.webhooks.Get(context.Background(), live.project, live.app, id); err == nil {
 		t.Errorf("webhook %s is still there after destroy", id)
 	}
 }

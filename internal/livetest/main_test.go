@@ -139,7 +139,7 @@ func tearDown() {
 	deleted := 0
 	for _, hook := range hooks {
 		if strings.HasPrefix(hook.Target, live.targetPrefix) {
-			if err := live.webhooks.Delete(ctx, live.project, hook.ID); err != nil && !client.IsNotFound(err) {
+			if err := live.webhooks.Delete(ctx, live.project, live.app, hook.ID); err != nil {
 				fmt.Fprintf(os.Stderr, "testacc-live: could not delete webhook %s: %v\n", hook.ID, err)
 				continue
 			}

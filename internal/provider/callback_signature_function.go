@@ -27,7 +27,8 @@ func (f CallbackSignatureFunction) Definition(_ context.Context, _ function.Defi
 		MarkdownDescription: "Returns the `X-Sinch-Signature` header value that Sinch sends with a callback whose raw " +
 			"body is `body`, signed with the HMAC secret `secret`: the lowercase hexadecimal HMAC-SHA1 of the body's " +
 			"bytes, keyed with the secret's UTF-8 bytes. Use it to smoke-test a callback handler, or to check a " +
-			"signature in HCL. When `secret` is sensitive, so is the result; wrap it in `nonsensitive()` to show it. " +
+			"signature in HCL. The result is as secret as `secret`: sensitive, which `nonsensitive()` shows, or " +
+			"ephemeral, which no output takes (see Sensitive and ephemeral secrets). " +
 			"Terraform holds every string in Unicode NFC, so a body that is not in NFC cannot be passed byte for " +
 			"byte: sign such a body with `callback_signature_base64` and `filebase64()`.",
 		Parameters: []function.Parameter{

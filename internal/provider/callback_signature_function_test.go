@@ -1,13 +1,17 @@
 package provider
 
 import (
+	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
 // The vectors were computed apart from this code, with Python's hmac module; the first is the
@@ -107,4 +111,45 @@ output "not_utf8" {
 			},
 		},
 	})
+}
+
+// TestSignatureOfAnEphemeralSecret pins what the function pages say of an ephemeral secret: the result is
+// ephemeral, nonsensitive() does not let it into a root output, and a provisioner's command takes it (here
+// it writes the signature to a file, where the test reads it; Terraform hides the command's output).
+func TestSignatureOfAnEphemeralSecret(t *testing.T) {
+	const secret = "d1c7ccbf-919d-462f-8587-dec95a1b11ee"
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": secret}})
+	defer mock.Close()
+	r := newCLIRun(t, mock)
+	env := []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_secret=unused"}
+	ephemeralSecret := cliProviderBlock + `
+ephemeral "sinch_callback_configuration" "current" {
+  project_id = "project-1"
+}
+
+locals {
+  signature = provider::sinch::callback_signature(ephemeral.sinch_callback_configuration.current.hmac_secret, "{\"eventId\":\"e1\",\"status\":\"SUCCEEDED\"}")
+}
+`
+	writeFile(t, filepath.Join(r.dir, "main.tf"), ephemeralSecret+`
+output "signature" {
+  value = nonsensitive(local.signature)
+}
+`)
+	out := r.run(false, env, "plan", "-input=false")
+	expectSays(t, out, "Ephemeral value not allowed")
+	writeFile(t, filepath.Join(r.dir, "main.tf"), ephemeralSecret+`
+resource "terraform_data" "smoke_test" {
+  provisioner "local-exec" {
+    command = "echo ${local.signature} > signature.txt"
+  }
+}
+`)
+	out = r.run(true, env, "apply", "-auto-approve", "-input=false")
+	if got := strings.TrimSpace(readPage(t, filepath.Join(r.dir, "signature.txt"))); got != "924e2e4f82585a0899a7f0531ce9003e12e20295" {
+		t.Errorf("the provisioner's command got %q", got)
+	}
+	if strings.Contains(out, "924e2e4f") {
+		t.Errorf("the CLI printed the signature of an ephemeral secret:\n%s", out)
+	}
 }

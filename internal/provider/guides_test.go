@@ -2,6 +2,7 @@ package provider
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -147,43 +148,54 @@ func TestGuide_rotation(t *testing.T) {
 	})
 }
 
-// TestGuide_registering runs the guide's steps: the first apply registers the handler with the new
-// secret, a settled apply writes nothing, a rotation gives the handler both secrets before Sinch gets
-// the new one; one webhook throughout, and no secret in the state.
+// TestGuide_registering runs the guide's steps, as the guide gives them (terraform init with the
+// provider in the implicit local mirror, then one apply per step, approved by TF_CLI_ARGS_apply): the
+// first apply registers the handler with a new secret, a settled apply writes nothing, a rotation gives
+// Sinch a new one; one webhook throughout, and no secret in the state.
 func TestGuide_registering(t *testing.T) {
+	const app = "01EB3Z5T3FVPA1ZQFHQFBYFPYF"
 	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": "s"},
-		Apps: map[string]string{"app-1": "project-1"}})
+		Apps: map[string]string{app: "project-1"}})
 	defer mock.Close()
 	r := newCLIRun(t, mock)
 	r.inGuide("registering-a-handler")
-	r.run(true, nil, "get")
-	secrets := []string{"random-a-5e0c7d4b9a1f2e3c", "random-b-1d2c3b4a5f6e7d8c", "random-c-9a8b7c6d5e4f3a2b", "random-d-0f1e2d3c4b5a6978"}
-	for _, step := range []struct {
-		secret, version, phase, atSinch string
-		revision                        float64
-	}{
-		{secrets[0], "1", "rotating", secrets[0], 2},
-		{secrets[1], "1", "settled", secrets[0], 3},
-		{secrets[2], "2", "rotating", secrets[2], 4},
-		{secrets[3], "2", "settled", secrets[2], 5},
-	} {
-		r.run(true, []string{"SINCH_KEY_SECRET=" + testKeySecret, "SINCH_PROJECT_ID=project-1", "TF_VAR_app_id=app-1",
-			"TF_VAR_new_secret=" + step.secret, "TF_VAR_secret_version=" + step.version, "TF_VAR_phase=" + step.phase},
-			"apply", "-auto-approve", "-input=false")
-		hooks := mock.Webhooks("app-1")
-		if len(hooks) != 1 || hooks[0].Secret != step.atSinch || hooks[0].Target != "https://callbacks.example.com/sinch/conversation" {
-			t.Fatalf("after %s of version %s, Sinch holds %+v", step.phase, step.version, hooks)
+	steps := strings.Split(docBlock(t, "../../docs/guides/registering-a-callback-handler.md", "## The steps"), "\n")
+	env := append(providerInMirror(t), "TF_CLI_ARGS_apply=-auto-approve", "SINCH_KEY_ID="+testKeyID, "SINCH_KEY_SECRET="+testKeySecret,
+		"SINCH_PROJECT_ID=project-1", "SINCH_TOKEN_URL="+mock.TokenURL, "SINCH_CONVERSATION_API_URL="+mock.ConversationURL)
+	var commands []string
+	for _, line := range steps {
+		if strings.HasPrefix(line, "terraform ") {
+			commands = append(commands, line)
 		}
+	}
+	if len(commands) != 5 || commands[0] != "terraform init" {
+		t.Fatalf("the guide's steps changed: %q", commands)
+	}
+	runDocBlock(t, r.dir, commands[0], env...)
+	var secrets []string
+	for i, want := range []struct {
+		newSecret bool
+		revision  float64
+	}{{true, 2}, {false, 3}, {true, 4}, {false, 5}} {
+		runDocBlock(t, r.dir, commands[i+1], env...)
+		hooks := mock.Webhooks(app)
+		if len(hooks) != 1 || hooks[0].Secret == "" || hooks[0].Target != "https://callbacks.example.com/sinch/conversation" {
+			t.Fatalf("after %q, Sinch holds %+v", commands[i+1], hooks)
+		}
+		if fresh := len(secrets) == 0 || hooks[0].Secret != secrets[len(secrets)-1]; fresh != want.newSecret {
+			t.Errorf("after %q, a new secret at Sinch: %v, want %v", commands[i+1], fresh, want.newSecret)
+		}
+		secrets = append(secrets, hooks[0].Secret)
 		var outputs map[string]struct{ Value any }
-		if err := json.Unmarshal([]byte(r.run(true, nil, "output", "-json")), &outputs); err != nil {
+		if err := json.Unmarshal([]byte(runDocBlock(t, r.dir, "terraform output -json", env...)), &outputs); err != nil {
 			t.Fatal(err)
 		}
-		if got := outputs["handler_revision"].Value; got != step.revision {
-			t.Fatalf("the handler was given revision %v, want %g", got, step.revision)
+		if got := outputs["handler_revision"].Value; got != want.revision {
+			t.Fatalf("after %q, the handler was given revision %v, want %g", commands[i+1], got, want.revision)
 		}
 	}
 	for _, s := range secrets {
-		if r.stateHolds(s) {
+		if strings.Contains(readPage(t, filepath.Join(r.dir, "terraform.tfstate")), s) {
 			t.Errorf("the state holds a secret (%.8s…)", s)
 		}
 	}
@@ -220,22 +232,30 @@ func TestGuide_testing(t *testing.T) {
 	}
 }
 
-// TestGuide_migrating applies the migration guide's configuration to projects whose secret is already
-// the configured one: every configuration is imported, and nothing is written.
+// TestGuide_migrating applies the migration guide's configuration to a project whose secrets are already
+// the configured ones, and to the webhook a generic resource made: every object is imported, and nothing
+// is written.
 func TestGuide_migrating(t *testing.T) {
-	const secret = "migrated-8e7d6c5b4a39281706f5"
-	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": secret}})
+	const secret, webhookSecret = "migrated-8e7d6c5b4a39281706f5", "webhook-migrated-0a1b2c3d4e5f"
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": secret},
+		Apps: map[string]string{"app-1": "project-1"}})
 	defer mock.Close()
+	webhook := mock.AddWebhook("project-1", sinchmock.Webhook{AppID: "app-1", Target: "https://callbacks.example.com/sinch/conversation",
+		Triggers: []string{"MESSAGE_INBOUND", "MESSAGE_DELIVERY"}, Secret: webhookSecret})
 	r := newCLIRun(t, mock)
 	r.inGuide("migrating")
-	env := []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_project_id=project-1", "TF_VAR_callback_secret=" + secret}
-	if out := r.run(true, env, "apply", "-auto-approve", "-input=false"); !strings.Contains(out, "3 imported, 0 added, 0 changed, 0 destroyed") {
-		t.Errorf("the migration:\n%s", out)
+	env := []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_project_id=project-1", "TF_VAR_callback_secret=" + secret,
+		"TF_VAR_app_id=app-1", "TF_VAR_webhook_id=" + webhook, "TF_VAR_webhook_secret=" + webhookSecret}
+	want := fmt.Sprintf("%d imported, 0 added, 0 changed, 0 destroyed", len(callbackAPIs)+1)
+	if out := r.run(true, env, "apply", "-auto-approve", "-input=false"); !strings.Contains(out, want) {
+		t.Errorf("the migration does not say %q:\n%s", want, out)
 	}
-	if c := mock.Counts(); c.Put+c.Patch != 0 {
+	if c := mock.Counts(); c.Put+c.Patch+c.Post+c.Delete != 0 {
 		t.Errorf("the migration wrote: %+v", c)
 	}
-	if r.stateHolds(secret) {
-		t.Error("the state holds the secret")
+	for _, s := range []string{secret, webhookSecret} {
+		if r.stateHolds(s) {
+			t.Error("the state holds a secret")
+		}
 	}
 }

@@ -164,12 +164,14 @@ import {
 `, api.terraformType(), writeOnly)
 			}
 			writeFile(t, filepath.Join(r.dir, "main.tf"), hcl(""))
-			r.run(true, env, "plan", "-input=false", "-out=control.tfplan")
+			out := r.run(true, env, "plan", "-input=false", "-out=control.tfplan")
 			if !planFileHolds(t, filepath.Join(r.dir, "control.tfplan"), dashboardSecret) {
 				t.Fatal("the control plan file does not hold the secret: the check proves nothing")
 			}
+			// The warning names the fix for an import by identity, not only the ID's suffix.
+			expectSays(t, out, "Warning: Secret leaves the state", "in an import block with an identity, set write_only = true in the identity")
 			writeFile(t, filepath.Join(r.dir, "main.tf"), hcl("write_only = true"))
-			out := r.run(true, env, "plan", "-input=false", "-out=write-only.tfplan")
+			out = r.run(true, env, "plan", "-input=false", "-out=write-only.tfplan")
 			expectSays(t, out, "1 to import, 0 to add, 0 to change, 0 to destroy")
 			if planFileHolds(t, filepath.Join(r.dir, "write-only.tfplan"), dashboardSecret) {
 				t.Error("the plan file of a write-only import by identity holds the secret")

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -126,4 +127,88 @@ func TestReadme_example(t *testing.T) {
 			t.Errorf("the README's example does not set the secret in the %s API (%s)", api.Name, api.terraformType())
 		}
 	}
+}
+
+// TestIndex_beforeTheRegistry runs the provider page's commands that install the provider from its
+// repository into the implicit local mirror, as they stand (the clone is of this tree, and HOME a folder
+// of the test's), then terraform init and apply a configuration that names the version, against the mock.
+func TestIndex_beforeTheRegistry(t *testing.T) {
+	const page = "../../docs/index.md"
+	const clone = "git clone https://github.com/terraform-sinch/terraform-provider-sinch.git\n"
+	install := docBlock(t, page, "## Before the provider is on the registry")
+	if !strings.HasPrefix(install, clone) {
+		t.Fatalf("the page no longer clones the repository first:\n%s", install)
+	}
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": "old"}})
+	defer mock.Close()
+	r := newCLIRun(t, mock)
+	home := t.TempDir()
+	if os.Getenv("TF_ACC_PROVIDER_HOST") == "registry.opentofu.org" {
+		install = strings.ReplaceAll(install, "registry.terraform.io", "registry.opentofu.org") // as the page says
+	}
+	runDocBlock(t, r.dir, "ln -s "+repo+" terraform-provider-sinch\n"+strings.TrimPrefix(install, clone), withHome(t, home)...)
+	writeFile(t, filepath.Join(r.dir, "main.tf"), regexp.MustCompile("(?s)```terraform\n(terraform \\{.*?)```").FindStringSubmatch(readPage(t, page))[1]+`
+resource "sinch_callback_configuration" "this" {
+  project_id  = "project-1"
+  hmac_secret = "installed-from-the-mirror-0123"
+}
+`)
+	// Without the harness's dev override: the mirror alone finds the provider.
+	env := []string{"HOME=" + home, "TF_CLI_CONFIG_FILE=", "SINCH_KEY_SECRET=" + testKeySecret}
+	r.run(true, env, "init", "-input=false")
+	r.run(true, env, "apply", "-auto-approve", "-input=false")
+	if got, _ := mock.Secret(sinchmock.SenderID, "project-1"); got != "installed-from-the-mirror-0123" {
+		t.Errorf("Sinch holds %q", got)
+	}
+}
+
+func readPage(t *testing.T, file string) string {
+	t.Helper()
+	page, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(page)
+}
+
+// withHome is the environment of a command whose HOME is home, with Go's caches where they are.
+func withHome(t *testing.T, home string) []string {
+	t.Helper()
+	env := []string{"HOME=" + home}
+	for _, name := range []string{"GOCACHE", "GOMODCACHE", "GOPATH"} {
+		out, err := exec.Command("go", "env", name).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		env = append(env, name+"="+strings.TrimSpace(string(out)))
+	}
+	return env
+}
+
+// providerInMirror puts the provider built for the tests in the implicit local mirror of a HOME of the
+// test's, as version 0.0.1, and returns the environment that uses it (no CLI configuration of the
+// harness): terraform init then finds the provider without the registry, as the provider page says.
+func providerInMirror(t *testing.T) []string {
+	t.Helper()
+	home := t.TempDir()
+	host := "registry.terraform.io"
+	if os.Getenv("TF_ACC_PROVIDER_HOST") == "registry.opentofu.org" {
+		host = "registry.opentofu.org"
+	}
+	dir := filepath.Join(home, ".terraform.d", "plugins", host, "terraform-sinch", "sinch", "0.0.1", runtime.GOOS+"_"+runtime.GOARCH)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	binary, err := os.ReadFile(filepath.Join(buildProvider(t), "terraform-provider-sinch"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "terraform-provider-sinch_v0.0.1"), binary, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	return append(withHome(t, home), "TF_CLI_CONFIG_FILE=", "CHECKPOINT_DISABLE=1")
 }

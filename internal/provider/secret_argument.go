@@ -129,9 +129,10 @@ func (s secretArgument) plan(ctx context.Context, in planInput, resp *resource.M
 	}
 	if c.writeOnly && c.priorStatus.IsNull() && !priorPlain.IsNull() {
 		diags.AddAttributeWarning(at, "Secret leaves the state", fmt.Sprintf(
-			"The state holds the secret %s in plaintext (imported without %q, or set with %s before), so this plan, "+
-				"and a plan file saved from it, hold it too. The apply removes it from state. To import into %s "+
-				"without the secret ever reaching the state, import with an ID that ends in %q.",
+			"The state holds the secret %s in plaintext (imported without %q or write_only = true, or set with %s "+
+				"before), so this plan, and a plan file saved from it, hold it too. The apply removes it from state. To "+
+				"import into %s without the secret ever reaching the state, import with an ID that ends in %q, or, in an "+
+				"import block with an identity, set write_only = true in the identity.",
 			about, writeOnlyImportSuffix, s.plain(), s.writeOnly(), writeOnlyImportSuffix))
 	}
 	if !c.writeOnly || c.decide().status != planPrior {

@@ -1,5 +1,5 @@
-# After the move from a generic REST provider: the same callback configurations, managed by the Sinch
-# provider. One apply adopts each configuration (import) and forgets the generic resources without
+# After the move from a generic REST provider: the same callback configurations, and a webhook, managed
+# by the Sinch provider. One apply adopts each of them (import) and forgets the generic resources without
 # deleting anything at Sinch (removed); then both kinds of block can go.
 terraform {
   required_version = ">= 1.11"
@@ -22,6 +22,22 @@ variable "callback_secret" {
   ephemeral = true
 }
 
+variable "app_id" {
+  description = "The Conversation API app of the webhook."
+  type        = string
+}
+
+variable "webhook_id" {
+  description = "The webhook that the generic resource made (its id)."
+  type        = string
+}
+
+variable "webhook_secret" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+
 import {
   to = sinch_callback_configuration.sender_id
   id = "${var.project_id}:write-only"
@@ -35,6 +51,16 @@ import {
 import {
   to = sinch_numbers_callback_configuration.numbers
   id = "${var.project_id}:write-only"
+}
+
+import {
+  to = sinch_imported_numbers_callback_configuration.imported_numbers
+  id = "${var.project_id}:write-only"
+}
+
+import {
+  to = sinch_conversation_webhook.handler
+  id = "${var.project_id}/${var.webhook_id}:write-only"
 }
 
 # The generic resources leave the state, and their endpoints are not called.
@@ -59,6 +85,21 @@ removed {
   }
 }
 
+removed {
+  from = restapi_object.imported_numbers_callbacks
+  lifecycle {
+    destroy = false
+  }
+}
+
+# Without destroy = false, the generic resource would DELETE the webhook.
+removed {
+  from = restapi_object.webhook
+  lifecycle {
+    destroy = false
+  }
+}
+
 resource "sinch_callback_configuration" "sender_id" {
   project_id     = var.project_id
   hmac_secret_wo = var.callback_secret
@@ -72,4 +113,17 @@ resource "sinch_brands_callback_configuration" "brands" {
 resource "sinch_numbers_callback_configuration" "numbers" {
   project_id     = var.project_id
   hmac_secret_wo = var.callback_secret
+}
+
+resource "sinch_imported_numbers_callback_configuration" "imported_numbers" {
+  project_id     = var.project_id
+  hmac_secret_wo = var.callback_secret
+}
+
+resource "sinch_conversation_webhook" "handler" {
+  project_id = var.project_id
+  app_id     = var.app_id
+  target     = "https://callbacks.example.com/sinch/conversation"
+  triggers   = ["MESSAGE_INBOUND", "MESSAGE_DELIVERY"]
+  secret_wo  = var.webhook_secret
 }

@@ -18,13 +18,6 @@ variable "app_id" {
   type        = string
 }
 
-variable "new_secret" {
-  description = "The secret to rotate to: in a real configuration, ephemeral.random_password.webhook.result."
-  type        = string
-  sensitive   = true
-  ephemeral   = true
-}
-
 variable "secret_version" {
   description = "One up for each rotation; the first apply is a rotation too."
   type        = number
@@ -59,15 +52,18 @@ ephemeral "sinch_conversation_webhook" "registered" {
 }
 
 locals {
+  # The secret to rotate to, new on every run, and written only when secret_version changes. uuid() stands
+  # for ephemeral.random_password.webhook.result, which a real configuration uses (see the guide).
+  new_secret       = uuid()
   current_secrets  = [for w in ephemeral.sinch_conversation_webhook.registered : w.secret if w.secret != null]
-  accepted_secrets = var.phase == "rotating" ? concat([var.new_secret], local.current_secrets) : local.current_secrets
+  accepted_secrets = var.phase == "rotating" ? concat([local.new_secret], local.current_secrets) : local.current_secrets
 }
 
 resource "sinch_conversation_webhook" "this" {
   app_id            = var.app_id
   target            = module.handler.url
   triggers          = ["MESSAGE_INBOUND", "MESSAGE_DELIVERY", "EVENT_INBOUND"]
-  secret_wo         = var.new_secret
+  secret_wo         = local.new_secret
   secret_wo_version = var.secret_version
   # The handler accepts the new secret before Sinch signs with it.
   depends_on = [module.handler]
