@@ -145,9 +145,9 @@ func (s *Server) appsOf(project string) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var apps []string
-	for app, p := range s.apps {
-		if p == project {
-			apps = append(apps, app)
+	for id, app := range s.apps {
+		if app.ProjectID == project {
+			apps = append(apps, id)
 		}
 	}
 	sort.Strings(apps)
@@ -187,5 +187,6 @@ func ParseShellExports(text string) map[string]string {
 func (s *Server) appExists(project, app string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.apps[app] == project && project != ""
+	a, ok := s.apps[app]
+	return ok && a.ProjectID == project && project != ""
 }

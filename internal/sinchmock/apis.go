@@ -60,12 +60,13 @@ func (api API) UpdateMethod() string {
 }
 
 // Handler serves an API: a callback configuration, with TokenAPI the token endpoint too, or with
-// Conversation the webhooks. A method the API does not have for a path it has gets 405.
+// Conversation the webhooks and apps. A method the API does not have for a path it has gets 405.
 func (s *Server) Handler(api API) http.Handler {
 	mux := http.NewServeMux()
 	switch api {
 	case Conversation, ConversationEU, ConversationBR:
 		s.webhooksHandler(mux, api)
+		s.appsHandler(mux, api)
 	case TokenAPI:
 		mux.HandleFunc("POST "+TokenPath, s.serveToken)
 		fallthrough

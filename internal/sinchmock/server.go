@@ -1,6 +1,6 @@
 // Package sinchmock is an in-memory fake of Sinch's OAuth2 token endpoint, of the callback
 // configurations of the APIs of the table (sinchapi.CallbackAPIs) and of the Conversation API's
-// webhooks, for tests and the demo. It follows the public description of the APIs, answers with Sinch's
+// webhooks and apps' callback settings, for tests and the demo. It follows the public description of the APIs, answers with Sinch's
 // error bodies, serves each API on a listener of its own (as each has a host of its own at Sinch), and
 // counts every request it serves.
 package sinchmock
@@ -31,6 +31,9 @@ type Options struct {
 	// HideWebhookSecrets leaves a webhook's secret and client secret out of the answers that describe
 	// it: Sinch does not document whether it answers them.
 	HideWebhookSecrets bool
+	// HideAppSecrets leaves an app's secret_for_overridden_callback_urls out of the answers that describe
+	// the app: Sinch does not document whether it answers it.
+	HideAppSecrets bool
 	// Latency is added to every answer, as a network and a real API would.
 	Latency time.Duration
 	// TokenRateLimit and APIRateLimit, when set, answer 429 to requests beyond them.
@@ -46,7 +49,7 @@ type Server struct {
 	mu sync.Mutex
 	// projects maps the projects that exist to their secret in each API; "" is no secret set.
 	projects     map[string]map[API]string
-	apps         map[string]string // Conversation app → its project
+	apps         map[string]*App // Conversation apps by ID
 	webhooks     map[string]*Webhook
 	webhookOrder []string             // webhook IDs, oldest first
 	tokens       map[string]time.Time // access token → expiry
@@ -66,7 +69,7 @@ func New(opts Options) *Server {
 	s := &Server{
 		opts:         opts,
 		projects:     map[string]map[API]string{},
-		apps:         map[string]string{},
+		apps:         map[string]*App{},
 		webhooks:     map[string]*Webhook{},
 		tokens:       map[string]time.Time{},
 		scripts:      map[scriptKey][]Fault{},
@@ -84,7 +87,7 @@ func New(opts Options) *Server {
 		if s.projects[project] == nil {
 			s.projects[project] = map[API]string{}
 		}
-		s.apps[app] = project
+		s.apps[app] = newApp(app, project)
 	}
 	return s
 }
