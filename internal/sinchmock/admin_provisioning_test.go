@@ -101,8 +101,9 @@ func TestAdmin_appCallbackSecret(t *testing.T) {
 	if code, _ := adminCall(t, admin, http.MethodPut, "/apps/nope/callback_settings/secret_for_overridden_callback_urls", "x"); code != http.StatusNotFound {
 		t.Errorf("PUT to an app that does not exist: %d", code)
 	}
+	s.ChangeApp("app-1", func(app *App) { app.ChannelCredentials = nil })
 	_, body := adminCall(t, admin, http.MethodGet, "/projects/p1", "")
-	if !strings.Contains(body, `"apps":[{"id":"app-1","display_name":"App app-1","channel_credentials":[`) ||
+	if !strings.Contains(body, `"apps":[{"id":"app-1","display_name":"App app-1","channel_credentials":[]`) ||
 		!strings.Contains(body, `"callback_settings":{"secret_for_overridden_callback_urls":"set-in-the-dashboard"}`) {
 		t.Errorf("the project's state does not list its apps, in the API's field names: %s", body)
 	}

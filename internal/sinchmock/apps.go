@@ -48,9 +48,11 @@ func newApp(id, projectID string) *App {
 	}}}
 }
 
+// clone is a copy that shares nothing with a; its channel credentials are [] when it has none, as the
+// API's answers (and the admin API) show them.
 func (a *App) clone() App {
 	c := *a
-	c.ChannelCredentials = slices.Clone(a.ChannelCredentials)
+	c.ChannelCredentials = append([]ChannelCredential{}, a.ChannelCredentials...)
 	for i, credential := range c.ChannelCredentials {
 		if credential.StaticBearer != nil {
 			bearer := *credential.StaticBearer
@@ -200,10 +202,6 @@ func (s *Server) appJSON(app *App) map[string]any {
 	if !s.opts.HideAppSecrets {
 		settings["secret_for_overridden_callback_urls"] = app.CallbackSettings.SecretForOverriddenCallbackURLs
 	}
-	credentials := app.ChannelCredentials
-	if credentials == nil {
-		credentials = []ChannelCredential{}
-	}
-	return map[string]any{"id": app.ID, "display_name": app.DisplayName, "channel_credentials": credentials,
+	return map[string]any{"id": app.ID, "display_name": app.DisplayName, "channel_credentials": app.clone().ChannelCredentials,
 		"callback_settings": settings}
 }
