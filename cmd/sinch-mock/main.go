@@ -1,6 +1,6 @@
 // Command sinch-mock serves the fake Sinch APIs (the callback configurations of every API of the table,
-// the first with the token endpoint, and the Conversation API's webhooks) on loopback ports, one per
-// API, for the demo and for manual runs, and an admin API
+// the first with the token endpoint, the Conversation API's webhooks and apps, and the Provisioning API's
+// webhooks) on loopback ports, one per API, for the demo and for manual runs, and an admin API
 // that does what a person would do in Sinch's dashboard (GET $SINCH_MOCK_ADMIN_URL for its calls). It
 // prints the provider settings that point at them as lines a shell can eval, and serves until
 // interrupted.
@@ -26,11 +26,13 @@ import (
 )
 
 func main() {
-	// A listener per API of the table, each with a setting of its own, and the Conversation API's.
+	// A listener per API of the table, each with a setting of its own, the Conversation API's and the
+	// Provisioning API's.
 	listen := map[sinchmock.API]*string{
-		sinchmock.Conversation: flag.String("conversation-listen", "127.0.0.1:0", "loopback address of the Conversation API (its webhooks)"),
+		sinchmock.Conversation: flag.String("conversation-listen", "127.0.0.1:0", "loopback address of the Conversation API (its webhooks and apps)"),
+		sinchmock.Provisioning: flag.String("provisioning-listen", "127.0.0.1:0", "loopback address of the Provisioning API (its webhooks)"),
 	}
-	urlSettings := map[sinchmock.API]string{sinchmock.Conversation: "conversation_api_url"}
+	urlSettings := map[sinchmock.API]string{sinchmock.Conversation: "conversation_api_url", sinchmock.Provisioning: "provisioning_api_url"}
 	for _, api := range sinchapi.CallbackAPIs {
 		usage := "loopback address of the " + api.Name + " API"
 		if sinchmock.API(api.Key) == sinchmock.TokenAPI {
@@ -49,8 +51,14 @@ func main() {
 	apps := flag.String("apps", "demo-app", "comma-separated IDs of the Conversation API apps that exist, in the first project")
 	appCount := flag.Int("app-count", 0, "also create apps app-0000, app-0001, … up to this many, in the first project")
 	hideWebhookSecrets := flag.Bool("hide-webhook-secrets", false, "leave the secrets out of the answers that describe a webhook")
+	hideAppSecrets := flag.Bool("hide-app-secrets", false, "leave secret_for_overridden_callback_urls out of the answers that describe a Conversation app")
+	provisioningPageSize := flag.Int("provisioning-page-size", sinchmock.MaxProvisioningPageSize,
+		fmt.Sprintf("the page size of a Provisioning API list that sends no pageSize, from 1 to %d", sinchmock.MaxProvisioningPageSize))
 	adminListen := flag.String("admin-listen", "127.0.0.1:0", "loopback address of the admin API (set a secret as in the dashboard, a project's state, counts), apart from the APIs")
 	flag.Parse()
+	if *provisioningPageSize < 1 || *provisioningPageSize > sinchmock.MaxProvisioningPageSize {
+		log.Fatalf("-provisioning-page-size %d is not from 1 to %d", *provisioningPageSize, sinchmock.MaxProvisioningPageSize)
+	}
 
 	seeded := map[string]string{}
 	for _, id := range strings.Split(*projects, ",") {
@@ -72,7 +80,8 @@ func main() {
 		seededApps[fmt.Sprintf("app-%04d", i)] = first
 	}
 	server := sinchmock.New(sinchmock.Options{KeyID: *keyID, KeySecret: *keySecret, Projects: seeded, Apps: seededApps,
-		Latency: *latency, HideWebhookSecrets: *hideWebhookSecrets})
+		Latency: *latency, HideWebhookSecrets: *hideWebhookSecrets, HideAppSecrets: *hideAppSecrets,
+		ProvisioningPageSize: *provisioningPageSize})
 	adminURL := serveAdmin(*adminListen, server)
 
 	listeners := map[sinchmock.API]net.Listener{}
@@ -82,7 +91,7 @@ func main() {
 		urls[api] = "http://" + listeners[api].Addr().String()
 	}
 	var settings [][2]string
-	for _, api := range append(slices.Clone(sinchmock.APIs), sinchmock.Conversation) {
+	for _, api := range append(slices.Clone(sinchmock.APIs), sinchmock.Conversation, sinchmock.Provisioning) {
 		settings = append(settings, [2]string{sinchapi.EnvVarOf(urlSettings[api]), urls[api]})
 	}
 	exports := sinchmock.ShellExports(append(settings,

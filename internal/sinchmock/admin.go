@@ -15,7 +15,7 @@ import (
 //
 //	GET    /                                  this list
 //	GET    /stats                             request, token and connection counts
-//	GET    /projects/{project}                a project's secret in each API
+//	GET    /projects/{project}                a project's secret in each API, its webhooks and apps
 //	PUT    /projects/{project}/secrets/{api}  set a project's secret in one API (the body is the secret;
 //	                                          an empty body is no secret set); creates the project
 //	DELETE /projects/{project}                delete a project
@@ -25,9 +25,19 @@ import (
 //	PUT    /webhooks/{id}/target              change a webhook's target (the body is the URL)
 //	PUT    /webhooks/{id}/secret              change a webhook's secret (the body is the secret)
 //	DELETE /webhooks/{id}                     delete a webhook
+//	POST   /provisioning/webhooks             make a Provisioning API webhook (the body is its JSON, in the
+//	                                          API's field names: projectId, target, secret, triggers; the
+//	                                          API's rules apply); answers it, with its id
+//	PUT    /provisioning/webhooks/{id}/target change a Provisioning API webhook's target (the body is the URL)
+//	PUT    /provisioning/webhooks/{id}/secret change a Provisioning API webhook's secret
+//	DELETE /provisioning/webhooks/{id}        delete a Provisioning API webhook
+//	PUT    /apps/{app}/callback_settings/secret_for_overridden_callback_urls
+//	                                          set a Conversation app's callback secret (the body is the
+//	                                          secret; an empty body is none)
 //
 // {api} is the mock's name of an API, its key in the table of sinchapi.CallbackAPIs, such as numbers. A
-// project's state lists its webhooks too, secrets included.
+// project's state lists its webhooks (Conversation and Provisioning) and its apps too, secrets included,
+// in the APIs' field names.
 func (s *Server) AdminHandler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, _ *http.Request) {
@@ -47,12 +57,17 @@ func (s *Server) AdminHandler() http.Handler {
 		for _, api := range APIs {
 			secrets[api], _ = s.Secret(api, project)
 		}
-		webhooks := []Webhook{}
-		for _, app := range s.appsOf(project) {
-			webhooks = append(webhooks, s.Webhooks(app)...)
+		webhooks, apps := []Webhook{}, []App{}
+		for _, id := range s.appsOf(project) {
+			webhooks = append(webhooks, s.Webhooks(id)...)
+			app, _ := s.App(id)
+			apps = append(apps, app)
 		}
-		writeJSON(w, http.StatusOK, map[string]any{"project": project, "secrets": secrets, "webhooks": webhooks})
+		provisioning := append([]ProvisioningWebhook{}, s.ProvisioningWebhooks(project)...)
+		writeJSON(w, http.StatusOK, map[string]any{"project": project, "secrets": secrets, "webhooks": webhooks,
+			"provisioning_webhooks": provisioning, "apps": apps})
 	})
+	s.adminDashboard(mux)
 	for _, field := range []string{"target", "secret"} {
 		mux.HandleFunc("PUT /webhooks/{id}/"+field, func(w http.ResponseWriter, r *http.Request) {
 			value, err := io.ReadAll(io.LimitReader(r.Body, 1<<16))
@@ -115,7 +130,7 @@ func (s *Server) AdminHandler() http.Handler {
 const adminUsage = `sinch-mock admin: what a person would do in Sinch's dashboard, and what the mock saw.
 
 GET    /stats                             request, token and connection counts
-GET    /projects/{project}                a project's secret in each API
+GET    /projects/{project}                a project's secret in each API, its webhooks and apps
 PUT    /projects/{project}/secrets/{api}  set a project's secret in one API (the body is the secret)
 DELETE /projects/{project}                delete a project
 POST   /webhooks                          make a Conversation API webhook, as in the dashboard (the body
@@ -123,12 +138,21 @@ POST   /webhooks                          make a Conversation API webhook, as in
 PUT    /webhooks/{id}/target              change a webhook's target (the body is the URL)
 PUT    /webhooks/{id}/secret              change a webhook's secret (the body is the secret)
 DELETE /webhooks/{id}                     delete a webhook
+POST   /provisioning/webhooks             make a Provisioning API webhook, as in the dashboard (the body
+                                          is its JSON, in the API's field names; the API's rules apply)
+PUT    /provisioning/webhooks/{id}/target change a Provisioning API webhook's target (the body is the URL)
+PUT    /provisioning/webhooks/{id}/secret change a Provisioning API webhook's secret
+DELETE /provisioning/webhooks/{id}        delete a Provisioning API webhook
+PUT    /apps/{app}/callback_settings/secret_for_overridden_callback_urls
+                                          set a Conversation app's callback secret (the body is the secret)
 
 {api} is one of: %s. For example:
 
   curl -X PUT --data 'changed-in-the-dashboard' "$SINCH_MOCK_ADMIN_URL/projects/demo-project/secrets/numbers"
   curl --data '{"project_id": "demo-project", "app_id": "demo-app", "target": "https://handler.example/sinch",
     "triggers": ["MESSAGE_DELIVERY"], "secret": "made-in-the-dashboard"}' "$SINCH_MOCK_ADMIN_URL/webhooks"
+  curl --data '{"projectId": "demo-project", "target": "https://handler.example/onboarding",
+    "triggers": ["ALL"], "secret": "made-in-the-dashboard"}' "$SINCH_MOCK_ADMIN_URL/provisioning/webhooks"
 `
 
 func apiNames() string {
@@ -145,9 +169,9 @@ func (s *Server) appsOf(project string) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var apps []string
-	for app, p := range s.apps {
-		if p == project {
-			apps = append(apps, app)
+	for id, app := range s.apps {
+		if app.ProjectID == project {
+			apps = append(apps, id)
 		}
 	}
 	sort.Strings(apps)
@@ -187,5 +211,6 @@ func ParseShellExports(text string) map[string]string {
 func (s *Server) appExists(project, app string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.apps[app] == project && project != ""
+	a, ok := s.apps[app]
+	return ok && a.ProjectID == project && project != ""
 }

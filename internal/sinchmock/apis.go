@@ -17,8 +17,8 @@ import (
 const TokenPath = "/oauth2/token"
 
 // API is one of the APIs the mock serves, by its key in the table of sinchapi.CallbackAPIs (or
-// Conversation). Each keeps its own secret per project: a project's Numbers secret is not its Sender ID
-// secret.
+// Conversation, or Provisioning). Each keeps its own secret per project: a project's Numbers secret is
+// not its Sender ID secret.
 type API string
 
 // The keys of some APIs of the table, for tests that name one.
@@ -29,7 +29,7 @@ const (
 )
 
 // APIs are the APIs with a callback configuration that the mock serves, one per value of the table; it
-// serves Conversation too.
+// serves Conversation and Provisioning too.
 var APIs = func() []API {
 	var apis []API
 	for _, api := range sinchapi.CallbackAPIs {
@@ -59,13 +59,17 @@ func (api API) UpdateMethod() string {
 	return api.callbackAPI().UpdateMethod
 }
 
-// Handler serves an API: a callback configuration, with TokenAPI the token endpoint too, or with
-// Conversation the webhooks. A method the API does not have for a path it has gets 405.
+// Handler serves an API: a callback configuration, with TokenAPI the token endpoint too, with
+// Conversation the webhooks and apps, or with Provisioning its webhooks. A method the API does not have
+// for a path it has gets 405.
 func (s *Server) Handler(api API) http.Handler {
 	mux := http.NewServeMux()
 	switch api {
 	case Conversation, ConversationEU, ConversationBR:
 		s.webhooksHandler(mux, api)
+		s.appsHandler(mux, api)
+	case Provisioning:
+		s.provisioningHandler(mux)
 	case TokenAPI:
 		mux.HandleFunc("POST "+TokenPath, s.serveToken)
 		fallthrough
@@ -93,13 +97,15 @@ func (s *Server) Handler(api API) http.Handler {
 			mux.ServeHTTP(handled, r)
 			if fault.Replace != nil {
 				var answer map[string]any
-				_ = json.Unmarshal(handled.Body.Bytes(), &answer)
+				if json.Unmarshal(handled.Body.Bytes(), &answer) != nil || answer == nil {
+					answer = map[string]any{} // an empty answer, such as a delete's
+				}
 				maps.Copy(answer, fault.Replace)
 				writeJSON(w, handled.Code, answer)
 				return
 			}
 		}
-		if faulty && s.serveFault(w, r, fault) {
+		if faulty && s.serveFault(api, w, r, fault) {
 			return
 		}
 		mux.ServeHTTP(w, r)

@@ -17,7 +17,8 @@ type Fault struct {
 	Status int
 	// Header holds headers of the answer, such as Retry-After.
 	Header map[string]string
-	// Body is the raw body of the answer; empty with a Status, it is Sinch's error body for that status.
+	// Body is the raw body of the answer; empty with a Status, it is the API's error body for that status
+	// (the Provisioning API's shape on its listener, Sinch's RestError on the others).
 	Body string
 	// Delay is how long to wait before answering or dropping. When the client gives up first, the
 	// request has no effect.
@@ -26,8 +27,8 @@ type Fault struct {
 	Drop bool
 	// Location, with a 3xx Status, makes the answer a redirect there, with no body.
 	Location string
-	// Echo, with a Status, makes the answer Sinch's error body for that status, whose message and details
-	// quote the request's Authorization header and body.
+	// Echo, with a Status, makes the answer the API's error body for that status, whose message and
+	// details quote the request's Authorization header and body (see the function Echo).
 	Echo bool
 	// After makes the server handle the request first, as normally, and then answer with the fault (its
 	// status, or a dropped connection): an answer lost on its way back, after the change was made.
@@ -51,7 +52,9 @@ func Redirect(status int, location string) Fault {
 
 // Echo answers with status and Sinch's error body, quoting what the request carried (its Authorization
 // header, with the access token, and its body, with the secret), as an API that quotes what it refused or
-// a debugging proxy would.
+// a debugging proxy would. On the Provisioning API's listener the body has that API's shape: the message
+// quotes the Authorization header, the resolution the body as a string, and additionalInformation both,
+// with the body's JSON as an object too (request).
 func Echo(status int) Fault {
 	return Fault{Status: status, Echo: true}
 }
@@ -130,8 +133,9 @@ func (s *Server) nextFault(api API, r *http.Request) (Fault, bool) {
 	return Fault{}, false
 }
 
-// serveFault answers with f, and tells whether the request was answered (or dropped) by it.
-func (s *Server) serveFault(w http.ResponseWriter, r *http.Request, f Fault) bool {
+// serveFault answers with f, in the error shape of the API (api) when it makes the body, and tells
+// whether the request was answered (or dropped) by it.
+func (s *Server) serveFault(api API, w http.ResponseWriter, r *http.Request, f Fault) bool {
 	if f.Delay > 0 && !sleep(r, f.Delay) {
 		return true
 	}
@@ -156,6 +160,9 @@ func (s *Server) serveFault(w http.ResponseWriter, r *http.Request, f Fault) boo
 		return true
 	}
 	switch {
+	case f.Echo && api == Provisioning:
+		writeProvisioningEcho(w, r, f.Status, r.Header.Get("Authorization"), requestBody(r))
+		return true
 	case f.Echo:
 		authorization, body := r.Header.Get("Authorization"), requestBody(r)
 		writeError(w, f.Status, sinchStatus(f.Status), fmt.Sprintf("Refused %s %s with Authorization: %s", r.Method, r.URL.Path, authorization),
@@ -163,7 +170,7 @@ func (s *Server) serveFault(w http.ResponseWriter, r *http.Request, f Fault) boo
 			detail{"type": "ResourceInfo", "resourceType": "Request", "resourceName": authorization, "description": body})
 		return true
 	case f.Body == "":
-		writeError(w, f.Status, sinchStatus(f.Status), fmt.Sprintf("Scripted answer %d", f.Status))
+		writeErrorOf(api, w, f.Status, sinchStatus(f.Status), fmt.Sprintf("Scripted answer %d", f.Status))
 		return true
 	}
 	w.WriteHeader(f.Status)

@@ -47,10 +47,10 @@ func (s *Server) authenticated(api API, next func(API, http.ResponseWriter, *htt
 		switch {
 		case !ok || !known:
 			w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token", error_description="The access token is invalid"`)
-			writeError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "Request had invalid authentication credentials.")
+			writeErrorOf(api, w, http.StatusUnauthorized, "UNAUTHENTICATED", "Request had invalid authentication credentials.")
 		case time.Now().After(expiry):
 			w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token", error_description="The access token expired"`)
-			writeError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "The access token expired.")
+			writeErrorOf(api, w, http.StatusUnauthorized, "UNAUTHENTICATED", "The access token expired.")
 		default:
 			next(api, w, r)
 		}

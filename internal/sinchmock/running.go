@@ -24,7 +24,7 @@ type Running struct {
 func Start(opts Options) *Running {
 	s := New(opts)
 	r := &Running{Server: s, urls: map[API]string{}}
-	for _, api := range slices.Concat(APIs, []API{Conversation, ConversationEU, ConversationBR}) {
+	for _, api := range slices.Concat(APIs, []API{Conversation, ConversationEU, ConversationBR, Provisioning}) {
 		ts := httptest.NewUnstartedServer(s.Handler(api))
 		ts.Config.ConnState = s.ConnState
 		ts.Start()
@@ -36,7 +36,7 @@ func Start(opts Options) *Running {
 	return r
 }
 
-// URLOf is the base URL of an API.
+// URLOf is the base URL of an API, such as URLOf(Provisioning).
 func (r *Running) URLOf(api API) string {
 	return r.urls[api]
 }

@@ -1,6 +1,6 @@
 // Package sinchmock is an in-memory fake of Sinch's OAuth2 token endpoint, of the callback
-// configurations of the APIs of the table (sinchapi.CallbackAPIs) and of the Conversation API's
-// webhooks, for tests and the demo. It follows the public description of the APIs, answers with Sinch's
+// configurations of the APIs of the table (sinchapi.CallbackAPIs), of the Conversation API's webhooks
+// and apps' callback settings, and of the Provisioning API's webhooks, for tests and the demo. It follows the public description of the APIs, answers with Sinch's
 // error bodies, serves each API on a listener of its own (as each has a host of its own at Sinch), and
 // counts every request it serves.
 package sinchmock
@@ -8,7 +8,9 @@ package sinchmock
 import (
 	crand "crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"math/rand/v2"
+	"net/http"
 	"sync"
 	"time"
 
@@ -31,6 +33,20 @@ type Options struct {
 	// HideWebhookSecrets leaves a webhook's secret and client secret out of the answers that describe
 	// it: Sinch does not document whether it answers them.
 	HideWebhookSecrets bool
+	// HideAppSecrets leaves an app's secret_for_overridden_callback_urls out of the answers that describe
+	// the app: Sinch does not document whether it answers it.
+	HideAppSecrets bool
+	// ProvisioningPageSize is the page size of a Provisioning API list that sends no pageSize, from 1 to
+	// MaxProvisioningPageSize; zero means MaxProvisioningPageSize.
+	ProvisioningPageSize int
+	// ProvisioningDuplicateTarget, when set, words the Provisioning API's refusal of a target that another
+	// webhook of the project has (its fields that are set replace the mock's: status, errorCode, message,
+	// resolution; its additionalInformation always does), so that a test can check that a client depends
+	// on no one wording.
+	ProvisioningDuplicateTarget *ProvisioningError
+	// ProvisioningDeleteStatus is the status of a Provisioning API webhook's delete, 200 or 204 (Sinch
+	// documents both); zero means 204.
+	ProvisioningDeleteStatus int
 	// Latency is added to every answer, as a network and a real API would.
 	Latency time.Duration
 	// TokenRateLimit and APIRateLimit, when set, answer 429 to requests beyond them.
@@ -46,16 +62,20 @@ type Server struct {
 	mu sync.Mutex
 	// projects maps the projects that exist to their secret in each API; "" is no secret set.
 	projects     map[string]map[API]string
-	apps         map[string]string // Conversation app → its project
+	apps         map[string]*App // Conversation apps by ID
 	webhooks     map[string]*Webhook
-	webhookOrder []string             // webhook IDs, oldest first
-	tokens       map[string]time.Time // access token → expiry
-	requests     []Request
-	scripts      map[scriptKey][]Fault
-	connections  int
-	tokenLimiter *rate.Limiter
-	apiLimiter   *rate.Limiter
-	random       *rand.Rand
+	webhookOrder []string // webhook IDs, oldest first
+	// provisioningWebhooks are the Provisioning API's webhooks by ID, and provisioningPageTokens the page
+	// tokens its lists answered.
+	provisioningWebhooks   map[string]*ProvisioningWebhook
+	provisioningPageTokens map[string]provisioningCursor
+	tokens                 map[string]time.Time // access token → expiry
+	requests               []Request
+	scripts                map[scriptKey][]Fault
+	connections            int
+	tokenLimiter           *rate.Limiter
+	apiLimiter             *rate.Limiter
+	random                 *rand.Rand
 }
 
 // New returns a server that is not listening yet; serve its Handler, or use Start.
@@ -63,16 +83,27 @@ func New(opts Options) *Server {
 	if opts.TokenTTL == 0 {
 		opts.TokenTTL = time.Hour
 	}
+	if opts.ProvisioningPageSize == 0 {
+		opts.ProvisioningPageSize = MaxProvisioningPageSize
+	}
+	if opts.ProvisioningPageSize < 1 || opts.ProvisioningPageSize > MaxProvisioningPageSize {
+		panic(fmt.Sprintf("sinchmock: ProvisioningPageSize %d is not from 1 to %d", opts.ProvisioningPageSize, MaxProvisioningPageSize))
+	}
+	if opts.ProvisioningDeleteStatus == 0 {
+		opts.ProvisioningDeleteStatus = http.StatusNoContent
+	}
 	s := &Server{
-		opts:         opts,
-		projects:     map[string]map[API]string{},
-		apps:         map[string]string{},
-		webhooks:     map[string]*Webhook{},
-		tokens:       map[string]time.Time{},
-		scripts:      map[scriptKey][]Fault{},
-		tokenLimiter: newLimiter(opts.TokenRateLimit),
-		apiLimiter:   newLimiter(opts.APIRateLimit),
-		random:       newRandom(opts.Chaos),
+		opts:                   opts,
+		projects:               map[string]map[API]string{},
+		apps:                   map[string]*App{},
+		webhooks:               map[string]*Webhook{},
+		provisioningWebhooks:   map[string]*ProvisioningWebhook{},
+		provisioningPageTokens: map[string]provisioningCursor{},
+		tokens:                 map[string]time.Time{},
+		scripts:                map[scriptKey][]Fault{},
+		tokenLimiter:           newLimiter(opts.TokenRateLimit),
+		apiLimiter:             newLimiter(opts.APIRateLimit),
+		random:                 newRandom(opts.Chaos),
 	}
 	for id, secret := range opts.Projects {
 		s.projects[id] = map[API]string{}
@@ -84,7 +115,7 @@ func New(opts Options) *Server {
 		if s.projects[project] == nil {
 			s.projects[project] = map[API]string{}
 		}
-		s.apps[app] = project
+		s.apps[app] = newApp(app, project)
 	}
 	return s
 }
@@ -109,11 +140,17 @@ func (s *Server) Secret(api API, projectID string) (string, bool) {
 	return secrets[api], ok
 }
 
-// DeleteProject removes a project, from every API, as if it had been deleted at Sinch.
+// DeleteProject removes a project, from every API, as if it had been deleted at Sinch; its Provisioning
+// API webhooks go with it.
 func (s *Server) DeleteProject(projectID string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	delete(s.projects, projectID)
+	for id, hook := range s.provisioningWebhooks {
+		if hook.ProjectID == projectID {
+			delete(s.provisioningWebhooks, id)
+		}
+	}
 }
 
 // TokensIssued returns how many access tokens the token endpoint has issued.

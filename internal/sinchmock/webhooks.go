@@ -75,25 +75,6 @@ type ClientCredentials struct {
 	TokenRequestType string `json:"token_request_type,omitempty"`
 }
 
-// AddApp makes an app of a project exist in the region "us" (and the project, with no secret set where
-// it has none).
-func (s *Server) AddApp(projectID, appID string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.projects[projectID] == nil {
-		s.projects[projectID] = map[API]string{}
-	}
-	s.apps[appID] = projectID
-}
-
-// appRegion is the region an app lives in: "us" unless Options.AppRegions says otherwise.
-func (s *Server) appRegion(appID string) string {
-	if region := s.opts.AppRegions[appID]; region != "" {
-		return region
-	}
-	return "us"
-}
-
 // AddWebhook makes a webhook as someone in the dashboard would (its app must exist), and returns its ID.
 func (s *Server) AddWebhook(projectID string, hook Webhook) string {
 	s.mu.Lock()
@@ -181,7 +162,7 @@ func (s *Server) createWebhook(api API, w http.ResponseWriter, r *http.Request) 
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !s.appOf(w, api, projectID, hook.AppID) || !validWebhook(w, hook) {
+	if s.appOf(w, api, projectID, hook.AppID) == nil || !validWebhook(w, hook) {
 		return
 	}
 	count := 0
@@ -217,14 +198,7 @@ func (s *Server) updateWebhook(api API, w http.ResponseWriter, r *http.Request) 
 	if !ok {
 		return
 	}
-	var mask []string
-	for _, value := range r.URL.Query()["update_mask"] {
-		for _, name := range strings.Split(value, ",") {
-			if name = strings.TrimSpace(name); name != "" {
-				mask = append(mask, name)
-			}
-		}
-	}
+	mask := updateMask(r, "update_mask")
 	if _, ok := fields["target"]; !ok {
 		writeViolation(w, "target", "target is required.")
 		return
@@ -266,7 +240,7 @@ func (s *Server) listWebhooks(api API, w http.ResponseWriter, r *http.Request) {
 	projectID, appID := r.PathValue("project_id"), r.PathValue("app_id")
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !s.appOf(w, api, projectID, appID) {
+	if s.appOf(w, api, projectID, appID) == nil {
 		return
 	}
 	hooks := []map[string]any{}
@@ -276,21 +250,6 @@ func (s *Server) listWebhooks(api API, w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"webhooks": hooks})
-}
-
-// appOf answers Sinch's 404 and returns false unless the project and its app exist, in the region whose
-// host api is.
-func (s *Server) appOf(w http.ResponseWriter, api API, projectID, appID string) bool {
-	if _, ok := s.projects[projectID]; !ok {
-		writeProjectNotFound(w, projectID)
-		return false
-	}
-	if s.apps[appID] != projectID || s.appRegion(appID) != regionOf(api) {
-		writeError(w, http.StatusNotFound, "NOT_FOUND", fmt.Sprintf("App %s not found", appID),
-			detail{"type": "ResourceInfo", "resourceType": "App", "resourceName": appID, "description": "The app does not exist."})
-		return false
-	}
-	return true
 }
 
 // webhookOf returns the webhook of the request's path, or answers Sinch's 404 and returns nil: also for
