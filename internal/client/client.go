@@ -110,8 +110,8 @@ type request struct {
 	once bool
 }
 
-// call makes a call and returns its 200 answer; any other answer is an error: a *RedirectError, or a
-// redacted *APIError.
+// call makes a call and returns its 2xx answer (200; a delete's 204); any other answer is an error: a
+// *RedirectError, or a redacted *APIError.
 func (c *Client) call(ctx context.Context, r request) (*answer, error) {
 	resp, err := c.do(ctx, r)
 	switch {
@@ -125,6 +125,8 @@ func (c *Client) call(ctx context.Context, r request) (*answer, error) {
 	return resp, nil
 }
 
+func isSuccess(status int) bool { return status >= 200 && status < 300 }
+
 // answer is what the API answered to one request.
 type answer struct {
 	method, url string
@@ -132,7 +134,7 @@ type answer struct {
 	body        []byte
 	// locationHost is the host a redirect names, for the error that refuses to follow it.
 	locationHost string
-	// apiError is the answer as an error, for an answer other than 200 or a redirect: what Sinch's error
+	// apiError is the answer as an error, for an answer other than 2xx or a redirect: what Sinch's error
 	// body says, redacted.
 	apiError *APIError
 	// attempts is how many times the request was sent.
@@ -162,7 +164,7 @@ func (c *Client) do(ctx context.Context, r request) (*answer, error) {
 			continue
 		}
 		resp.method, resp.url, resp.attempts = r.method, r.url, attempts()
-		if resp.status != http.StatusOK && !isRedirect(resp.status) {
+		if !isSuccess(resp.status) && !isRedirect(resp.status) {
 			resp.apiError = newAPIError(r.method, r.url, resp.status, resp.body, resp.attempts)
 			resp.apiError.redact(append(r.secrets, token.AccessToken, c.tokens.config.ClientSecret)...)
 		}
@@ -170,7 +172,7 @@ func (c *Client) do(ctx context.Context, r request) (*answer, error) {
 	}
 }
 
-// unexpected is the error of a 200 answer that is not what the API documents; reason never quotes it.
+// unexpected is the error of a 2xx answer that is not what the API documents; reason never quotes it.
 func (a *answer) unexpected(reason string) error {
 	return &UnexpectedAnswerError{Method: a.method, URL: a.url, HTTPStatus: a.status, Attempts: a.attempts, Reason: reason}
 }

@@ -4,29 +4,39 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"syscall"
 )
 
-// APIError is an answer of the API other than 200: the HTTP status, and what Sinch's error body says
-// when the body is Sinch's JSON (see the schema RestError).
+// APIError is an answer of the API other than 2xx: the HTTP status, and what Sinch's error body says
+// when the body is Sinch's JSON: the schema RestError ({"error": {"status", "message", "details"}}), or
+// the flat body of the Provisioning and Voice APIs ({"errorCode", "message", "resolution",
+// "additionalInformation", "reference"}).
 type APIError struct {
 	Method     string
 	URL        string
 	HTTPStatus int
 	// Attempts is how many times the request was sent: more than one when retries ran out.
 	Attempts int
-	// Status, Message and Details come from the body's "error" object; all are empty when the body
-	// is not Sinch's JSON (a proxy's HTML page, an empty body).
+	// Status, Message and Details come from RestError's "error" object, Message from a flat body too;
+	// all are empty when the body is not Sinch's JSON (a proxy's HTML page, an empty body).
 	Status  string
 	Message string
 	Details []ErrorDetail
+	// ErrorCode, Resolution (Sinch's "what to do"), AdditionalInformation (as "key: value", sorted) and
+	// Reference come from a flat body.
+	ErrorCode             string
+	Resolution            string
+	AdditionalInformation []string
+	Reference             string
 }
 
 // ErrorDetail is one entry of error.details: a ResourceInfo or a BadRequest.
@@ -54,6 +64,11 @@ func newAPIError(method, url string, httpStatus int, body []byte, attempts int) 
 	if restError == nil {
 		return e
 	}
+	if _, flat := restError["errorCode"]; flat {
+		// A gateway's {"message": "..."} is not Sinch's: the flat body has an errorCode.
+		e.readFlat(restError)
+		return e
+	}
 	rest := jsonObject(restError["error"])
 	e.Status = jsonString(rest["status"])
 	e.Message = jsonString(rest["message"])
@@ -79,17 +94,43 @@ func newAPIError(method, url string, httpStatus int, body []byte, attempts int) 
 	return e
 }
 
+// readFlat reads the flat error body of the Provisioning and Voice APIs, field by field: errorCode is a
+// string in one and a number in the other.
+func (e *APIError) readFlat(body map[string]json.RawMessage) {
+	e.ErrorCode = jsonString(body["errorCode"])
+	if e.ErrorCode == "" {
+		e.ErrorCode = jsonNumber(body["errorCode"])
+	}
+	e.Message = jsonString(body["message"])
+	e.Resolution = jsonString(body["resolution"])
+	e.Reference = jsonString(body["reference"])
+	information := jsonObject(body["additionalInformation"])
+	for key, raw := range information {
+		value := jsonString(raw)
+		if value == "" {
+			value = strings.TrimSpace(string(raw))
+		}
+		e.AdditionalInformation = append(e.AdditionalInformation, key+": "+value)
+	}
+	slices.Sort(e.AdditionalInformation)
+}
+
 func (e *APIError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "sinch: %s %s: HTTP %d", e.Method, e.URL, e.HTTPStatus)
-	if e.Status != "" {
-		fmt.Fprintf(&b, " %s", e.Status)
+	for _, code := range []string{e.Status, e.ErrorCode} {
+		if code != "" {
+			fmt.Fprintf(&b, " %s", code)
+		}
 	}
 	if e.Message != "" {
 		fmt.Fprintf(&b, ": %s", e.Message)
 	}
-	if e.Status == "" && e.Message == "" {
+	if e.Status == "" && e.ErrorCode == "" && e.Message == "" {
 		fmt.Fprintf(&b, " (%s; the body is not Sinch's JSON error)", http.StatusText(e.HTTPStatus))
+	}
+	if e.Resolution != "" {
+		fmt.Fprintf(&b, " (%s)", e.Resolution)
 	}
 	for _, v := range e.FieldViolations() {
 		fmt.Fprintf(&b, "; %s: %s", v.Field, v.Description)
@@ -118,6 +159,12 @@ func (e *APIError) redact(secrets ...string) {
 	}
 	scrub(&e.Status)
 	scrub(&e.Message)
+	scrub(&e.ErrorCode)
+	scrub(&e.Resolution)
+	scrub(&e.Reference)
+	for i := range e.AdditionalInformation {
+		scrub(&e.AdditionalInformation[i])
+	}
 	for i := range e.Details {
 		d := &e.Details[i]
 		scrub(&d.Type)
@@ -131,21 +178,24 @@ func (e *APIError) redact(secrets ...string) {
 	}
 }
 
-// IsNotFound reports whether err is Sinch saying that the project does not exist: a 404 whose body is
-// Sinch's error with status NOT_FOUND. Any other 404 (a wrong api_url, another host, a gateway's page)
-// says nothing about the project.
+// IsNotFound reports whether err is Sinch saying that what was asked for does not exist: a 404 whose
+// body is Sinch's error, with status NOT_FOUND (RestError) or an errorCode (the flat body). Any other 404
+// (a wrong api_url, another host, a gateway's page) says nothing about it.
 func IsNotFound(err error) bool {
 	var apiErr *APIError
-	return errors.As(err, &apiErr) && apiErr.HTTPStatus == http.StatusNotFound && apiErr.Status == "NOT_FOUND"
+	return errors.As(err, &apiErr) && apiErr.HTTPStatus == http.StatusNotFound && (apiErr.Status == "NOT_FOUND" || apiErr.ErrorCode != "")
 }
 
-// NotFoundUnconfirmedError is Sinch's 404 for a webhook that the list of its app's webhooks does not
-// confirm: the list failed (with a 404 for the app when the host is another region's, where the app does
-// not live), or it shows the webhook, or there was no app to list (AppID is empty). It says nothing of
-// whether the webhook exists, and it is not IsNotFound.
+// NotFoundUnconfirmedError is Sinch's 404 for a webhook that the list of its scope (its app's webhooks,
+// or its project's) does not confirm: the list failed (with a 404 for the app when the host is another
+// region's, where the app does not live), or it shows the webhook, or there was no app to list (an API
+// whose webhooks belong to apps, and AppID empty). It says nothing of whether the webhook exists, and it
+// is not IsNotFound.
 type NotFoundUnconfirmedError struct {
 	NotFound *APIError
 	AppID    string
+	// Scope names what was listed, such as `app "a"`.
+	Scope string
 	// ListErr is the list's error, nil when it answered; Listed says that it showed the webhook.
 	ListErr error
 	Listed  bool
@@ -153,12 +203,12 @@ type NotFoundUnconfirmedError struct {
 
 func (e *NotFoundUnconfirmedError) Error() string {
 	switch {
-	case e.AppID == "":
+	case e.ListErr == nil && !e.Listed:
 		return fmt.Sprintf("%v, which no list of the webhook's app can confirm, as its app is not known", e.NotFound)
 	case e.ListErr != nil:
-		return fmt.Sprintf("%v, and the list of app %q's webhooks that would confirm it failed: %v", e.NotFound, e.AppID, e.ListErr)
+		return fmt.Sprintf("%v, and the list of %s's webhooks that would confirm it failed: %v", e.NotFound, e.Scope, e.ListErr)
 	default:
-		return fmt.Sprintf("%v, but the list of app %q's webhooks shows it", e.NotFound, e.AppID)
+		return fmt.Sprintf("%v, but the list of %s's webhooks shows it", e.NotFound, e.Scope)
 	}
 }
 

@@ -32,6 +32,15 @@ func jsonString(raw json.RawMessage) string {
 	return s
 }
 
+// jsonNumber is a JSON number as written, such as "40001"; "" when raw is not one.
+func jsonNumber(raw json.RawMessage) string {
+	var n json.Number
+	if json.Unmarshal(raw, &n) != nil {
+		return ""
+	}
+	return n.String()
+}
+
 // exactDecoder reads the fields of a JSON object, each a string, a list of strings or an object, or
 // null or absent; a field of another type sets failed.
 type exactDecoder struct {

@@ -9,10 +9,13 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
 )
 
-// Webhook is a Conversation API webhook: where Sinch sends an app's callbacks, which ones, and how
-// they are signed.
+// Webhook is a webhook of one of the APIs of WebhookAPI: where Sinch sends the callbacks, which ones,
+// and how they are signed. The fields an API does not have (the Provisioning API's webhooks have no app,
+// target type or client credentials) are empty.
 type Webhook struct {
 	// ID is assigned by Sinch.
 	ID    string
@@ -22,8 +25,9 @@ type Webhook struct {
 	// TargetType is HTTP (the API's default, also meant by "") or DISMISS (the events are dropped).
 	TargetType string
 	Triggers   []string
-	// Secret signs the callbacks. In an answer it is nil when the answer says nothing of it (whether
-	// Sinch answers it is not documented); in a request, nil leaves it out and "" clears it.
+	// Secret signs the callbacks. In an answer it is nil when the answer says nothing of it (the
+	// Provisioning API never answers it; whether the Conversation API does is not documented); in a
+	// request, nil leaves it out and "" clears it.
 	Secret            *string
 	ClientCredentials *ClientCredentials
 }
@@ -69,22 +73,39 @@ func (w Webhook) Secrets() []string {
 	return secrets
 }
 
-// Webhooks calls the Conversation API's webhooks in one region. All the calls of a Client share its
-// access token.
+// WebhookAPI is one of Sinch's APIs with webhooks: the table of them is sinchapi.WebhookAPIs, and the
+// client follows what each value says of its scope, updates, pages and answers.
+type WebhookAPI = sinchapi.WebhookAPI
+
+// Webhooks calls the webhooks of one API at one base URL (the Conversation API's of one region). All
+// the calls of a Client share its access token.
 type Webhooks struct {
 	client  *Client
+	api     WebhookAPI
 	baseURL string
 }
 
-// Webhooks returns the calls of the Conversation API at baseURL, such as
+// Webhooks returns the calls of the Conversation API's webhooks at baseURL, such as
 // https://us.conversation.api.sinch.com. It makes no request.
 func (c *Client) Webhooks(baseURL string) (*Webhooks, error) {
+	return c.WebhooksOf(sinchapi.Conversation, baseURL)
+}
+
+// WebhooksOf returns the calls of an API's webhooks at baseURL, or at the API's DefaultURL when baseURL
+// is empty. It makes no request.
+func (c *Client) WebhooksOf(api WebhookAPI, baseURL string) (*Webhooks, error) {
+	if baseURL == "" {
+		baseURL = api.DefaultURL
+	}
 	u, err := url.Parse(baseURL)
 	if err != nil || !u.IsAbs() || u.Host == "" {
-		return nil, fmt.Errorf("sinch: the Conversation API's URL %q is not an absolute URL", baseURL)
+		return nil, fmt.Errorf("sinch: the %s API's URL %q is not an absolute URL", api.Name, baseURL)
 	}
-	return &Webhooks{client: c, baseURL: strings.TrimSuffix(baseURL, "/")}, nil
+	return &Webhooks{client: c, api: api, baseURL: strings.TrimSuffix(baseURL, "/")}, nil
 }
+
+// API is the API the calls are of.
+func (w *Webhooks) API() WebhookAPI { return w.api }
 
 func (w *Webhooks) url(projectID string, elements ...string) string {
 	path := "/v1/projects/" + url.PathEscape(projectID)
@@ -94,10 +115,19 @@ func (w *Webhooks) url(projectID string, elements ...string) string {
 	return w.baseURL + path
 }
 
-// Get reads a webhook of an app. Sinch's 404 for it counts only once the list of the app's webhooks
-// confirms it, as a 404 comes from another host too (another region's, where the app does not live):
-// then the error is Sinch's *APIError (IsNotFound), and otherwise a *NotFoundUnconfirmedError. appID is
-// empty when it is not known (an import): a 404 then cannot be confirmed.
+// listURL is where the webhooks of a scope are listed: an app's, or the project's.
+func (w *Webhooks) listURL(projectID, appID string) string {
+	if w.api.ScopedByApp {
+		return w.url(projectID, "apps", appID, "webhooks")
+	}
+	return w.url(projectID, "webhooks")
+}
+
+// Get reads a webhook. Sinch's 404 for it counts only once the list of its scope (its app, or its
+// project) confirms it, as a 404 comes from another host too (another region's, where the app does not
+// live): then the error is Sinch's *APIError (IsNotFound), and otherwise a *NotFoundUnconfirmedError.
+// appID is the webhook's app, for an API whose webhooks belong to apps; empty when it is not known (an
+// import), and a 404 then cannot be confirmed.
 func (w *Webhooks) Get(ctx context.Context, projectID, appID, webhookID string) (*Webhook, error) {
 	resp, err := w.client.call(ctx, request{method: http.MethodGet, url: w.url(projectID, "webhooks", webhookID)})
 	if err != nil {
@@ -106,15 +136,15 @@ func (w *Webhooks) Get(ctx context.Context, projectID, appID, webhookID string) 
 	return decodeWebhookAnswer(resp, webhookID)
 }
 
-// confirmNotFound returns err, unless it is Sinch's 404 for a webhook that the list of its app does not
-// confirm: then a *NotFoundUnconfirmedError.
+// confirmNotFound returns err, unless it is Sinch's 404 for a webhook that the list of its scope does
+// not confirm: then a *NotFoundUnconfirmedError.
 func (w *Webhooks) confirmNotFound(ctx context.Context, projectID, appID, webhookID string, err error) error {
 	var notFound *APIError
 	if !IsNotFound(err) || !errors.As(err, &notFound) {
 		return err
 	}
-	unconfirmed := &NotFoundUnconfirmedError{NotFound: notFound, AppID: appID}
-	if appID == "" {
+	unconfirmed := &NotFoundUnconfirmedError{NotFound: notFound, AppID: appID, Scope: w.scopeOf(projectID, appID)}
+	if w.api.ScopedByApp && appID == "" {
 		return unconfirmed
 	}
 	hooks, listErr := w.List(ctx, projectID, appID)
@@ -131,40 +161,84 @@ func (w *Webhooks) confirmNotFound(ctx context.Context, projectID, appID, webhoo
 	return err
 }
 
-// List reads the webhooks of an app (the API has no paging: an app has at most 5).
-func (w *Webhooks) List(ctx context.Context, projectID, appID string) ([]Webhook, error) {
-	resp, err := w.client.call(ctx, request{method: http.MethodGet, url: w.url(projectID, "apps", appID, "webhooks")})
-	if err != nil {
-		return nil, err
+// scopeOf names the scope of a webhook for messages: `app "a"`, or `project "p"`.
+func (w *Webhooks) scopeOf(projectID, appID string) string {
+	if w.api.ScopedByApp {
+		return fmt.Sprintf("app %q", appID)
 	}
+	return fmt.Sprintf("project %q", projectID)
+}
+
+// List reads the webhooks of a scope: an app's (the Conversation API answers them at once: an app has at
+// most 5), or a project's, page after page to the end.
+func (w *Webhooks) List(ctx context.Context, projectID, appID string) ([]Webhook, error) {
+	var hooks []Webhook
+	for token, pages := "", 0; ; pages++ {
+		endpoint := w.listURL(projectID, appID)
+		if w.api.PageSize > 0 {
+			query := url.Values{"pageSize": {fmt.Sprint(w.api.PageSize)}}
+			if token != "" {
+				query.Set("pageToken", token)
+			}
+			endpoint += "?" + query.Encode()
+		}
+		resp, err := w.client.call(ctx, request{method: http.MethodGet, url: endpoint})
+		if err != nil {
+			return nil, err
+		}
+		page, next, err := decodeWebhookList(resp)
+		if err != nil {
+			return nil, err
+		}
+		hooks = append(hooks, page...)
+		switch {
+		case w.api.PageSize == 0 || next == "":
+			return hooks, nil
+		case next == token || pages >= maxPages:
+			// A list that does not end: an answer that gives the same token again, or a loop.
+			return nil, resp.unexpected("its pages do not end")
+		}
+		token = next
+	}
+}
+
+// maxPages bounds the pages of one list: a project has at most 15 webhooks, so a list of more pages
+// than a project could fill many times over is an answer that does not end.
+const maxPages = 100
+
+// decodeWebhookList decodes one answer of a list: its webhooks, and the token of the next page.
+func decodeWebhookList(resp *answer) (hooks []Webhook, next string, err error) {
 	fields := jsonObject(resp.body)
 	raw, ok := fields["webhooks"]
 	if fields == nil || ok && string(raw) != "null" && jsonArray(raw) == nil {
-		return nil, resp.unexpected("it is not JSON of the documented shape")
+		return nil, "", resp.unexpected("it is not JSON of the documented shape")
 	}
-	var hooks []Webhook
 	for _, entry := range jsonArray(raw) {
 		hook, err := decodeWebhook(entry)
 		if err != nil || hook.ID == "" {
-			return nil, resp.unexpected("a webhook of the list is not JSON of the documented shape")
+			return nil, "", resp.unexpected("a webhook of the list is not JSON of the documented shape")
 		}
 		hooks = append(hooks, *hook)
 	}
-	return hooks, nil
+	return hooks, jsonString(fields["nextPageToken"]), nil
 }
 
 // Update changes the fields of a webhook that mask names (API field names: target, target_type,
-// triggers, secret, client_credentials), with one PATCH; the others keep their values at Sinch. The
-// target is always sent, as Sinch requires it. It succeeds only when the answer confirms the secrets
-// sent (see Create).
+// triggers, secret, client_credentials), with one PATCH; the others keep their values at Sinch. With an
+// update mask (the Conversation API), the mask names them and the target is always sent, as Sinch
+// requires it; without (the Provisioning API), the body holds them alone. It succeeds only when the
+// answer confirms the secrets sent (see Create).
 func (w *Webhooks) Update(ctx context.Context, projectID string, hook Webhook, mask []string) (*Webhook, error) {
 	body := hook.fields(mask)
-	body["target"] = hook.Target
+	endpoint := w.url(projectID, "webhooks", hook.ID)
+	if w.api.UpdateMask {
+		body["target"] = hook.Target
+		endpoint += "?update_mask=" + url.QueryEscape(strings.Join(mask, ","))
+	}
 	raw, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
-	endpoint := w.url(projectID, "webhooks", hook.ID) + "?update_mask=" + url.QueryEscape(strings.Join(mask, ","))
 	resp, err := w.client.call(ctx, request{method: http.MethodPatch, url: endpoint, body: raw, secrets: hook.Secrets()})
 	if err != nil {
 		return nil, err
@@ -176,9 +250,8 @@ func (w *Webhooks) Update(ctx context.Context, projectID string, hook Webhook, m
 	return answered, confirmSecrets(resp, &hook, answered, mask)
 }
 
-// Delete deletes a webhook of an app. A webhook that is gone already counts as deleted once the list of
-// the app's webhooks confirms Sinch's 404, as Get says; an unconfirmed 404 is a
-// *NotFoundUnconfirmedError.
+// Delete deletes a webhook. A webhook that is gone already counts as deleted once the list of its
+// scope confirms Sinch's 404, as Get says; an unconfirmed 404 is a *NotFoundUnconfirmedError.
 func (w *Webhooks) Delete(ctx context.Context, projectID, appID, webhookID string) error {
 	_, err := w.client.call(ctx, request{method: http.MethodDelete, url: w.url(projectID, "webhooks", webhookID)})
 	if err = w.confirmNotFound(ctx, projectID, appID, webhookID, err); IsNotFound(err) {
@@ -186,9 +259,6 @@ func (w *Webhooks) Delete(ctx context.Context, projectID, appID, webhookID strin
 	}
 	return err
 }
-
-// webhookFields are the API's names of the fields a request may set.
-var webhookFields = []string{"app_id", "target", "target_type", "triggers", "secret", "client_credentials"}
 
 // fields is the JSON body that sets the named fields of hook; a field named but unset (a nil secret,
 // no client credentials) is left out, which clears it at Sinch.

@@ -2,6 +2,7 @@ package sinchapi_test
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -40,5 +41,33 @@ func TestCallbackAPIsAreAsSinchDocuments(t *testing.T) {
 	}
 	if _, ok := sinchapi.ByKey("numbers"); !ok {
 		t.Error("ByKey does not find numbers")
+	}
+}
+
+// Every webhook API of the table is as Sinch's sources say, and has names of its own.
+func TestWebhookAPIsAreAsSinchDocuments(t *testing.T) {
+	seen := map[string]bool{}
+	for _, api := range sinchapi.WebhookAPIs {
+		want, ok := documented.Webhooks[api.Key]
+		if !ok {
+			t.Errorf("%s: nothing documented: transcribe it from Sinch's sources into package documented", api.Key)
+			continue
+		}
+		if want.Host != "" && api.DefaultURL != "https://"+want.Host || want.Host == "" && api.DefaultURL != "" {
+			t.Errorf("%s: default URL %q, want %q", api.Key, api.DefaultURL, want.Host)
+		}
+		if api.ScopedByApp != strings.Contains(want.List, "/apps/") || api.UpdateMask != want.Mask || api.Limit != want.PerScope ||
+			api.PageSize != want.PageSize || api.TargetUnique != want.TargetUnique || api.SecretsAnswered != want.SecretAnswered {
+			t.Errorf("%s: %+v is not what Sinch documents: %+v", api.Key, api, want)
+		}
+		for _, name := range []string{api.Key, api.TypeName, api.URLSetting, api.Name} {
+			if name == "" || seen[name] {
+				t.Errorf("%s: the name %q is empty or another API's", api.Key, name)
+			}
+			seen[name] = true
+		}
+		if api.All != "" && !slices.Contains(api.Triggers, api.All) {
+			t.Errorf("%s: the trigger %s is not among its triggers", api.Key, api.All)
+		}
 	}
 }

@@ -51,7 +51,9 @@ func (s *Server) listProvisioningWebhooks(_ API, w http.ResponseWriter, r *http.
 				AdditionalInformation: map[string]any{"pageSize": value}})
 			return
 		}
-		size = n
+		// A server may answer fewer than asked: the mock's page size is the most a page holds, so that a
+		// client that asks for 15 still meets several pages.
+		size = min(n, s.opts.ProvisioningPageSize)
 	}
 	hooks := s.provisioningWebhooksOf(projectID)
 	start, end := 0, min(size, len(hooks))

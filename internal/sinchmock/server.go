@@ -36,8 +36,9 @@ type Options struct {
 	// HideAppSecrets leaves an app's secret_for_overridden_callback_urls out of the answers that describe
 	// the app: Sinch does not document whether it answers it.
 	HideAppSecrets bool
-	// ProvisioningPageSize is the page size of a Provisioning API list that sends no pageSize, from 1 to
-	// MaxProvisioningPageSize; zero means MaxProvisioningPageSize.
+	// ProvisioningPageSize is the page size of a Provisioning API list that sends no pageSize, and the
+	// most a page holds when it sends a larger one, from 1 to MaxProvisioningPageSize; zero means
+	// MaxProvisioningPageSize.
 	ProvisioningPageSize int
 	// ProvisioningDuplicateTarget, when set, words the Provisioning API's refusal of a target that another
 	// webhook of the project has (its fields that are set replace the mock's: status, errorCode, message,
