@@ -66,6 +66,8 @@ func (s *Server) Handler(api API) http.Handler {
 	switch api {
 	case Conversation, ConversationEU, ConversationBR:
 		s.webhooksHandler(mux, api)
+	case Voice:
+		s.voiceHandler(mux)
 	case TokenAPI:
 		mux.HandleFunc("POST "+TokenPath, s.serveToken)
 		fallthrough
@@ -111,8 +113,9 @@ func (s *Server) record(api API, r *http.Request, body []byte) {
 	if !isBearer {
 		token = ""
 	}
+	signed := api == Voice && s.requestIsSigned(r, body)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.requests = append(s.requests, Request{API: api, Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Token: token,
-		UserAgent: r.UserAgent(), Body: string(body)})
+		UserAgent: r.UserAgent(), Body: string(body), Signed: signed})
 }

@@ -3,6 +3,8 @@
 // webhooks, for tests and the demo. It follows the public description of the APIs, answers with Sinch's
 // error bodies, serves each API on a listener of its own (as each has a host of its own at Sinch), and
 // counts every request it serves.
+//
+// It serves the Voice API's application callback URLs (voice.go) too.
 package sinchmock
 
 import (
@@ -31,6 +33,17 @@ type Options struct {
 	// HideWebhookSecrets leaves a webhook's secret and client secret out of the answers that describe
 	// it: Sinch does not document whether it answers them.
 	HideWebhookSecrets bool
+	// VoiceApps are the Voice API applications that exist, by application key.
+	VoiceApps map[string]VoiceApp
+	// VoiceTimestampWindow is how far a signed Voice API request's x-timestamp may be from the mock's
+	// clock, either way; zero is DefaultVoiceTimestampWindow.
+	VoiceTimestampWindow time.Duration
+	// VoiceKeepOmittedFallback makes a POST of a Voice application's URLs without fallback keep the
+	// fallback it has, where by default it clears it: Sinch does not document which.
+	VoiceKeepOmittedFallback bool
+	// Now is the clock of what takes time at Sinch (the age of a Voice API signature);
+	// nil is time.Now.
+	Now func() time.Time
 	// Latency is added to every answer, as a network and a real API would.
 	Latency time.Duration
 	// TokenRateLimit and APIRateLimit, when set, answer 429 to requests beyond them.
@@ -56,6 +69,8 @@ type Server struct {
 	tokenLimiter *rate.Limiter
 	apiLimiter   *rate.Limiter
 	random       *rand.Rand
+
+	voiceApps map[string]*voiceApp
 }
 
 // New returns a server that is not listening yet; serve its Handler, or use Start.
@@ -85,6 +100,9 @@ func New(opts Options) *Server {
 			s.projects[project] = map[API]string{}
 		}
 		s.apps[app] = project
+	}
+	for key, app := range opts.VoiceApps {
+		s.AddVoiceApp(key, app)
 	}
 	return s
 }
