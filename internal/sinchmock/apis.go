@@ -75,6 +75,9 @@ func (s *Server) Handler(api API) http.Handler {
 		path := api.Path("{projectId}")
 		mux.HandleFunc("GET "+path, s.authenticated(api, s.getCallbackConfiguration))
 		mux.HandleFunc(api.UpdateMethod()+" "+path, s.authenticated(api, s.updateCallbackConfiguration))
+		if api == Numbers {
+			s.activeNumbersHandler(mux)
+		}
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// net/http notices that a client hung up only once the body has been read: read it first, so

@@ -4,7 +4,8 @@
 // error bodies, serves each API on a listener of its own (as each has a host of its own at Sinch), and
 // counts every request it serves.
 //
-// It serves the Voice API's application callback URLs (voice.go) too.
+// It serves the Voice API's application callback URLs (voice.go) and the Numbers API's active numbers
+// (numbers.go) too.
 package sinchmock
 
 import (
@@ -41,7 +42,16 @@ type Options struct {
 	// VoiceKeepOmittedFallback makes a POST of a Voice application's URLs without fallback keep the
 	// fallback it has, where by default it clears it: Sinch does not document which.
 	VoiceKeepOmittedFallback bool
-	// Now is the clock of what takes time at Sinch (the age of a Voice API signature);
+	// ActiveNumbers are the numbers each project has rented, by project (which exists too); their
+	// scheduled provisioning, if any, is ignored.
+	ActiveNumbers map[string][]ActiveNumber
+	// ProvisioningTime is how long a number's SMS or voice provisioning takes (WAITING for the first
+	// half, then IN_PROGRESS); zero applies a change at once.
+	ProvisioningTime time.Duration
+	// ActiveNumbersPageSize is the page size of a list of active numbers that asks for none; zero is
+	// DefaultActiveNumbersPageSize.
+	ActiveNumbersPageSize int
+	// Now is the clock of what takes time at Sinch (provisioning, the age of a Voice API signature);
 	// nil is time.Now.
 	Now func() time.Time
 	// Latency is added to every answer, as a network and a real API would.
@@ -70,7 +80,8 @@ type Server struct {
 	apiLimiter   *rate.Limiter
 	random       *rand.Rand
 
-	voiceApps map[string]*voiceApp
+	voiceApps     map[string]*voiceApp
+	activeNumbers map[string]map[string]*activeNumber // project → phone number → its number
 }
 
 // New returns a server that is not listening yet; serve its Handler, or use Start.
@@ -103,6 +114,11 @@ func New(opts Options) *Server {
 	}
 	for key, app := range opts.VoiceApps {
 		s.AddVoiceApp(key, app)
+	}
+	for project, numbers := range opts.ActiveNumbers {
+		for _, number := range numbers {
+			s.AddActiveNumber(project, number)
+		}
 	}
 	return s
 }
