@@ -137,6 +137,18 @@ func (s *Server) ActiveNumber(projectID, phoneNumber string) (ActiveNumber, bool
 	return n.view(s.now(), s.opts.ProvisioningTime), true
 }
 
+// ActiveNumbers returns the numbers a project has rented, as the API answers them now, by phone number.
+func (s *Server) ActiveNumbers(projectID string) []ActiveNumber {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	numbers := []ActiveNumber{}
+	for _, n := range s.activeNumbers[projectID] {
+		numbers = append(numbers, n.view(s.now(), s.opts.ProvisioningTime))
+	}
+	slices.SortFunc(numbers, func(a, b ActiveNumber) int { return strings.Compare(a.PhoneNumber, b.PhoneNumber) })
+	return numbers
+}
+
 // ChangeActiveNumber changes a project's number as in the dashboard, at once (no provisioning), and
 // tells whether the project has it. change gets the number's standing values, without a scheduled
 // provisioning; one that runs goes on as it was.
