@@ -124,9 +124,6 @@ func (n *activeNumber) smsTarget(update *smsUpdate, now time.Time, takes time.Du
 	if update.campaignID != nil {
 		target.campaignID = *update.campaignID
 	}
-	if target.servicePlanID == "" && update.campaignID == nil {
-		target.campaignID = ""
-	}
 	switch {
 	case target.servicePlanID == "" && target.campaignID != "":
 		return nil, func(w http.ResponseWriter) {

@@ -3,6 +3,7 @@ package sinchmock_test
 import (
 	"encoding/base64"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,6 +20,21 @@ func TestVoice_refusals(t *testing.T) {
 		req := voiceRequest(mock, http.MethodPost, voiceKey, body)
 		sign(t, req, []byte(body), voiceKey, voiceSecret, stamp(0))
 		return req
+	}
+	// What the message says, where it tells why.
+	says := map[string]string{
+		"no Authorization":                       "not signed",
+		"HTTP Basic with the application secret": "Basic is not a signed request",
+		"an OAuth2 bearer token":                 "Bearer is not a signed request",
+		"an unknown application key":             "Application key is invalid",
+		"an empty signature":                     "must be Application <key>:<signature>",
+		"Application without a signature":        "must be Application <key>:<signature>",
+		"another secret":                         "signature does not match",
+		"a Content-MD5 that is not the body's":   "Content-MD5",
+		"no x-timestamp":                         "x-timestamp header is missing",
+		"an x-timestamp that is not ISO-8601":    "ISO-8601",
+		"signed 16 minutes ago":                  "15m0s away",
+		"signed 16 minutes ahead":                "15m0s away",
 	}
 	for name, tc := range map[string]struct {
 		request         func(*sinchmock.Running) *http.Request
@@ -41,6 +57,11 @@ func TestVoice_refusals(t *testing.T) {
 		"Application without a signature": {func(m *sinchmock.Running) *http.Request {
 			req := signedPost(m)
 			req.Header.Set("Authorization", "Application "+voiceKey)
+			return req
+		}, 401, 40100},
+		"an empty signature": {func(m *sinchmock.Running) *http.Request {
+			req := signedPost(m)
+			req.Header.Set("Authorization", "Application "+voiceKey+":")
 			return req
 		}, 401, 40100},
 		"an unknown application key": {func(m *sinchmock.Running) *http.Request {
@@ -125,8 +146,8 @@ func TestVoice_refusals(t *testing.T) {
 			t.Errorf("%s: HTTP %d %s, want %d", name, code, answer, tc.code)
 			continue
 		}
-		if errorCode, _ := voiceError(t, answer); errorCode != tc.errorCode {
-			t.Errorf("%s: errorCode %d, want %d", name, errorCode, tc.errorCode)
+		if errorCode, message := voiceError(t, answer); errorCode != tc.errorCode || !strings.Contains(message, says[name]) {
+			t.Errorf("%s: errorCode %d %q, want %d saying %q", name, errorCode, message, tc.errorCode, says[name])
 		}
 		if urls, _ := mock.VoiceURLs(voiceKey); urls.Primary != "https://initial.example/ice" {
 			t.Errorf("%s: the refused request changed the URLs to %+v", name, urls)

@@ -102,12 +102,17 @@ func TestVoice_getAndPost(t *testing.T) {
 	if _, body = signedCall(t, mock, http.MethodGet, ""); body != `{"url":{"primary":"https://dashboard.example/ice"}}`+"\n" {
 		t.Errorf("GET after the dashboard: %s", body)
 	}
+	// An application with no URL set has an empty "url".
+	mock.SetVoiceURLs(voiceKey, sinchmock.VoiceURLs{})
+	if _, body = signedCall(t, mock, http.MethodGet, ""); body != `{"url":{}}`+"\n" {
+		t.Errorf("GET with no URL set: %s", body)
+	}
 	for _, r := range mock.Requests() {
 		if r.API != sinchmock.Voice || !r.Signed || r.Token != "" {
 			t.Errorf("recorded %+v, want a signed Voice API request", r)
 		}
 	}
-	if c := mock.CountsOf(sinchmock.Voice); c != (sinchmock.Counts{Get: 3, Post: 1}) {
+	if c := mock.CountsOf(sinchmock.Voice); c != (sinchmock.Counts{Get: 4, Post: 1}) {
 		t.Errorf("counts %+v", c)
 	}
 }
