@@ -34,7 +34,7 @@ func (s *Server) AdminHandler() http.Handler {
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = fmt.Fprintf(w, adminUsage, apiNames())
-		_, _ = fmt.Fprintf(w, adminVoiceAndNumbersUsage)
+		_, _ = fmt.Fprint(w, adminVoiceAndNumbersUsage)
 	})
 	mux.HandleFunc("GET /stats", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, s.Stats())

@@ -16,7 +16,7 @@ Voice applications and active numbers, as in the dashboard:
 GET    /voice/apps/{key}                               a Voice application's callback URLs
 PUT    /voice/apps/{key}/urls                          set them (the body is {"primary": "...", "fallback": "..."})
 GET    /projects/{project}/activeNumbers               the numbers a project has rented, as the API answers them
-GET    /projects/{project}/activeNumbers/{number}      one of them ({number} is E.164: +12025550100 or %%2B12025550100)
+GET    /projects/{project}/activeNumbers/{number}      one of them ({number} is E.164: +12025550100 or %2B12025550100)
 PATCH  /projects/{project}/activeNumbers/{number}      change it at once, with no provisioning (the body holds the
                                                        fields to change, in the API's field names)
 POST   /projects/{project}/activeNumbers/{number}/fail-next-provisioning

@@ -76,6 +76,7 @@ func (s *Server) Handler(api API) http.Handler {
 		mux.HandleFunc("GET "+path, s.authenticated(api, s.getCallbackConfiguration))
 		mux.HandleFunc(api.UpdateMethod()+" "+path, s.authenticated(api, s.updateCallbackConfiguration))
 		if api == Numbers {
+			// Sinch serves a number's configuration at the same host as the Numbers API's callbacks.
 			s.activeNumbersHandler(mux)
 		}
 	}
