@@ -4,6 +4,9 @@
 // that does what a person would do in Sinch's dashboard (GET $SINCH_MOCK_ADMIN_URL for its calls). It
 // prints the provider settings that point at them as lines a shell can eval, and serves until
 // interrupted.
+//
+// It serves the Voice API's application callback URLs and the Numbers API's active numbers too, with a
+// demo Voice application and demo numbers in the first project (numbers.go).
 package main
 
 import (
@@ -20,6 +23,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
@@ -41,6 +45,13 @@ func main() {
 		listen[sinchmock.API(api.Key)] = flag.String(api.Key+"-listen", "127.0.0.1:0", usage)
 		urlSettings[sinchmock.API(api.Key)] = api.URLSetting
 	}
+	// The Voice API and the Numbers API's active numbers, apart from the table: neither has a callback
+	// configuration, and the Voice API signs with an application's secret.
+	listen[sinchmock.Voice] = flag.String("voice-listen", "127.0.0.1:0", "loopback address of the Voice API (its applications' callback URLs)")
+	voiceKey := flag.String("voice-app-key", demoVoiceKey, "the key of the Voice application that exists")
+	voiceSecret := flag.String("voice-app-secret", demoVoiceSecret, "its secret, in base64 as Sinch's are")
+	provisioningTime := flag.Duration("provisioning-time", 2*time.Second, "how long a number's SMS or voice provisioning takes (0: at once)")
+	numberCount := flag.Int("number-count", 0, fmt.Sprintf("also rent numbers +12025551000, +12025551001, … up to this many (at most %d), in the first project", maxNumberCount))
 	projects := flag.String("projects", "demo-project", "comma-separated IDs of the projects that exist")
 	secret := flag.String("initial-secret", "initial-secret-set-in-the-dashboard", "the HMAC secret every project starts with")
 	keyID := flag.String("key-id", "demo-key-id", "the access key ID the token endpoint accepts")
@@ -79,9 +90,14 @@ func main() {
 	for i := range *appCount {
 		seededApps[fmt.Sprintf("app-%04d", i)] = first
 	}
+	if *numberCount < 0 || *numberCount > maxNumberCount {
+		log.Fatalf("-number-count must be between 0 and %d", maxNumberCount)
+	}
 	server := sinchmock.New(sinchmock.Options{KeyID: *keyID, KeySecret: *keySecret, Projects: seeded, Apps: seededApps,
 		Latency: *latency, HideWebhookSecrets: *hideWebhookSecrets, HideAppSecrets: *hideAppSecrets,
-		ProvisioningPageSize: *provisioningPageSize})
+		ProvisioningPageSize: *provisioningPageSize,
+		VoiceApps:            map[string]sinchmock.VoiceApp{*voiceKey: {Secret: *voiceSecret, URLs: sinchmock.VoiceURLs{Primary: "https://handler.example/voice"}}},
+		ActiveNumbers:        map[string][]sinchmock.ActiveNumber{first: demoNumbers(*numberCount)}, NumberProvisioningTime: *provisioningTime})
 	adminURL := serveAdmin(*adminListen, server)
 
 	listeners := map[sinchmock.API]net.Listener{}
@@ -101,6 +117,11 @@ func main() {
 		[2]string{"SINCH_PROJECT_ID", first},
 		[2]string{"SINCH_MOCK_ADMIN_URL", adminURL},
 	))
+	exports += sinchmock.ShellExports([][2]string{
+		{"SINCH_VOICE_API_URL", urls[sinchmock.Voice]},
+		{"SINCH_APPLICATION_KEY", *voiceKey},
+		{"SINCH_APPLICATION_SECRET", *voiceSecret},
+	})
 	if *envFile != "" {
 		if err := os.WriteFile(*envFile, []byte(exports), 0o600); err != nil {
 			log.Fatal(err)

@@ -37,12 +37,13 @@ import (
 //
 // {api} is the mock's name of an API, its key in the table of sinchapi.CallbackAPIs, such as numbers. A
 // project's state lists its webhooks (Conversation and Provisioning) and its apps too, secrets included,
-// in the APIs' field names.
+// in the APIs' field names. The calls of Voice applications and active numbers are in admin_numbers.go.
 func (s *Server) AdminHandler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = fmt.Fprintf(w, adminUsage, apiNames())
+		_, _ = fmt.Fprint(w, adminVoiceAndNumbersUsage)
 	})
 	mux.HandleFunc("GET /stats", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, s.Stats())
@@ -124,6 +125,7 @@ func (s *Server) AdminHandler() http.Handler {
 		s.DeleteProject(r.PathValue("project"))
 		w.WriteHeader(http.StatusNoContent)
 	})
+	s.adminVoiceAndNumbers(mux)
 	return mux
 }
 

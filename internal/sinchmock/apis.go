@@ -70,6 +70,8 @@ func (s *Server) Handler(api API) http.Handler {
 		s.appsHandler(mux, api)
 	case Provisioning:
 		s.provisioningHandler(mux)
+	case Voice:
+		s.voiceHandler(mux)
 	case TokenAPI:
 		mux.HandleFunc("POST "+TokenPath, s.serveToken)
 		fallthrough
@@ -77,6 +79,10 @@ func (s *Server) Handler(api API) http.Handler {
 		path := api.Path("{projectId}")
 		mux.HandleFunc("GET "+path, s.authenticated(api, s.getCallbackConfiguration))
 		mux.HandleFunc(api.UpdateMethod()+" "+path, s.authenticated(api, s.updateCallbackConfiguration))
+		if api == Numbers {
+			// Sinch serves a number's configuration at the same host as the Numbers API's callbacks.
+			s.activeNumbersHandler(mux)
+		}
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// net/http notices that a client hung up only once the body has been read: read it first, so
@@ -117,8 +123,9 @@ func (s *Server) record(api API, r *http.Request, body []byte) {
 	if !isBearer {
 		token = ""
 	}
+	signed := api == Voice && s.requestIsSigned(r, body)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.requests = append(s.requests, Request{API: api, Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Token: token,
-		UserAgent: r.UserAgent(), Body: string(body)})
+		UserAgent: r.UserAgent(), Body: string(body), Signed: signed})
 }

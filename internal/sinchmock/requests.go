@@ -18,6 +18,9 @@ type Request struct {
 	UserAgent string
 	// Body is the request's body, as received.
 	Body string
+	// Signed tells whether a Voice API request was signed as the API checks it (signature, Content-MD5,
+	// timestamp), by the application whose URLs it reaches, whatever it was answered.
+	Signed bool
 }
 
 // Counts sums the requests received by kind, whatever their answer.

@@ -24,7 +24,7 @@ type Running struct {
 func Start(opts Options) *Running {
 	s := New(opts)
 	r := &Running{Server: s, urls: map[API]string{}}
-	for _, api := range slices.Concat(APIs, []API{Conversation, ConversationEU, ConversationBR, Provisioning}) {
+	for _, api := range slices.Concat(APIs, []API{Conversation, ConversationEU, ConversationBR, Provisioning, Voice}) {
 		ts := httptest.NewUnstartedServer(s.Handler(api))
 		ts.Config.ConnState = s.ConnState
 		ts.Start()

@@ -3,6 +3,9 @@
 // and apps' callback settings, and of the Provisioning API's webhooks, for tests and the demo. It follows the public description of the APIs, answers with Sinch's
 // error bodies, serves each API on a listener of its own (as each has a host of its own at Sinch), and
 // counts every request it serves.
+//
+// It serves the Voice API's application callback URLs (voice.go) and the Numbers API's active numbers
+// (numbers.go) too.
 package sinchmock
 
 import (
@@ -48,6 +51,26 @@ type Options struct {
 	// ProvisioningDeleteStatus is the status of a Provisioning API webhook's delete, 200 or 204 (Sinch
 	// documents both); zero means 204.
 	ProvisioningDeleteStatus int
+	// VoiceApps are the Voice API applications that exist, by application key.
+	VoiceApps map[string]VoiceApp
+	// VoiceTimestampWindow is how far a signed Voice API request's x-timestamp may be from the mock's
+	// clock, either way; zero is DefaultVoiceTimestampWindow.
+	VoiceTimestampWindow time.Duration
+	// VoiceKeepOmittedFallback makes a POST of a Voice application's URLs without fallback keep the
+	// fallback it has, where by default it clears it: Sinch does not document which.
+	VoiceKeepOmittedFallback bool
+	// ActiveNumbers are the numbers each project has rented, by project (which exists too); their
+	// scheduled provisioning, if any, is ignored.
+	ActiveNumbers map[string][]ActiveNumber
+	// NumberProvisioningTime is how long a number's SMS or voice provisioning takes (WAITING for the first
+	// half, then IN_PROGRESS); zero applies a change at once.
+	NumberProvisioningTime time.Duration
+	// ActiveNumbersPageSize is the page size of a list of active numbers that asks for none; zero is
+	// DefaultActiveNumbersPageSize.
+	ActiveNumbersPageSize int
+	// Now is the clock of what takes time at Sinch (provisioning, the age of a Voice API signature);
+	// nil is time.Now.
+	Now func() time.Time
 	// Latency is added to every answer, as a network and a real API would.
 	Latency time.Duration
 	// TokenRateLimit and APIRateLimit, when set, answer 429 to requests beyond them.
@@ -77,6 +100,9 @@ type Server struct {
 	tokenLimiter           *rate.Limiter
 	apiLimiter             *rate.Limiter
 	random                 *rand.Rand
+
+	voiceApps     map[string]*voiceApp
+	activeNumbers map[string]map[string]*activeNumber // project → phone number → its number
 }
 
 // New returns a server that is not listening yet; serve its Handler, or use Start.
@@ -117,6 +143,14 @@ func New(opts Options) *Server {
 			s.projects[project] = map[API]string{}
 		}
 		s.apps[app] = newApp(app, project)
+	}
+	for key, app := range opts.VoiceApps {
+		s.AddVoiceApp(key, app)
+	}
+	for project, numbers := range opts.ActiveNumbers {
+		for _, number := range numbers {
+			s.AddActiveNumber(project, number)
+		}
 	}
 	return s
 }
