@@ -50,7 +50,7 @@ func main() {
 	listen[sinchmock.Voice] = flag.String("voice-listen", "127.0.0.1:0", "loopback address of the Voice API (its applications' callback URLs)")
 	voiceKey := flag.String("voice-app-key", demoVoiceKey, "the key of the Voice application that exists")
 	voiceSecret := flag.String("voice-app-secret", demoVoiceSecret, "its secret, in base64 as Sinch's are")
-	provisioningTime := flag.Duration("provisioning-time", 2*time.Second, "how long a number's SMS or voice provisioning takes (0: at once)")
+	numberProvisioningTime := flag.Duration("number-provisioning-time", 2*time.Second, "how long a number's SMS or voice provisioning takes (0: at once)")
 	numberCount := flag.Int("number-count", 0, fmt.Sprintf("also rent numbers +12025551000, +12025551001, … up to this many (at most %d), in the first project", maxNumberCount))
 	projects := flag.String("projects", "demo-project", "comma-separated IDs of the projects that exist")
 	secret := flag.String("initial-secret", "initial-secret-set-in-the-dashboard", "the HMAC secret every project starts with")
@@ -97,7 +97,7 @@ func main() {
 		Latency: *latency, HideWebhookSecrets: *hideWebhookSecrets, HideAppSecrets: *hideAppSecrets,
 		ProvisioningPageSize: *provisioningPageSize,
 		VoiceApps:            map[string]sinchmock.VoiceApp{*voiceKey: {Secret: *voiceSecret, URLs: sinchmock.VoiceURLs{Primary: "https://handler.example/voice"}}},
-		ActiveNumbers:        map[string][]sinchmock.ActiveNumber{first: demoNumbers(*numberCount)}, NumberProvisioningTime: *provisioningTime})
+		ActiveNumbers:        map[string][]sinchmock.ActiveNumber{first: demoNumbers(*numberCount)}, NumberProvisioningTime: *numberProvisioningTime})
 	adminURL := serveAdmin(*adminListen, server)
 
 	listeners := map[sinchmock.API]net.Listener{}
