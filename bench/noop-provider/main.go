@@ -1,5 +1,5 @@
 // Command noop-provider is the floor for any provider plugin in the benchmark: a framework provider
-// whose resources have the schemas of sinch_callback_configuration and sinch_conversation_webhook (gRPC,
+// whose resources have the schemas of the Sinch provider's types that the benchmark measures (gRPC,
 // schema, plan and state encoding) and make no API call.
 package main
 
@@ -40,6 +40,7 @@ func (noopProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		func() resource.Resource { return noopConfig{} },
 		func() resource.Resource { return noopWebhook{} },
+		func() resource.Resource { return noopProvisioningWebhook{} },
 	}
 }
 

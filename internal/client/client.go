@@ -108,6 +108,9 @@ type request struct {
 	// once marks a request that must not be sent twice, such as a create: it is repeated only when it
 	// surely did not reach the API (see retryPolicy).
 	once bool
+	// signer, when set, authenticates the request in place of the access token: the Voice API's signed
+	// request, with an application's key and secret (see VoiceApplications).
+	signer *applicationSigner
 }
 
 // call makes a call and returns its 2xx answer (200; a delete's 204); any other answer is an error: a
@@ -151,11 +154,14 @@ func (c *Client) do(ctx context.Context, r request) (*answer, error) {
 		ctx = context.WithValue(ctx, onceKey{}, true)
 	}
 	for renewed := false; ; renewed = true {
-		token, err := c.tokens.Token(ctx)
-		if err != nil {
-			return nil, err
+		token := &oauth2.Token{}
+		if r.signer == nil {
+			var err error
+			if token, err = c.tokens.Token(ctx); err != nil {
+				return nil, err
+			}
 		}
-		resp, expired, err := c.send(ctx, token, r.method, r.url, r.body)
+		resp, expired, err := c.send(ctx, token, r)
 		switch {
 		case err != nil:
 			return nil, withAttempts(err, attempts())
@@ -166,7 +172,7 @@ func (c *Client) do(ctx context.Context, r request) (*answer, error) {
 		resp.method, resp.url, resp.attempts = r.method, r.url, attempts()
 		if !isSuccess(resp.status) && !isRedirect(resp.status) {
 			resp.apiError = newAPIError(r.method, r.url, resp.status, resp.body, resp.attempts)
-			resp.apiError.redact(append(r.secrets, token.AccessToken, c.tokens.config.ClientSecret)...)
+			resp.apiError.redact(append(r.secrets, token.AccessToken, c.tokens.config.ClientSecret, r.signer.secret())...)
 		}
 		return resp, nil
 	}
@@ -179,7 +185,8 @@ func (a *answer) unexpected(reason string) error {
 
 // send makes one request (retried by the HTTP client), and tells whether its answer says that the
 // token expired.
-func (c *Client) send(ctx context.Context, token *oauth2.Token, method, endpoint string, body []byte) (*answer, bool, error) {
+func (c *Client) send(ctx context.Context, token *oauth2.Token, r request) (*answer, bool, error) {
+	method, endpoint, body := r.method, r.url, r.body
 	req, err := http.NewRequestWithContext(ctx, method, endpoint, bytes.NewReader(body))
 	if err != nil {
 		return nil, false, err
@@ -188,7 +195,11 @@ func (c *Client) send(ctx context.Context, token *oauth2.Token, method, endpoint
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	token.SetAuthHeader(req)
+	if r.signer != nil {
+		r.signer.sign(req, body, time.Now())
+	} else {
+		token.SetAuthHeader(req)
+	}
 
 	resp, err := c.http.Do(req)
 	if err != nil {
