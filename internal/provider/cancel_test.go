@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"net/http"
@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/acctest"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
@@ -14,10 +15,10 @@ import (
 // retry, and while a request is under way: the apply must stop at once, and the state must still hold
 // the last secret Sinch accepted.
 func TestCancelledApply(t *testing.T) {
-	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": "old"}})
+	mock := sinchmock.Start(sinchmock.Options{KeyID: acctest.TestKeyID, KeySecret: acctest.TestKeySecret, Projects: map[string]string{"project-1": "old"}})
 	defer mock.Close()
-	r := newCLIRun(t, mock)
-	writeFile(t, filepath.Join(r.dir, "main.tf"), `
+	r := acctest.NewCLIRun(t, mock)
+	acctest.WriteFile(t, filepath.Join(r.Dir, "main.tf"), `
 terraform {
   required_providers {
     sinch = { source = "terraform-sinch/sinch" }
@@ -31,8 +32,8 @@ resource "sinch_callback_configuration" "test" {
   project_id  = "project-1"
   hmac_secret = var.secret
 }`)
-	key := "SINCH_KEY_SECRET=" + testKeySecret
-	r.run(true, []string{key, "TF_VAR_secret=accepted"}, "apply", "-auto-approve", "-input=false")
+	key := "SINCH_KEY_SECRET=" + acctest.TestKeySecret
+	r.Run(true, []string{key, "TF_VAR_secret=accepted"}, "apply", "-auto-approve", "-input=false")
 
 	for name, stall := range map[string]sinchmock.Fault{
 		"waiting to retry":  {Status: 503, Header: map[string]string{"Retry-After": "30"}},
@@ -41,7 +42,7 @@ resource "sinch_callback_configuration" "test" {
 		t.Run(name, func(t *testing.T) {
 			mock.Script(sinchmock.SenderID, http.MethodPut, "/v1/projects/project-1/callback-configuration", stall)
 			puts := mock.Counts().Put
-			apply := r.start([]string{key, "TF_VAR_secret=never-accepted"}, "apply", "-auto-approve", "-input=false")
+			apply := r.Start([]string{key, "TF_VAR_secret=never-accepted"}, "apply", "-auto-approve", "-input=false")
 			deadline := time.Now().Add(30 * time.Second)
 			for mock.Counts().Put == puts && time.Now().Before(deadline) {
 				time.Sleep(20 * time.Millisecond)
@@ -69,7 +70,7 @@ resource "sinch_callback_configuration" "test" {
 			if secret, _ := mock.Secret(sinchmock.SenderID, "project-1"); secret != "accepted" {
 				t.Errorf("Sinch holds %q", secret)
 			}
-			if got := r.stateAttribute("sinch_callback_configuration.test", "hmac_secret"); got != "accepted" {
+			if got := r.StateAttribute("sinch_callback_configuration.test", "hmac_secret"); got != "accepted" {
 				t.Errorf("the state holds %v, want the secret Sinch accepted last", got)
 			}
 			if n := mock.Counts().Put - puts; n != 1 {

@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"encoding/json"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/acctest"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
@@ -17,17 +18,17 @@ func TestCompleteExample(t *testing.T) {
 		"aad4ccbf-919d-462f-8587-dec95a1b11b0": "old", "0b9e3f5a-2c71-4d8e-9a6b-4f1c2d3e5a7b": "old",
 		"5c2d8e1f-7a3b-4c9d-8e6f-1a2b3c4d5e6f": "old", "9f8e7d6c-5b4a-4392-8171-605f4e3d2c1b": "old",
 	}
-	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: projects})
+	mock := sinchmock.Start(sinchmock.Options{KeyID: acctest.TestKeyID, KeySecret: acctest.TestKeySecret, Projects: projects})
 	defer mock.Close()
-	r := newCLIRun(t, mock)
+	r := acctest.NewCLIRun(t, mock)
 	example, err := os.ReadFile("../../examples/complete/main.tf")
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(r.dir, "main.tf"), string(example))
-	env := []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_callback_secret=team-secret-1"}
+	acctest.WriteFile(t, filepath.Join(r.Dir, "main.tf"), string(example))
+	env := []string{"SINCH_KEY_SECRET=" + acctest.TestKeySecret, "TF_VAR_callback_secret=team-secret-1"}
 
-	if out := r.run(true, env, "apply", "-auto-approve", "-input=false"); strings.Contains(out, "Warning: Another resource") {
+	if out := r.Run(true, env, "apply", "-auto-approve", "-input=false"); strings.Contains(out, "Warning: Another resource") {
 		t.Errorf("one project in three APIs is taken for a duplicate:\n%s", out)
 	}
 	const checkout, brands = "aad4ccbf-919d-462f-8587-dec95a1b11b0", "9f8e7d6c-5b4a-4392-8171-605f4e3d2c1b"
@@ -45,7 +46,7 @@ func TestCompleteExample(t *testing.T) {
 			}
 		}
 	}
-	out := r.run(true, env, "output", "-json")
+	out := r.Run(true, env, "output", "-json")
 	// The signature, computed apart with Python's hmac module.
 	if !strings.Contains(out, `"b8ed30e995076246318b6292eec8d885fb1513cd"`) || strings.Count(out, `"applied"`) != 5 {
 		t.Errorf("outputs: %s", out)
@@ -53,13 +54,13 @@ func TestCompleteExample(t *testing.T) {
 	if strings.Contains(out, "team-secret-1") {
 		t.Error("an output holds the secret")
 	}
-	r.run(true, env, "plan", "-input=false", "-detailed-exitcode")
+	r.Run(true, env, "plan", "-input=false", "-detailed-exitcode")
 }
 
 // TestFunctionExamples applies each function's example, as the docs show it, and checks every output
 // against the value its comment promises.
 func TestFunctionExamples(t *testing.T) {
-	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret})
+	mock := sinchmock.Start(sinchmock.Options{KeyID: acctest.TestKeyID, KeySecret: acctest.TestKeySecret})
 	defer mock.Close()
 	promised := regexp.MustCompile(`output "(\w+)" \{\s*\n\s*# "([^"]*)"`)
 	folders, err := filepath.Glob("../../examples/functions/*")
@@ -68,7 +69,7 @@ func TestFunctionExamples(t *testing.T) {
 	}
 	for _, folder := range folders {
 		t.Run(filepath.Base(folder), func(t *testing.T) {
-			r := newCLIRun(t, mock)
+			r := acctest.NewCLIRun(t, mock)
 			files, _ := os.ReadDir(folder)
 			var example string
 			for _, f := range files {
@@ -80,7 +81,7 @@ func TestFunctionExamples(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				writeFile(t, filepath.Join(r.dir, f.Name()), string(content))
+				acctest.WriteFile(t, filepath.Join(r.Dir, f.Name()), string(content))
 				if f.Name() == "function.tf" {
 					example = string(content)
 				}
@@ -89,9 +90,9 @@ func TestFunctionExamples(t *testing.T) {
 			if len(wants) == 0 {
 				t.Fatal("the example promises no output value")
 			}
-			r.run(true, nil, "apply", "-auto-approve", "-input=false")
+			r.Run(true, nil, "apply", "-auto-approve", "-input=false")
 			var outputs map[string]struct{ Value string }
-			if err := json.Unmarshal([]byte(r.run(true, nil, "output", "-json")), &outputs); err != nil {
+			if err := json.Unmarshal([]byte(r.Run(true, nil, "output", "-json")), &outputs); err != nil {
 				t.Fatal(err)
 			}
 			for _, want := range wants {

@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/acctest"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
@@ -31,7 +32,7 @@ func jsonString(s string, escapeHTML bool) string {
 	return strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(b.String()), `"`), `"`)
 }
 
-const echoedSecretsCLI = cliProviderBlock + `
+const echoedSecretsCLI = acctest.CLIProviderBlock + `
 variable "client_secret" {
   type      = string
   sensitive = true
@@ -61,41 +62,41 @@ resource "sinch_numbers_callback_configuration" "this" {
 // "\"", "\\"). An answer that quotes the request it refused must show none of them, in any form, for
 // every secret of every type: not in the CLI's output, and not in the TRACE log.
 func TestEchoedSecretsInEveryForm(t *testing.T) {
-	mock := webhookMock(t)
-	r := newCLIRun(t, mock)
-	writeFile(t, filepath.Join(r.dir, "main.tf"), echoedSecretsCLI)
+	mock := acctest.WebhookMock(t)
+	r := acctest.NewCLIRun(t, mock)
+	acctest.WriteFile(t, filepath.Join(r.Dir, "main.tf"), echoedSecretsCLI)
 	secret, clientSecret, newSecret := `Xk3&pQ9<z>"a\b/c-7f41`, `Cl1&<ent>"sec\ret-93e0`, `N3w&<s>"ecr\et-2b8d`
 	env := func(secret string) []string {
-		return []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_secret=" + secret, "TF_VAR_client_secret=" + clientSecret}
+		return []string{"SINCH_KEY_SECRET=" + acctest.TestKeySecret, "TF_VAR_secret=" + secret, "TF_VAR_client_secret=" + clientSecret}
 	}
 	// The create of the webhook and the write of the callback secret are refused, quoting their bodies.
 	mock.Script(sinchmock.Conversation, http.MethodPost, "/v1/projects/project-1/webhooks", sinchmock.Echo(400))
 	mock.Script(sinchmock.Numbers, http.MethodPatch, "/v1/projects/project-1/callbackConfiguration", sinchmock.Echo(400))
-	out := r.run(false, env(secret), "apply", "-auto-approve", "-input=false")
-	expectSays(t, out, `"secret":"(redacted)"`, `"client_secret":"(redacted)"`, `{"hmacSecret":"(redacted)"}`)
+	out := r.Run(false, env(secret), "apply", "-auto-approve", "-input=false")
+	acctest.ExpectSays(t, out, `"secret":"(redacted)"`, `"client_secret":"(redacted)"`, `{"hmacSecret":"(redacted)"}`)
 	// Then made; the update that writes a new secret is refused, quoting it.
-	r.run(true, env(secret), "apply", "-auto-approve", "-input=false")
+	r.Run(true, env(secret), "apply", "-auto-approve", "-input=false")
 	hooks := mock.Webhooks("app-1")
 	if len(hooks) != 1 {
 		t.Fatalf("app-1 has %d webhooks", len(hooks))
 	}
 	mock.Script(sinchmock.Conversation, http.MethodPatch, "/v1/projects/project-1/webhooks/"+hooks[0].ID, sinchmock.Echo(400))
-	out = r.run(false, env(newSecret), "apply", "-auto-approve", "-input=false")
-	expectSays(t, out, "Sinch rejected the webhook", `"secret":"(redacted)"`)
+	out = r.Run(false, env(newSecret), "apply", "-auto-approve", "-input=false")
+	acctest.ExpectSays(t, out, "Sinch rejected the webhook", `"secret":"(redacted)"`)
 
 	for _, s := range []string{secret, clientSecret, newSecret} {
 		for _, form := range jsonForms(s) {
-			if strings.Contains(r.log(), form) {
+			if strings.Contains(r.Log(), form) {
 				t.Errorf("the TRACE log holds a secret, as %q…", form[:6])
 			}
-			for _, out := range r.outputs {
+			for _, out := range r.Outputs {
 				if strings.Contains(out, form) {
 					t.Errorf("the CLI printed a secret, as %q…", form[:6])
 				}
 			}
 		}
 	}
-	if !strings.Contains(r.log(), `\"secret\":\"(redacted)\"`) && !strings.Contains(r.log(), `"secret":"(redacted)"`) {
+	if !strings.Contains(r.Log(), `\"secret\":\"(redacted)\"`) && !strings.Contains(r.Log(), `"secret":"(redacted)"`) {
 		t.Error("the TRACE log lacks the redacted answer: the check proves nothing")
 	}
 }

@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"context"
@@ -10,6 +10,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
 )
 
 // TestExamples_everyType: every type a user can write has the examples its docs page shows (the
@@ -18,7 +21,7 @@ import (
 // its examples are written.
 func TestExamples_everyType(t *testing.T) {
 	ctx := context.Background()
-	p := &SinchProvider{}
+	p := &provider.SinchProvider{}
 	root := filepath.Join("..", "..", "examples")
 	expectFiles := func(folder string, names ...string) {
 		t.Helper()
@@ -48,7 +51,7 @@ func TestExamples_everyType(t *testing.T) {
 		ephemerals = append(ephemerals, resp.TypeName)
 		expectFiles(filepath.Join("ephemeral-resources", resp.TypeName), "ephemeral-resource.tf")
 	}
-	if len(resources) < len(callbackAPIs)+1 || len(dataSources) < len(callbackAPIs)+2 || len(ephemerals) < len(callbackAPIs)+1 {
+	if len(resources) < len(sinchapi.CallbackAPIs)+1 || len(dataSources) < len(sinchapi.CallbackAPIs)+2 || len(ephemerals) < len(sinchapi.CallbackAPIs)+1 {
 		t.Fatalf("the provider lists %d resources, %d data sources and %d ephemeral resources: the check proves nothing",
 			len(resources), len(dataSources), len(ephemerals))
 	}
@@ -58,9 +61,9 @@ func TestExamples_everyType(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, api := range callbackAPIs {
-			if !strings.Contains(string(raw), `resource "`+api.terraformType()+`"`) {
-				t.Errorf("examples/%s has no %s (the %s API)", file, api.terraformType(), api.Name)
+		for _, api := range sinchapi.CallbackAPIs {
+			if !strings.Contains(string(raw), `resource "sinch_`+api.TypeName+`"`) {
+				t.Errorf("examples/%s has no %s (the %s API)", file, "sinch_"+api.TypeName, api.Name)
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"encoding/json"
@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/acctest"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
@@ -18,12 +20,12 @@ import (
 
 // inGuide copies examples/guides into the run's folder and makes guide's folder the one commands run
 // in.
-func (r *cliRun) inGuide(guide string) {
-	r.t.Helper()
-	if err := os.CopyFS(filepath.Join(r.dir, "guides"), os.DirFS("../../examples/guides")); err != nil {
-		r.t.Fatal(err)
+func inGuide(t *testing.T, r *acctest.CLIRun, guide string) {
+	t.Helper()
+	if err := os.CopyFS(filepath.Join(r.Dir, "guides"), os.DirFS("../../examples/guides")); err != nil {
+		t.Fatal(err)
 	}
-	r.dir = filepath.Join(r.dir, "guides", guide)
+	r.Dir = filepath.Join(r.Dir, "guides", guide)
 }
 
 // TestGuide_verifyingSignatures checks the example values of the guide against the provider's
@@ -42,18 +44,18 @@ func TestGuide_verifyingSignatures(t *testing.T) {
 	}
 	want := map[string]string{"expected_signature": string(examples[0][1]), "expected_webhook_signature": string(examples[1][1])}
 
-	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret})
+	mock := sinchmock.Start(sinchmock.Options{KeyID: acctest.TestKeyID, KeySecret: acctest.TestKeySecret})
 	defer mock.Close()
-	r := newCLIRun(t, mock)
-	writeFile(t, filepath.Join(r.dir, "main.tf"), `terraform {
+	r := acctest.NewCLIRun(t, mock)
+	acctest.WriteFile(t, filepath.Join(r.Dir, "main.tf"), `terraform {
   required_providers {
     sinch = { source = "terraform-sinch/sinch" }
   }
 }
 `+string(hcl[0][1])+string(hcl[1][1]))
-	r.run(true, nil, "apply", "-auto-approve", "-input=false")
+	r.Run(true, nil, "apply", "-auto-approve", "-input=false")
 	var outputs map[string]struct{ Value string }
-	if err := json.Unmarshal([]byte(r.run(true, nil, "output", "-json")), &outputs); err != nil {
+	if err := json.Unmarshal([]byte(r.Run(true, nil, "output", "-json")), &outputs); err != nil {
 		t.Fatal(err)
 	}
 	for name, value := range want {
@@ -87,16 +89,16 @@ func TestGuide_verifyingSignatures(t *testing.T) {
 // TestGuide_rotation runs the rotation guide's two examples step by step: after each apply, Sinch holds
 // the secret the step says, and the handler was given the revision it says.
 func TestGuide_rotation(t *testing.T) {
-	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": "old-secret"}})
+	mock := sinchmock.Start(sinchmock.Options{KeyID: acctest.TestKeyID, KeySecret: acctest.TestKeySecret, Projects: map[string]string{"project-1": "old-secret"}})
 	defer mock.Close()
-	key, project := "SINCH_KEY_SECRET="+testKeySecret, "SINCH_PROJECT_ID=project-1"
-	expect := func(r *cliRun, atSinch string, revision float64) {
+	key, project := "SINCH_KEY_SECRET="+acctest.TestKeySecret, "SINCH_PROJECT_ID=project-1"
+	expect := func(r *acctest.CLIRun, atSinch string, revision float64) {
 		t.Helper()
 		if got, _ := mock.Secret(sinchmock.SenderID, "project-1"); got != atSinch {
 			t.Fatalf("Sinch holds %q, want %q", got, atSinch)
 		}
 		var outputs map[string]struct{ Value float64 }
-		if err := json.Unmarshal([]byte(r.run(true, nil, "output", "-json")), &outputs); err != nil {
+		if err := json.Unmarshal([]byte(r.Run(true, nil, "output", "-json")), &outputs); err != nil {
 			t.Fatal(err)
 		}
 		if got := outputs["handler_revision"].Value; got != revision {
@@ -105,9 +107,9 @@ func TestGuide_rotation(t *testing.T) {
 	}
 
 	t.Run("hmac_secret_wo", func(t *testing.T) {
-		r := newCLIRun(t, mock)
-		r.inGuide("rotation-write-only")
-		r.run(true, nil, "get")
+		r := acctest.NewCLIRun(t, mock)
+		inGuide(t, r, "rotation-write-only")
+		r.Run(true, nil, "get")
 		for _, step := range []struct {
 			secret, version, phase, atSinch string
 			revision                        float64
@@ -118,16 +120,16 @@ func TestGuide_rotation(t *testing.T) {
 			{"secret-c-9a8b7c6d5e4f3a2b", "2", "rotating", "secret-c-9a8b7c6d5e4f3a2b", 4},
 			{"secret-d-0f1e2d3c4b5a6978", "2", "settled", "secret-c-9a8b7c6d5e4f3a2b", 5},
 		} {
-			r.run(true, []string{key, project, "TF_VAR_new_secret=" + step.secret, "TF_VAR_secret_version=" + step.version,
+			r.Run(true, []string{key, project, "TF_VAR_new_secret=" + step.secret, "TF_VAR_secret_version=" + step.version,
 				"TF_VAR_phase=" + step.phase}, "apply", "-auto-approve", "-input=false")
 			expect(r, step.atSinch, step.revision)
 		}
 	})
 
 	t.Run("hmac_secret", func(t *testing.T) {
-		r := newCLIRun(t, mock)
-		r.inGuide("rotation-plaintext")
-		r.run(true, nil, "get")
+		r := acctest.NewCLIRun(t, mock)
+		inGuide(t, r, "rotation-plaintext")
+		r.Run(true, nil, "get")
 		for _, step := range []struct {
 			current, previous, revision string
 		}{
@@ -141,7 +143,7 @@ func TestGuide_rotation(t *testing.T) {
 			if step.previous != "" {
 				env = append(env, "TF_VAR_previous_secret="+step.previous)
 			}
-			r.run(true, env, "apply", "-auto-approve", "-input=false")
+			r.Run(true, env, "apply", "-auto-approve", "-input=false")
 			revision, _ := strconv.ParseFloat(step.revision, 64)
 			expect(r, step.current, revision)
 		}
@@ -154,13 +156,13 @@ func TestGuide_rotation(t *testing.T) {
 // Sinch a new one; one webhook throughout, and no secret in the state.
 func TestGuide_registering(t *testing.T) {
 	const app = "01EB3Z5T3FVPA1ZQFHQFBYFPYF"
-	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": "s"},
+	mock := sinchmock.Start(sinchmock.Options{KeyID: acctest.TestKeyID, KeySecret: acctest.TestKeySecret, Projects: map[string]string{"project-1": "s"},
 		Apps: map[string]string{app: "project-1"}})
 	defer mock.Close()
-	r := newCLIRun(t, mock)
-	r.inGuide("registering-a-handler")
-	steps := strings.Split(docBlock(t, "../../docs/guides/registering-a-callback-handler.md", "## The steps"), "\n")
-	env := append(providerInMirror(t), "TF_CLI_ARGS_apply=-auto-approve", "SINCH_KEY_ID="+testKeyID, "SINCH_KEY_SECRET="+testKeySecret,
+	r := acctest.NewCLIRun(t, mock)
+	inGuide(t, r, "registering-a-handler")
+	steps := strings.Split(acctest.DocBlock(t, "../../docs/guides/registering-a-callback-handler.md", "## The steps"), "\n")
+	env := append(acctest.ProviderInMirror(t), "TF_CLI_ARGS_apply=-auto-approve", "SINCH_KEY_ID="+acctest.TestKeyID, "SINCH_KEY_SECRET="+acctest.TestKeySecret,
 		"SINCH_PROJECT_ID=project-1", "SINCH_TOKEN_URL="+mock.TokenURL, "SINCH_CONVERSATION_API_URL="+mock.ConversationURL)
 	var commands []string
 	for _, line := range steps {
@@ -171,13 +173,13 @@ func TestGuide_registering(t *testing.T) {
 	if len(commands) != 5 || commands[0] != "terraform init" {
 		t.Fatalf("the guide's steps changed: %q", commands)
 	}
-	runDocBlock(t, r.dir, commands[0], env...)
+	acctest.RunDocBlock(t, r.Dir, commands[0], env...)
 	var secrets []string
 	for i, want := range []struct {
 		newSecret bool
 		revision  float64
 	}{{true, 2}, {false, 3}, {true, 4}, {false, 5}} {
-		runDocBlock(t, r.dir, commands[i+1], env...)
+		acctest.RunDocBlock(t, r.Dir, commands[i+1], env...)
 		hooks := mock.Webhooks(app)
 		if len(hooks) != 1 || hooks[0].Secret == "" || hooks[0].Target != "https://callbacks.example.com/sinch/conversation" {
 			t.Fatalf("after %q, Sinch holds %+v", commands[i+1], hooks)
@@ -187,7 +189,7 @@ func TestGuide_registering(t *testing.T) {
 		}
 		secrets = append(secrets, hooks[0].Secret)
 		var outputs map[string]struct{ Value any }
-		if err := json.Unmarshal([]byte(runDocBlock(t, r.dir, "terraform output -json", env...)), &outputs); err != nil {
+		if err := json.Unmarshal([]byte(acctest.RunDocBlock(t, r.Dir, "terraform output -json", env...)), &outputs); err != nil {
 			t.Fatal(err)
 		}
 		if got := outputs["handler_revision"].Value; got != want.revision {
@@ -195,7 +197,7 @@ func TestGuide_registering(t *testing.T) {
 		}
 	}
 	for _, s := range secrets {
-		if strings.Contains(readPage(t, filepath.Join(r.dir, "terraform.tfstate")), s) {
+		if strings.Contains(acctest.ReadPage(t, filepath.Join(r.Dir, "terraform.tfstate")), s) {
 			t.Errorf("the state holds a secret (%.8s…)", s)
 		}
 	}
@@ -204,11 +206,11 @@ func TestGuide_registering(t *testing.T) {
 // TestGuide_testing runs the testing guide's unit tests (mocked provider), and its commands that get
 // sinch-mock and run the integration tests against it, as they stand (the clone is of this tree).
 func TestGuide_testing(t *testing.T) {
-	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret})
+	mock := sinchmock.Start(sinchmock.Options{KeyID: acctest.TestKeyID, KeySecret: acctest.TestKeySecret})
 	defer mock.Close()
-	r := newCLIRun(t, mock)
-	r.inGuide("testing")
-	if out := r.run(true, nil, "test", "-filter=tests/plan.tftest.hcl", "-filter=tests/mock_defaults.tftest.hcl"); !strings.Contains(out, "4 passed, 0 failed") {
+	r := acctest.NewCLIRun(t, mock)
+	inGuide(t, r, "testing")
+	if out := r.Run(true, nil, "test", "-filter=tests/plan.tftest.hcl", "-filter=tests/mock_defaults.tftest.hcl"); !strings.Contains(out, "4 passed, 0 failed") {
 		t.Errorf("the unit tests:\n%s", out)
 	}
 	if n := len(mock.Requests()); n != 0 {
@@ -217,7 +219,7 @@ func TestGuide_testing(t *testing.T) {
 
 	const page = "../../docs/guides/testing-configurations.md"
 	clone := "git clone https://github.com/terraform-sinch/terraform-provider-sinch.git\n"
-	get := docBlock(t, page, "### Get `sinch-mock`")
+	get := acctest.DocBlock(t, page, "### Get `sinch-mock`")
 	if !strings.HasPrefix(get, clone) {
 		t.Fatalf("the guide no longer clones the module's repository first:\n%s", get)
 	}
@@ -225,8 +227,8 @@ func TestGuide_testing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runDocBlock(t, r.dir, "ln -s "+repo+" terraform-provider-sinch\n"+strings.TrimPrefix(get, clone))
-	out := runDocBlock(t, r.dir, docBlock(t, page, "### Run the tests against it"), r.cliConfig())
+	acctest.RunDocBlock(t, r.Dir, "ln -s "+repo+" terraform-provider-sinch\n"+strings.TrimPrefix(get, clone))
+	out := acctest.RunDocBlock(t, r.Dir, acctest.DocBlock(t, page, "### Run the tests against it"), r.CLIConfig())
 	if !strings.Contains(out, "2 passed, 0 failed") {
 		t.Errorf("the integration tests:\n%s", out)
 	}
@@ -237,24 +239,24 @@ func TestGuide_testing(t *testing.T) {
 // is written.
 func TestGuide_migrating(t *testing.T) {
 	const secret, webhookSecret = "migrated-8e7d6c5b4a39281706f5", "webhook-migrated-0a1b2c3d4e5f"
-	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": secret},
+	mock := sinchmock.Start(sinchmock.Options{KeyID: acctest.TestKeyID, KeySecret: acctest.TestKeySecret, Projects: map[string]string{"project-1": secret},
 		Apps: map[string]string{"app-1": "project-1"}})
 	defer mock.Close()
 	webhook := mock.AddWebhook("project-1", sinchmock.Webhook{AppID: "app-1", Target: "https://callbacks.example.com/sinch/conversation",
 		Triggers: []string{"MESSAGE_INBOUND", "MESSAGE_DELIVERY"}, Secret: webhookSecret})
-	r := newCLIRun(t, mock)
-	r.inGuide("migrating")
-	env := []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_project_id=project-1", "TF_VAR_callback_secret=" + secret,
+	r := acctest.NewCLIRun(t, mock)
+	inGuide(t, r, "migrating")
+	env := []string{"SINCH_KEY_SECRET=" + acctest.TestKeySecret, "TF_VAR_project_id=project-1", "TF_VAR_callback_secret=" + secret,
 		"TF_VAR_app_id=app-1", "TF_VAR_webhook_id=" + webhook, "TF_VAR_webhook_secret=" + webhookSecret}
-	want := fmt.Sprintf("%d imported, 0 added, 0 changed, 0 destroyed", len(callbackAPIs)+1)
-	if out := r.run(true, env, "apply", "-auto-approve", "-input=false"); !strings.Contains(out, want) {
+	want := fmt.Sprintf("%d imported, 0 added, 0 changed, 0 destroyed", len(sinchapi.CallbackAPIs)+1)
+	if out := r.Run(true, env, "apply", "-auto-approve", "-input=false"); !strings.Contains(out, want) {
 		t.Errorf("the migration does not say %q:\n%s", want, out)
 	}
 	if c := mock.Counts(); c.Put+c.Patch+c.Post+c.Delete != 0 {
 		t.Errorf("the migration wrote: %+v", c)
 	}
 	for _, s := range []string{secret, webhookSecret} {
-		if r.stateHolds(s) {
+		if r.StateHolds(s) {
 			t.Error("the state holds a secret")
 		}
 	}

@@ -1,10 +1,13 @@
-// Package provider is the Terraform provider for Sinch: its schemas, and the mapping between Terraform
-// and the API client.
+// Package provider is the Terraform provider for Sinch: its settings, its configuration, and the list of
+// its types. Each family of types (the callback configurations, the webhooks) is a package of its own,
+// which holds their schemas and the mapping between Terraform and the API client, over the package shared.
 package provider
 
 import (
 	"context"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -16,6 +19,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/callbackconfig"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/shared"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/webhooks"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
 )
 
 var (
@@ -41,9 +48,6 @@ type clientKey struct {
 	keyID, keySecret, tokenURL, maxRetries, requestTimeout string
 	terraformVersion                                       string
 }
-
-// sharedSettings are the settings of clientKey, which every call needs.
-var sharedSettings = []string{"key_id", "key_secret", "token_url", "max_retries", "request_timeout"}
 
 // New returns a constructor of the provider, as providerserver expects.
 func New(version string) func() provider.Provider {
@@ -80,40 +84,40 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 		return
 	}
 	settings := resolved.values
-	data := &providerData{projectID: settings["project_id"], projectFrom: resolved.from["project_id"], keySecret: settings["key_secret"],
-		apis: map[string]*client.CallbackConfigurations{}, plans: newPlanCounts()}
+	data := &shared.ProviderData{ProjectID: settings["project_id"], ProjectFrom: resolved.from["project_id"], KeySecret: settings["key_secret"],
+		APIs: map[string]*client.CallbackConfigurations{}, Plans: shared.NewPlanCounts()}
 	for _, name := range resolved.unknown {
 		if name == "project_id" {
-			data.projectIDUnknown = true
+			data.ProjectIDUnknown = true
 		} else {
-			data.unknownSettings = append(data.unknownSettings, name)
+			data.UnknownSettings = append(data.UnknownSettings, name)
 		}
 	}
-	if !data.unknown(sharedSettings...) {
+	if !data.Unknown(shared.ClientSettings...) {
 		c, err := p.client(clientKey{settings["key_id"], settings["key_secret"], settings["token_url"],
 			settings["max_retries"], settings["request_timeout"], req.TerraformVersion})
 		if err != nil {
 			resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
 			return
 		}
-		for _, api := range callbackAPIs {
-			if data.unknown(api.URLSetting) {
+		for _, api := range sinchapi.CallbackAPIs {
+			if data.Unknown(api.URLSetting) {
 				continue
 			}
-			calls, err := c.CallbackConfigurations(api.CallbackAPI, settings[api.URLSetting])
+			calls, err := c.CallbackConfigurations(api, settings[api.URLSetting])
 			if err != nil {
 				resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
 				return
 			}
-			data.apis[api.TypeName] = calls
+			data.APIs[api.TypeName] = calls
 		}
-		if !data.unknown(conversationSettings...) {
-			webhooks, err := c.Webhooks(conversationURL(settings["conversation_region"], settings["conversation_api_url"]))
+		if !data.Unknown(shared.ConversationSettings...) {
+			webhooks, err := c.Webhooks(shared.ConversationURL(settings["conversation_region"], settings["conversation_api_url"]))
 			if err != nil {
 				resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
 				return
 			}
-			data.webhooks, data.conversationHost = webhooks, resolved.conversationHost()
+			data.Webhooks, data.ConversationHost = webhooks, resolved.conversationHost()
 		}
 	}
 	resp.ResourceData = data
@@ -138,7 +142,7 @@ func (p *SinchProvider) client(key clientKey) (*client.Client, error) {
 		UserAgent:      userAgent(p.version, key.terraformVersion),
 		MaxRetries:     maxRetries,
 		RequestTimeout: requestTimeout,
-		Log:            logToTflog,
+		Log:            shared.LogToTflog,
 	})
 	if err != nil {
 		return nil, err
@@ -147,32 +151,34 @@ func (p *SinchProvider) client(key clientKey) (*client.Client, error) {
 	return c, nil
 }
 
-// Resources, DataSources and EphemeralResources have one type per API of callbackAPIs.
+// Resources, DataSources, EphemeralResources and Functions list the types of every family, each made in
+// its own package: the callback configurations (one type per API of sinchapi.CallbackAPIs), then the
+// webhooks.
 
 func (p *SinchProvider) Resources(_ context.Context) []func() resource.Resource {
-	var types []func() resource.Resource
-	for _, api := range callbackAPIs {
-		types = append(types, func() resource.Resource { return &CallbackConfigurationResource{api: api} })
-	}
-	return append(types, NewConversationWebhookResource)
+	return slices.Concat(callbackconfig.Resources(), webhooks.Resources())
 }
 
 func (p *SinchProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	var types []func() datasource.DataSource
-	for _, api := range callbackAPIs {
-		types = append(types, func() datasource.DataSource { return &CallbackConfigurationDataSource{api: api} })
-	}
-	return append(types, NewConversationWebhookDataSource, NewConversationWebhooksDataSource)
+	return slices.Concat(callbackconfig.DataSources(), webhooks.DataSources())
 }
 
 func (p *SinchProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
-	var types []func() ephemeral.EphemeralResource
-	for _, api := range callbackAPIs {
-		types = append(types, func() ephemeral.EphemeralResource { return &CallbackConfigurationEphemeralResource{api: api} })
-	}
-	return append(types, NewConversationWebhookEphemeralResource)
+	return slices.Concat(callbackconfig.EphemeralResources(), webhooks.EphemeralResources())
 }
 
 func (p *SinchProvider) Functions(_ context.Context) []func() function.Function {
-	return []func() function.Function{NewCallbackSignatureFunction, NewCallbackSignatureBase64Function, NewConversationWebhookSignatureFunction}
+	return slices.Concat(callbackconfig.Functions(), webhooks.Functions())
+}
+
+// apiNames names every API of the table, for the docs: "A, B and C".
+func apiNames() string {
+	var names []string
+	for _, api := range sinchapi.CallbackAPIs {
+		names = append(names, api.Name)
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

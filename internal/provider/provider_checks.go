@@ -1,19 +1,16 @@
 package provider
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net"
 	"net/url"
-	"regexp"
 	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -79,21 +76,11 @@ func checkRequestTimeout(raw string) error {
 // The Conversation API's regions, each with a host of its own.
 var conversationRegions = []string{"us", "eu", "br"}
 
-const defaultConversationRegion = "us"
-
 func checkConversationRegion(region string) error {
 	if !slices.Contains(conversationRegions, region) {
 		return fmt.Errorf("%q is not a Conversation API region: use one of %s", region, strings.Join(quoted(conversationRegions), ", "))
 	}
 	return nil
-}
-
-// conversationURL is the Conversation API's base URL: the override when set, else the region's host.
-func conversationURL(region, override string) string {
-	if override != "" {
-		return override
-	}
-	return "https://" + region + ".conversation.api.sinch.com"
 }
 
 func quoted(values []string) []string {
@@ -104,43 +91,7 @@ func quoted(values []string) []string {
 	return q
 }
 
-// projectIDPattern keeps project IDs to what can stand in a URL path as it is. Sinch's project IDs are
-// UUIDs; the pattern is wider so as not to refuse an ID Sinch might issue in another form.
-var projectIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
-
-func checkProjectID(id string) error {
-	if !projectIDPattern.MatchString(id) {
-		return fmt.Errorf("%q is not a Sinch project ID: copy the project ID from the Sinch dashboard "+
-			"(letters, digits, '-', '_' and '.', starting with a letter or digit)", id)
-	}
-	return nil
-}
-
-// stringCheck turns a check into a schema validator, so that a bad value in HCL fails at validate time.
-type stringCheck struct {
-	check       func(string) error
-	description string
-}
-
 const endpointURLDescription = "an absolute https URL, or http on a loopback host"
-
-var (
-	_ validator.String = stringCheck{}
-
-	projectIDValidator = stringCheck{checkProjectID, "a Sinch project ID"}
-)
-
-func (v stringCheck) Description(context.Context) string         { return "must be " + v.description }
-func (v stringCheck) MarkdownDescription(context.Context) string { return "must be " + v.description }
-
-func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := v.check(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), err.Error())
-	}
-}
 
 // userAgent names the provider, the framework and Terraform, so that Sinch can tell callers apart.
 func userAgent(providerVersion, terraformVersion string) string {

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/shared"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
 )
 
@@ -49,15 +50,15 @@ type providerSetting struct {
 	group string
 }
 
-// providerSettings lists the settings, with the base URL of each API of callbackAPIs.
+// providerSettings lists the settings, with the base URL of each API of sinchapi.CallbackAPIs.
 func providerSettings() []providerSetting {
 	settings := []providerSetting{
 		{name: "project_id", description: "The Sinch project that resources and data sources use when they name none.",
-			check: checkProjectID, checkDescription: "a Sinch project ID"},
+			check: shared.CheckProjectID, checkDescription: "a Sinch project ID"},
 		{name: "key_id", required: true, description: "The ID of a Sinch access key (Sinch dashboard, Access keys)."},
 		{name: "key_secret", required: true, sensitive: true, description: "The secret of that access key."},
 	}
-	for _, api := range callbackAPIs {
+	for _, api := range sinchapi.CallbackAPIs {
 		settings = append(settings, providerSetting{
 			name: api.URLSetting, fallback: api.DefaultURL, check: checkEndpointURL, checkDescription: endpointURLDescription,
 			description: fmt.Sprintf("The base URL of the %s API, for `sinch_%s`. Must be `https://`, or `http://` on a "+
@@ -65,7 +66,7 @@ func providerSettings() []providerSetting {
 		})
 	}
 	return append(settings,
-		providerSetting{name: "conversation_region", group: "conversation", fallback: defaultConversationRegion, check: checkConversationRegion,
+		providerSetting{name: "conversation_region", group: "conversation", fallback: shared.DefaultConversationRegion, check: checkConversationRegion,
 			checkDescription: "one of " + strings.Join(conversationRegions, ", "),
 			description: fmt.Sprintf("The region of the Conversation API apps whose webhooks `sinch_conversation_webhook` manages: %s "+
 				"(an app lives in one region). It picks the API's host, `https://<region>.conversation.api.sinch.com`. "+
@@ -108,7 +109,7 @@ func providerSchemaAttributes() map[string]schema.Attribute {
 		}
 		var validators []validator.String
 		if s.check != nil {
-			validators = append(validators, stringCheck{s.check, s.checkDescription})
+			validators = append(validators, shared.StringCheck(s.check, s.checkDescription))
 		}
 		attributes[s.name] = schema.StringAttribute{Optional: true, Sensitive: s.sensitive,
 			MarkdownDescription: description, Validators: validators}
@@ -133,17 +134,10 @@ func readProviderConfig(ctx context.Context, config tfsdk.Config, diags *diag.Di
 	return values
 }
 
-// The places a setting's value comes from, as a diagnostic names them.
-const (
-	fromBlock   = "the provider block"
-	fromEnv     = "the environment"
-	fromDefault = "the default"
-)
-
 // resolvedSettings are the provider's settings as resolveSettings found them.
 type resolvedSettings struct {
 	values map[string]string
-	// from says where each value came from: fromBlock, fromEnv or fromDefault.
+	// from says where each value came from: shared.FromBlock, shared.FromEnv or shared.FromDefault.
 	from map[string]string
 	// unknown are the settings the block sets to values known only after apply.
 	unknown []string
@@ -154,7 +148,7 @@ type resolvedSettings struct {
 // error. The settings of a group are taken from the block when it sets any of them, and otherwise from
 // the environment: a plan that has them from both says which it used. A setting the block sets to a
 // value known only after apply is no error here: it is in unknown, and only a call that needs it fails
-// (see providerData.callbackConfigurations).
+// (see shared.ProviderData.CallbackConfigurations).
 func resolveSettings(values map[string]types.String) (resolvedSettings, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	r := resolvedSettings{values: map[string]string{}, from: map[string]string{}}
@@ -171,7 +165,7 @@ func resolveSettings(values map[string]types.String) (resolvedSettings, diag.Dia
 			r.unknown = append(r.unknown, setting.name)
 			continue
 		}
-		value, from := configured.ValueString(), fromBlock
+		value, from := configured.ValueString(), shared.FromBlock
 		switch {
 		case value != "":
 		case inBlock[setting.group]:
@@ -179,7 +173,7 @@ func resolveSettings(values map[string]types.String) (resolvedSettings, diag.Dia
 				ignored[setting.group] = append(ignored[setting.group], envVar)
 			}
 		default:
-			value, from = os.Getenv(envVar), fromEnv
+			value, from = os.Getenv(envVar), shared.FromEnv
 			// A value from the block was checked by the schema's validators; one from the
 			// environment is checked here.
 			if value != "" && setting.check != nil {
@@ -191,7 +185,7 @@ func resolveSettings(values map[string]types.String) (resolvedSettings, diag.Dia
 			}
 		}
 		if value == "" {
-			value, from = setting.fallback, fromDefault
+			value, from = setting.fallback, shared.FromDefault
 		}
 		if value == "" && setting.required {
 			diags.AddAttributeError(at, "Missing Sinch provider setting",
@@ -218,16 +212,16 @@ func resolveSettings(values map[string]types.String) (resolvedSettings, diag.Dia
 // conversationHost names the Conversation API's host that the settings pick, and the setting that
 // picked it, for messages: `us.conversation.api.sinch.com (conversation_region "us", the default)`.
 func (r resolvedSettings) conversationHost() string {
-	url := conversationURL(r.values["conversation_region"], r.values["conversation_api_url"])
+	url := shared.ConversationURL(r.values["conversation_region"], r.values["conversation_api_url"])
 	setting := "conversation_region"
 	if r.values["conversation_api_url"] != "" {
 		setting = "conversation_api_url"
 	}
 	from := r.from[setting]
-	if from == fromEnv {
+	if from == shared.FromEnv {
 		from = envVarOf(setting)
 	}
-	return fmt.Sprintf("%s (%s %q, from %s)", hostOf(url), setting, r.values[setting], from)
+	return fmt.Sprintf("%s (%s %q, from %s)", shared.HostOf(url), setting, r.values[setting], from)
 }
 
 // envVarOf names the environment variable of a provider setting: SINCH_ and its name in capitals.

@@ -1,78 +1,33 @@
-package provider
+package provider_test
 
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/acctest"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
-
-// docBlock returns the first fenced shell block after heading in a Markdown file.
-func docBlock(t *testing.T, file, heading string) string {
-	t.Helper()
-	page, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, after, found := strings.Cut(string(page), "\n"+heading+"\n")
-	block := regexp.MustCompile("(?s)```(?:sh|shell)\n(.*?)```").FindStringSubmatch(after)
-	if !found || block == nil {
-		t.Fatalf("%s has no shell block under %q", file, heading)
-	}
-	return block[1]
-}
-
-// runDocBlock runs a block of shell commands from a doc as a reader would, in dir, with the CLI under
-// test as terraform on PATH and a TF_CLI_CONFIG_FILE of the block's own making.
-func runDocBlock(t *testing.T, dir, block string, env ...string) string {
-	t.Helper()
-	bin := t.TempDir()
-	if err := os.Symlink(cliUnderTest(t), filepath.Join(bin, "terraform")); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("bash", "-euo", "pipefail", "-c", block)
-	cmd.Dir = dir
-	for _, e := range os.Environ() {
-		if !strings.HasPrefix(e, "TF_CLI_CONFIG_FILE=") && !strings.HasPrefix(e, "SINCH_") && !strings.HasPrefix(e, "TF_LOG") {
-			cmd.Env = append(cmd.Env, e)
-		}
-	}
-	cmd.Env = append(cmd.Env, append(env, "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "NO_COLOR=1", "TF_IN_AUTOMATION=1")...)
-	// A process the block left behind (a mock started in the background, when the block failed before
-	// it stopped it) must not hold the output open, nor outlive the test.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.WaitDelay = 5 * time.Second
-	out, err := cmd.CombinedOutput()
-	if cmd.Process != nil {
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-	}
-	if err != nil {
-		t.Fatalf("the block failed: %v\n%s\n%s", err, block, out)
-	}
-	return ansiEscapes.ReplaceAllString(string(out), "")
-}
 
 // TestReadme_tryingByHand runs the README's commands for trying the provider by hand, as they stand,
 // from the repository's root: make dev, apply of the demo without init, a secret changed through the
 // mock's admin API, the plan that shows it, and the mock stopped. (make dev stops a mock that an earlier
 // make dev started.)
 func TestReadme_tryingByHand(t *testing.T) {
-	block := docBlock(t, "../../README.md", "### Trying it by hand")
-	out := runDocBlock(t, "../..", block+`
+	block := acctest.DocBlock(t, "../../README.md", "### Trying it by hand")
+	out := acctest.RunDocBlock(t, "../..", block+`
 echo "mock pid: $SINCH_MOCK_PID"
 `)
 	for _, want := range []string{
 		// The demo's resources: a callback configuration in every API, and a webhook.
-		fmt.Sprintf("Apply complete! Resources: %d added, 0 changed, 0 destroyed.", len(callbackAPIs)+1),
+		fmt.Sprintf("Apply complete! Resources: %d added, 0 changed, 0 destroyed.", len(sinchapi.CallbackAPIs)+1),
 		`hmac_secret_wo_status = "drifted" -> "applied"`,
 		"Plan: 0 to add, 1 to change, 0 to destroy.",
 		`"numbers":"changed-in-the-dashboard"`,
@@ -105,7 +60,7 @@ func running(pid int) bool {
 }
 
 // TestReadme_example applies the README's first example against the mock: it sets the project's
-// secret in every API that the README's first sentence names, that is, every API of callbackAPIs.
+// secret in every API that the README's first sentence names, that is, every API of sinchapi.CallbackAPIs.
 func TestReadme_example(t *testing.T) {
 	page, err := os.ReadFile("../../README.md")
 	if err != nil {
@@ -116,15 +71,15 @@ func TestReadme_example(t *testing.T) {
 	if example == nil || project == nil {
 		t.Fatal("the README lost its example")
 	}
-	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{string(project[1]): "old"}})
+	mock := sinchmock.Start(sinchmock.Options{KeyID: acctest.TestKeyID, KeySecret: acctest.TestKeySecret, Projects: map[string]string{string(project[1]): "old"}})
 	defer mock.Close()
-	r := newCLIRun(t, mock)
-	writeFile(t, filepath.Join(r.dir, "main.tf"), string(example[1]))
+	r := acctest.NewCLIRun(t, mock)
+	acctest.WriteFile(t, filepath.Join(r.Dir, "main.tf"), string(example[1]))
 	const secret = "5e4d3c2b-1a09-4f8e-8d7c-6b5a4f3e2d1c"
-	r.run(true, []string{"SINCH_KEY_SECRET=" + testKeySecret, "TF_VAR_callback_secret=" + secret}, "apply", "-auto-approve", "-input=false")
-	for _, api := range callbackAPIs {
-		if got, _ := mock.Secret(api.mock(), string(project[1])); got != secret {
-			t.Errorf("the README's example does not set the secret in the %s API (%s)", api.Name, api.terraformType())
+	r.Run(true, []string{"SINCH_KEY_SECRET=" + acctest.TestKeySecret, "TF_VAR_callback_secret=" + secret}, "apply", "-auto-approve", "-input=false")
+	for _, api := range sinchapi.CallbackAPIs {
+		if got, _ := mock.Secret(sinchmock.API(api.Key), string(project[1])); got != secret {
+			t.Errorf("the README's example does not set the secret in the %s API (%s)", api.Name, "sinch_"+api.TypeName)
 		}
 	}
 }
@@ -135,7 +90,7 @@ func TestReadme_example(t *testing.T) {
 func TestIndex_beforeTheRegistry(t *testing.T) {
 	const page = "../../docs/index.md"
 	const clone = "git clone https://github.com/terraform-sinch/terraform-provider-sinch.git\n"
-	install := docBlock(t, page, "## Before the provider is on the registry")
+	install := acctest.DocBlock(t, page, "## Before the provider is on the registry")
 	if !strings.HasPrefix(install, clone) {
 		t.Fatalf("the page no longer clones the repository first:\n%s", install)
 	}
@@ -143,72 +98,25 @@ func TestIndex_beforeTheRegistry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{"project-1": "old"}})
+	mock := sinchmock.Start(sinchmock.Options{KeyID: acctest.TestKeyID, KeySecret: acctest.TestKeySecret, Projects: map[string]string{"project-1": "old"}})
 	defer mock.Close()
-	r := newCLIRun(t, mock)
+	r := acctest.NewCLIRun(t, mock)
 	home := t.TempDir()
 	if os.Getenv("TF_ACC_PROVIDER_HOST") == "registry.opentofu.org" {
 		install = strings.ReplaceAll(install, "registry.terraform.io", "registry.opentofu.org") // as the page says
 	}
-	runDocBlock(t, r.dir, "ln -s "+repo+" terraform-provider-sinch\n"+strings.TrimPrefix(install, clone), withHome(t, home)...)
-	writeFile(t, filepath.Join(r.dir, "main.tf"), regexp.MustCompile("(?s)```terraform\n(terraform \\{.*?)```").FindStringSubmatch(readPage(t, page))[1]+`
+	acctest.RunDocBlock(t, r.Dir, "ln -s "+repo+" terraform-provider-sinch\n"+strings.TrimPrefix(install, clone), acctest.WithHome(t, home)...)
+	acctest.WriteFile(t, filepath.Join(r.Dir, "main.tf"), regexp.MustCompile("(?s)```terraform\n(terraform \\{.*?)```").FindStringSubmatch(acctest.ReadPage(t, page))[1]+`
 resource "sinch_callback_configuration" "this" {
   project_id  = "project-1"
   hmac_secret = "installed-from-the-mirror-0123"
 }
 `)
 	// Without the harness's dev override: the mirror alone finds the provider.
-	env := []string{"HOME=" + home, "TF_CLI_CONFIG_FILE=", "SINCH_KEY_SECRET=" + testKeySecret}
-	r.run(true, env, "init", "-input=false")
-	r.run(true, env, "apply", "-auto-approve", "-input=false")
+	env := []string{"HOME=" + home, "TF_CLI_CONFIG_FILE=", "SINCH_KEY_SECRET=" + acctest.TestKeySecret}
+	r.Run(true, env, "init", "-input=false")
+	r.Run(true, env, "apply", "-auto-approve", "-input=false")
 	if got, _ := mock.Secret(sinchmock.SenderID, "project-1"); got != "installed-from-the-mirror-0123" {
 		t.Errorf("Sinch holds %q", got)
 	}
-}
-
-func readPage(t *testing.T, file string) string {
-	t.Helper()
-	page, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(page)
-}
-
-// withHome is the environment of a command whose HOME is home, with Go's caches where they are.
-func withHome(t *testing.T, home string) []string {
-	t.Helper()
-	env := []string{"HOME=" + home}
-	for _, name := range []string{"GOCACHE", "GOMODCACHE", "GOPATH"} {
-		out, err := exec.Command("go", "env", name).Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		env = append(env, name+"="+strings.TrimSpace(string(out)))
-	}
-	return env
-}
-
-// providerInMirror puts the provider built for the tests in the implicit local mirror of a HOME of the
-// test's, as version 0.0.1, and returns the environment that uses it (no CLI configuration of the
-// harness): terraform init then finds the provider without the registry, as the provider page says.
-func providerInMirror(t *testing.T) []string {
-	t.Helper()
-	home := t.TempDir()
-	host := "registry.terraform.io"
-	if os.Getenv("TF_ACC_PROVIDER_HOST") == "registry.opentofu.org" {
-		host = "registry.opentofu.org"
-	}
-	dir := filepath.Join(home, ".terraform.d", "plugins", host, "terraform-sinch", "sinch", "0.0.1", runtime.GOOS+"_"+runtime.GOARCH)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	binary, err := os.ReadFile(filepath.Join(buildProvider(t), "terraform-provider-sinch"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "terraform-provider-sinch_v0.0.1"), binary, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	return append(withHome(t, home), "TF_CLI_CONFIG_FILE=", "CHECKPOINT_DISABLE=1")
 }

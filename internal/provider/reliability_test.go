@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"cmp"
@@ -14,20 +14,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/acctest"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
-
-const putPath = "/v1/projects/project-1/callback-configuration"
-
-func fault(status int) sinchmock.Fault { return sinchmock.Fault{Status: status} }
-
-func repeat(f sinchmock.Fault, n int) []sinchmock.Fault {
-	faults := make([]sinchmock.Fault, n)
-	for i := range faults {
-		faults[i] = f
-	}
-	return faults
-}
 
 // TestAccReliability_faults creates one resource (a PUT) while the mock misbehaves in one way, with
 // max_retries = 2, and checks the outcome, the diagnostic, and how many attempts were made.
@@ -43,54 +32,54 @@ func TestAccReliability_faults(t *testing.T) {
 		wantPuts   int
 		wantTokens int // token requests
 	}{
-		"5xx, then success":                  {put: []sinchmock.Fault{fault(503), fault(502)}, wantPuts: 3, wantTokens: 1},
+		"5xx, then success":                  {put: []sinchmock.Fault{acctest.Fault(503), acctest.Fault(502)}, wantPuts: 3, wantTokens: 1},
 		"429 with Retry-After, then success": {put: []sinchmock.Fault{{Status: 429, Header: map[string]string{"Retry-After": "1"}}}, wantPuts: 2, wantTokens: 1},
 		"dropped connection, then success":   {put: []sinchmock.Fault{{Drop: true}}, wantPuts: 2, wantTokens: 1},
 		"expired token, then success":        {put: []sinchmock.Fault{expired}, wantPuts: 2, wantTokens: 2},
-		"token endpoint 429, then success":   {token: []sinchmock.Fault{fault(429)}, wantPuts: 1, wantTokens: 2},
-		"5xx until retries run out": {put: repeat(fault(500), 3), wantPuts: 3, wantTokens: 1,
+		"token endpoint 429, then success":   {token: []sinchmock.Fault{acctest.Fault(429)}, wantPuts: 1, wantTokens: 2},
+		"5xx until retries run out": {put: acctest.Repeat(acctest.Fault(500), 3), wantPuts: 3, wantTokens: 1,
 			want: []string{"Sinch API unavailable", `project "project-1" in the Sender ID Registrations API: Sinch answered HTTP 500 UNKNOWN: Scripted answer 500 after 3 attempts.`, "try again later"}},
-		"429 until retries run out": {put: repeat(fault(429), 3), wantPuts: 3, wantTokens: 1,
+		"429 until retries run out": {put: acctest.Repeat(acctest.Fault(429), 3), wantPuts: 3, wantTokens: 1,
 			want: []string{"Sinch is rate limiting the provider", "HTTP 429 UNKNOWN", "after 3 attempts", "lower -parallelism"}},
-		"HTML 502 until retries run out": {put: repeat(sinchmock.Fault{Status: 502, Body: "<html>Bad Gateway</html>"}, 3), wantPuts: 3, wantTokens: 1,
+		"HTML 502 until retries run out": {put: acctest.Repeat(sinchmock.Fault{Status: 502, Body: "<html>Bad Gateway</html>"}, 3), wantPuts: 3, wantTokens: 1,
 			want: []string{"Sinch API unavailable", "HTTP 502, with a body that is not Sinch's JSON error after 3 attempts"}},
-		"501 is final": {put: []sinchmock.Fault{fault(501)}, wantPuts: 1, wantTokens: 1,
+		"501 is final": {put: []sinchmock.Fault{acctest.Fault(501)}, wantPuts: 1, wantTokens: 1,
 			want: []string{"Sinch API unavailable", "HTTP 501 UNKNOWN: Scripted answer 501 after 1 attempt."}},
 		"400 lists every violation": {put: []sinchmock.Fault{{Status: 400, Body: twoViolations}}, wantPuts: 1, wantTokens: 1,
 			want: []string{"Sinch rejected the callback configuration", `project "project-1"`, "- hmacSecret: must be 36 characters", "- hmacSecret: must be a UUID"}},
-		"401 is final": {put: []sinchmock.Fault{fault(401)}, wantPuts: 1, wantTokens: 1,
+		"401 is final": {put: []sinchmock.Fault{acctest.Fault(401)}, wantPuts: 1, wantTokens: 1,
 			want: []string{"Sinch refused the request", "HTTP 401 UNAUTHENTICATED", "Check key_id and key_secret", `belongs to project "project-1"`}},
-		"403 is final": {put: []sinchmock.Fault{fault(403)}, wantPuts: 1, wantTokens: 1,
+		"403 is final": {put: []sinchmock.Fault{acctest.Fault(403)}, wantPuts: 1, wantTokens: 1,
 			want: []string{"Sinch refused the request", "HTTP 403"}},
 		"expired twice": {put: []sinchmock.Fault{expired, expired}, wantPuts: 2, wantTokens: 2,
 			want: []string{"Sinch refused the request", "HTTP 401"}},
-		"token endpoint 429 until retries run out": {token: repeat(fault(429), 3), wantPuts: 0, wantTokens: 3,
+		"token endpoint 429 until retries run out": {token: acctest.Repeat(acctest.Fault(429), 3), wantPuts: 0, wantTokens: 3,
 			want: []string{"Sinch's token endpoint is unavailable", "HTTP 429 after 3 attempts"}},
 		"truncated JSON": {put: []sinchmock.Fault{{Status: 200, Body: `{"hmacSecret":"sec`}}, wantPuts: 1, wantTokens: 1,
 			want: []string{"Unexpected answer from Sinch", "HTTP 200 after 1 attempt, but it is not JSON of the documented shape"}},
 		"wrong types": {put: []sinchmock.Fault{{Status: 200, Body: `{"hmacSecret":42,"projectId":true}`}}, wantPuts: 1, wantTokens: 1,
 			want: []string{"Unexpected answer from Sinch", "not JSON of the documented shape"}},
-		"no answer in time": {put: repeat(sinchmock.Fault{Delay: 10 * time.Second}, 2), settings: `request_timeout = "200ms"
+		"no answer in time": {put: acctest.Repeat(sinchmock.Fault{Delay: 10 * time.Second}, 2), settings: `request_timeout = "200ms"
   max_retries = 1`, wantPuts: 2, wantTokens: 1,
 			want: []string{"Sinch did not answer in time", "did not answer within request_timeout after 2 attempts", "raise request_timeout"}},
 	} {
 		t.Run(name, func(t *testing.T) {
-			env := newTestEnv(t, map[string]string{"project-1": "old"})
-			env.mock.Script(sinchmock.SenderID, http.MethodPut, putPath, tc.put...)
-			env.mock.ScriptToken(tc.token...)
+			env := acctest.NewTestEnv(t, map[string]string{"project-1": "old"})
+			env.Mock.Script(sinchmock.SenderID, http.MethodPut, acctest.CallbackConfigurationPath, tc.put...)
+			env.Mock.ScriptToken(tc.token...)
 			settings := tc.settings
 			if settings == "" {
 				settings = "max_retries = 2"
 			}
 			step := resource.TestStep{
-				Config: env.configWith(settings, resourceConfig("project-1", "new-secret")),
-				Check:  env.expectSecretAtSinch("project-1", "new-secret"),
+				Config: env.ConfigWith(settings, acctest.ResourceConfig("project-1", "new-secret")),
+				Check:  env.ExpectSecretAtSinch("project-1", "new-secret"),
 			}
 			if tc.want != nil {
-				step = resource.TestStep{Config: step.Config, ExpectError: errorLike(tc.want...)}
+				step = resource.TestStep{Config: step.Config, ExpectError: acctest.ErrorLike(tc.want...)}
 			}
-			resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: env.factories, Steps: []resource.TestStep{step}})
-			if got := env.mock.Counts(); got.Put != tc.wantPuts || got.Token != tc.wantTokens {
+			resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories, Steps: []resource.TestStep{step}})
+			if got := env.Mock.Counts(); got.Put != tc.wantPuts || got.Token != tc.wantTokens {
 				t.Errorf("%d PUT and %d token requests, want %d and %d", got.Put, got.Token, tc.wantPuts, tc.wantTokens)
 			}
 		})
@@ -117,13 +106,13 @@ func TestAccReliability_network(t *testing.T) {
 				closedHost + " refused the connection after 3 attempts"}},
 	} {
 		t.Run(name, func(t *testing.T) {
-			env := newTestEnv(t, map[string]string{"project-1": "old"})
-			apiURL, tokenURL := cmp.Or(tc.apiURL, env.mock.URL), cmp.Or(tc.tokenURL, env.mock.TokenURL)
+			env := acctest.NewTestEnv(t, map[string]string{"project-1": "old"})
+			apiURL, tokenURL := cmp.Or(tc.apiURL, env.Mock.URL), cmp.Or(tc.tokenURL, env.Mock.TokenURL)
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: env.factories,
+				ProtoV6ProviderFactories: env.Factories,
 				Steps: []resource.TestStep{{
-					Config:      providerHCL(apiURL, tokenURL, "max_retries = 2") + resourceConfig("project-1", "s"),
-					ExpectError: errorLike(tc.want...),
+					Config:      acctest.ProviderHCL(apiURL, tokenURL, "max_retries = 2") + acctest.ResourceConfig("project-1", "s"),
+					ExpectError: acctest.ErrorLike(tc.want...),
 				}},
 			})
 		})
@@ -131,35 +120,37 @@ func TestAccReliability_network(t *testing.T) {
 }
 
 func TestAccReliability_tokenExpiresMidRun(t *testing.T) {
-	env := newTestEnv(t, map[string]string{"project-1": "old"})
+	env := acctest.NewTestEnv(t, map[string]string{"project-1": "old"})
 	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.factories,
+		ProtoV6ProviderFactories: env.Factories,
 		Steps: []resource.TestStep{
-			{Config: env.config("", resourceConfig("project-1", "one"))},
+			{Config: env.Config("", acctest.ResourceConfig("project-1", "one"))},
 			{
 				// The refresh meets an expired token, fetches a new one, and repeats the GET once.
-				PreConfig: func() { env.startCounting(); env.mock.ExpireTokens() },
-				Config:    env.config("", resourceConfig("project-1", "two")),
+				PreConfig: func() { env.StartCounting(); env.Mock.ExpireTokens() },
+				Config:    env.Config("", acctest.ResourceConfig("project-1", "two")),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					env.expectRequests(sinchmock.Counts{Token: 1, Get: 2, Put: 1}),
-					env.expectSecretAtSinch("project-1", "two"),
+					env.ExpectRequests(sinchmock.Counts{Token: 1, Get: 2, Put: 1}),
+					env.ExpectSecretAtSinch("project-1", "two"),
 				),
 			},
 		},
 	})
-	if n := env.mock.TokensIssued(); n != 2 {
+	if n := env.Mock.TokensIssued(); n != 2 {
 		t.Errorf("%d tokens issued, want 2", n)
 	}
 }
 
 func TestAccReliability_failedCreateLeavesNothing(t *testing.T) {
-	env := newTestEnv(t, map[string]string{"project-1": "old"})
-	config := env.configWith("max_retries = 0", resourceConfig("project-1", "new"))
+	env := acctest.NewTestEnv(t, map[string]string{"project-1": "old"})
+	config := env.ConfigWith("max_retries = 0", acctest.ResourceConfig("project-1", "new"))
 	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.factories,
+		ProtoV6ProviderFactories: env.Factories,
 		Steps: []resource.TestStep{
 			{
-				PreConfig:   func() { env.mock.Script(sinchmock.SenderID, http.MethodPut, putPath, fault(500)) },
+				PreConfig: func() {
+					env.Mock.Script(sinchmock.SenderID, http.MethodPut, acctest.CallbackConfigurationPath, acctest.Fault(500))
+				},
 				Config:      config,
 				ExpectError: regexp.MustCompile(`Sinch API unavailable`),
 			},
@@ -167,9 +158,9 @@ func TestAccReliability_failedCreateLeavesNothing(t *testing.T) {
 				// Nothing was stored: the plan creates the resource again.
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionCreate),
+					plancheck.ExpectResourceAction(acctest.TestResource, plancheck.ResourceActionCreate),
 				}},
-				Check: env.expectSecretAtSinch("project-1", "new"),
+				Check: env.ExpectSecretAtSinch("project-1", "new"),
 			},
 		},
 	})
@@ -178,25 +169,27 @@ func TestAccReliability_failedCreateLeavesNothing(t *testing.T) {
 // In write-only mode the state is all Terraform knows of the secret: a failed update must leave it,
 // digest included, as it was.
 func TestAccReliability_failedUpdateKeepsTheState(t *testing.T) {
-	env := newTestEnv(t, map[string]string{"project-1": "old"})
+	env := acctest.NewTestEnv(t, map[string]string{"project-1": "old"})
 	config := func() string {
-		return env.configWith("max_retries = 0", writeOnlyConfig(0))
+		return env.ConfigWith("max_retries = 0", acctest.WriteOnlyConfig(0))
 	}
 	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   writeOnlyVersions,
-		ProtoV6ProviderFactories: env.factories,
+		TerraformVersionChecks:   acctest.WriteOnlyVersions,
+		ProtoV6ProviderFactories: env.Factories,
 		Steps: []resource.TestStep{
-			{Config: config(), ConfigVariables: secretVariable("first")},
+			{Config: config(), ConfigVariables: acctest.SecretVariable("first")},
 			{
-				PreConfig:       func() { env.mock.Script(sinchmock.SenderID, http.MethodPut, putPath, fault(400)) },
+				PreConfig: func() {
+					env.Mock.Script(sinchmock.SenderID, http.MethodPut, acctest.CallbackConfigurationPath, acctest.Fault(400))
+				},
 				Config:          config(),
-				ConfigVariables: secretVariable("second"),
+				ConfigVariables: acctest.SecretVariable("second"),
 				ExpectError:     regexp.MustCompile(`Sinch rejected the callback configuration`),
 			},
 			{
 				// The state still knows "first" as the secret written: nothing to do for it.
 				Config:          config(),
-				ConfigVariables: secretVariable("first"),
+				ConfigVariables: acctest.SecretVariable("first"),
 				PlanOnly:        true,
 			},
 		},
@@ -212,12 +205,12 @@ func TestAccReliability_load(t *testing.T) {
 	for i := range n {
 		projects[fmt.Sprintf("project-%03d", i)] = "old"
 	}
-	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: projects,
+	mock := sinchmock.Start(sinchmock.Options{KeyID: acctest.TestKeyID, KeySecret: acctest.TestKeySecret, Projects: projects,
 		Chaos: &sinchmock.Chaos{Probability: 0.2, Statuses: []int{429, 500, 502, 503, 504}, Seed: 42}})
 	defer mock.Close()
-	env := newTestEnvFor(mock)
+	env := acctest.NewTestEnvFor(mock)
 	config := func(secret string) string {
-		return env.configWith("max_retries = 8", fmt.Sprintf(`
+		return env.ConfigWith("max_retries = 8", fmt.Sprintf(`
 resource "sinch_callback_configuration" "load" {
   for_each    = toset([for i in range(%d) : format("project-%%03d", i)])
   project_id  = each.key
@@ -225,7 +218,7 @@ resource "sinch_callback_configuration" "load" {
 }`, n, secret))
 	}
 	allSetTo := func(secret string) []statecheck.StateCheck {
-		return []statecheck.StateCheck{mockCheck(func() error {
+		return []statecheck.StateCheck{acctest.MockCheck(func() error {
 			for id := range projects {
 				if got, _ := mock.Secret(sinchmock.SenderID, id); got != secret+"-"+id {
 					return fmt.Errorf("%s holds %q", id, got)
@@ -235,13 +228,13 @@ resource "sinch_callback_configuration" "load" {
 		})}
 	}
 	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.factories,
+		ProtoV6ProviderFactories: env.Factories,
 		Steps: []resource.TestStep{
 			{Config: config("first"), ConfigStateChecks: allSetTo("first")},
 			{Config: config("second"), ConfigStateChecks: allSetTo("second")},
 			// Removing them here, rather than in the test's final destroy, keeps that destroy from
 			// reading the state through plugin-testing's legacy shim, which cannot index for_each keys.
-			{Config: env.configWith("max_retries = 8", "")},
+			{Config: env.ConfigWith("max_retries = 8", "")},
 		},
 	})
 	if issued := mock.TokensIssued(); issued != 1 {
@@ -272,22 +265,22 @@ resource "sinch_callback_configuration" "many" {
 		want       []string
 		wantTokens int
 	}{
-		"token endpoint down": {key: testKeySecret, wantTokens: 3,
-			token: repeat(sinchmock.Fault{Status: 503, Header: map[string]string{"Retry-After": "1"}}, 30),
+		"token endpoint down": {key: acctest.TestKeySecret, wantTokens: 3,
+			token: acctest.Repeat(sinchmock.Fault{Status: 503, Header: map[string]string{"Retry-After": "1"}}, 30),
 			want:  []string{"Sinch's token endpoint is unavailable", "HTTP 503 after 3 attempts"}},
 		"access key refused": {key: "wrong-key-secret", wantTokens: 1,
 			want: []string{"Sinch refused the access key", "HTTP 401 (invalid_client)"}},
 	} {
 		t.Run(name, func(t *testing.T) {
-			env := newTestEnv(t, projects)
-			env.mock.ScriptToken(tc.token...)
-			config := strings.Replace(env.configWith("max_retries = 2", hcl), testKeySecret, tc.key, 1)
+			env := acctest.NewTestEnv(t, projects)
+			env.Mock.ScriptToken(tc.token...)
+			config := strings.Replace(env.ConfigWith("max_retries = 2", hcl), acctest.TestKeySecret, tc.key, 1)
 			started := time.Now()
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: env.factories,
-				Steps:                    []resource.TestStep{{Config: config, ExpectError: errorLike(tc.want...)}},
+				ProtoV6ProviderFactories: env.Factories,
+				Steps:                    []resource.TestStep{{Config: config, ExpectError: acctest.ErrorLike(tc.want...)}},
 			})
-			if got := env.mock.Counts(); got.Token != tc.wantTokens || got.Put != 0 {
+			if got := env.Mock.Counts(); got.Token != tc.wantTokens || got.Put != 0 {
 				t.Errorf("%d token requests and %d PUT, want %d and none", got.Token, got.Put, tc.wantTokens)
 			}
 			// One retry cycle is about 2 s with Retry-After: 1; one after another, 20 s.

@@ -1,10 +1,12 @@
-package provider
+package provider_test
 
 import (
 	"os"
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/acctest"
 )
 
 // runScript runs one of the project's scripts from the repository's root, its output to a pipe (not a
@@ -13,7 +15,7 @@ func runScript(t *testing.T, env []string, args ...string) string {
 	t.Helper()
 	cmd := exec.Command("bash", args...)
 	cmd.Dir = "../.."
-	cmd.Env = append(os.Environ(), append(env, "TF_ACC_TERRAFORM_PATH="+cliUnderTest(t))...)
+	cmd.Env = append(os.Environ(), append(env, "TF_ACC_TERRAFORM_PATH="+acctest.CLIUnderTest(t))...)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("%s: %v\n%s", strings.Join(args, " "), err, out)

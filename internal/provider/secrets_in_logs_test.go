@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"net/http"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/acctest"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
@@ -58,33 +59,33 @@ output "signature" {
 func TestSecretsNeverLogged(t *testing.T) {
 	secrets := []string{"plain-secret-1a", "plain-secret-2b", "write-only-secret-3c", "write-only-secret-4d", "read-only-secret-5e",
 		"initial-secret-6f", "echoed-secret-8h"}
-	mock := sinchmock.Start(sinchmock.Options{KeyID: testKeyID, KeySecret: testKeySecret, Projects: map[string]string{
+	mock := sinchmock.Start(sinchmock.Options{KeyID: acctest.TestKeyID, KeySecret: acctest.TestKeySecret, Projects: map[string]string{
 		"project-plain": secrets[5], "project-write-only": secrets[5], "project-read": secrets[4],
 	}})
 	defer mock.Close()
-	r := newCLIRun(t, mock)
-	writeFile(t, filepath.Join(r.dir, "main.tf"), everythingConfig)
-	key := "SINCH_KEY_SECRET=" + testKeySecret
+	r := acctest.NewCLIRun(t, mock)
+	acctest.WriteFile(t, filepath.Join(r.Dir, "main.tf"), everythingConfig)
+	key := "SINCH_KEY_SECRET=" + acctest.TestKeySecret
 	first := []string{key, "TF_VAR_plain=" + secrets[0], "TF_VAR_write_only=" + secrets[2]}
 	second := []string{key, "TF_VAR_plain=" + secrets[1], "TF_VAR_write_only=" + secrets[3]}
 
-	r.run(true, first, "apply", "-auto-approve", "-input=false")
-	r.run(true, first, "state", "rm", "sinch_callback_configuration.plain")
-	r.run(true, first, "import", "-input=false", "sinch_callback_configuration.plain", "project-plain")
-	r.run(true, second, "apply", "-auto-approve", "-input=false")
+	r.Run(true, first, "apply", "-auto-approve", "-input=false")
+	r.Run(true, first, "state", "rm", "sinch_callback_configuration.plain")
+	r.Run(true, first, "import", "-input=false", "sinch_callback_configuration.plain", "project-plain")
+	r.Run(true, second, "apply", "-auto-approve", "-input=false")
 	// Answers that quote what the request carried (the access token, the secret sent): redacted in
 	// diagnostics, which Terraform logs at TRACE.
 	mock.Script(sinchmock.SenderID, http.MethodPut, "/v1/projects/project-plain/callback-configuration", sinchmock.Echo(400))
 	echoed := []string{key, "TF_VAR_plain=" + secrets[6], "TF_VAR_write_only=" + secrets[3]}
-	if out := r.run(false, echoed, "apply", "-auto-approve", "-input=false"); !strings.Contains(prose(out), "Authorization: Bearer (redacted)") ||
+	if out := r.Run(false, echoed, "apply", "-auto-approve", "-input=false"); !strings.Contains(acctest.Prose(out), "Authorization: Bearer (redacted)") ||
 		!strings.Contains(out, `refused {"hmacSecret":"(redacted)"}`) {
 		t.Errorf("the failing apply did not show the redacted answer:\n%s", out)
 	}
 	mock.Script(sinchmock.SenderID, http.MethodGet, "/v1/projects/project-read/callback-configuration", sinchmock.Echo(403))
-	r.run(false, second, "plan", "-input=false")
-	r.run(true, second, "destroy", "-auto-approve", "-input=false")
+	r.Run(false, second, "plan", "-input=false")
+	r.Run(true, second, "destroy", "-auto-approve", "-input=false")
 	wrongKey := "wrong-key-secret-7g"
-	if out := r.run(false, []string{"SINCH_KEY_SECRET=" + wrongKey, "TF_VAR_plain=" + secrets[0], "TF_VAR_write_only=" + secrets[2]},
+	if out := r.Run(false, []string{"SINCH_KEY_SECRET=" + wrongKey, "TF_VAR_plain=" + secrets[0], "TF_VAR_write_only=" + secrets[2]},
 		"plan", "-input=false"); !strings.Contains(out, "Sinch refused the access key") {
 		t.Errorf("the failing plan did not say why:\n%s", out)
 	}
@@ -92,7 +93,7 @@ func TestSecretsNeverLogged(t *testing.T) {
 	if s, _ := mock.Secret(sinchmock.SenderID, "project-plain"); s != secrets[1] {
 		t.Fatalf("the runs did not do what they should: project-plain holds %q", s)
 	}
-	log := r.log()
+	log := r.Log()
 	// The log must hold the provider's own entries, or this test proves nothing.
 	for _, want := range []string{"Sinch API call: ", "Fetched a Sinch access token: ", "method=PUT", "path=/v1/projects/project-plain/callback-configuration"} {
 		if !strings.Contains(log, want) {
@@ -100,7 +101,7 @@ func TestSecretsNeverLogged(t *testing.T) {
 		}
 	}
 
-	forbidden := append(secrets, testKeySecret, wrongKey)
+	forbidden := append(secrets, acctest.TestKeySecret, wrongKey)
 	for _, req := range mock.Requests() {
 		if req.Token != "" {
 			forbidden = append(forbidden, req.Token)
@@ -110,7 +111,7 @@ func TestSecretsNeverLogged(t *testing.T) {
 		if strings.Contains(log, secret) {
 			t.Errorf("the TRACE log holds a secret (%.6s…)", secret)
 		}
-		for _, out := range r.outputs {
+		for _, out := range r.Outputs {
 			if strings.Contains(out, secret) {
 				t.Errorf("the CLI printed a secret (%.6s…)", secret)
 			}

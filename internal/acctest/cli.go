@@ -1,0 +1,233 @@
+package acctest
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/hashicorp/go-version"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
+)
+
+// CLIRun is the Terraform CLI run on a configuration of its own, with the provider built as a binary
+// and found through a dev override, as a user runs it: its log then holds Terraform's entries and the
+// provider's.
+type CLIRun struct {
+	t   *testing.T
+	cli string
+	// Dir is the folder the commands run in, where a test writes the configuration.
+	Dir string
+	env []string
+	// Outputs are what every command of the run printed, in order.
+	Outputs []string
+}
+
+// NewCLIRun prepares a run of the CLI under test (see CLIUnderTest).
+func NewCLIRun(t *testing.T, mock *sinchmock.Running) *CLIRun {
+	t.Helper()
+	cli := CLIUnderTest(t)
+	plugins := BuildProvider(t)
+	dir := t.TempDir()
+	cliConfig := filepath.Join(dir, "cli.tfrc")
+	WriteFile(t, cliConfig, fmt.Sprintf(`provider_installation {
+  dev_overrides {
+    "terraform-sinch/sinch" = %q
+  }
+  direct {}
+}`, plugins))
+	work := filepath.Join(dir, "work")
+	if err := os.Mkdir(work, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	env := append(os.Environ(),
+		"TF_CLI_CONFIG_FILE="+cliConfig,
+		"CHECKPOINT_DISABLE=1",
+		"TF_IN_AUTOMATION=1",
+		"TF_LOG=TRACE",
+		"TF_LOG_PATH="+filepath.Join(dir, "trace.log"),
+		"SINCH_CONVERSATION_API_URL="+mock.ConversationURL,
+		"SINCH_TOKEN_URL="+mock.TokenURL,
+		"SINCH_KEY_ID="+TestKeyID,
+		"SINCH_PROJECT_ID=",
+	)
+	for _, api := range sinchapi.CallbackAPIs {
+		env = append(env, sinchapi.EnvVarOf(api.URLSetting)+"="+mock.URLOf(sinchmock.API(api.Key)))
+	}
+	return &CLIRun{t: t, cli: cli, Dir: work, env: env}
+}
+
+// CLIUnderTest is the CLI the acceptance tests run (TF_ACC_TERRAFORM_PATH, else terraform on PATH). Its
+// tests use write-only arguments and ephemeral variables, so they skip below Terraform 1.11, like the
+// acceptance tests gated with tfversion.
+func CLIUnderTest(t *testing.T) string {
+	t.Helper()
+	cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if cli == "" {
+		var err error
+		if cli, err = exec.LookPath("terraform"); err != nil {
+			t.Fatal("this test needs the Terraform CLI: set TF_ACC_TERRAFORM_PATH or put terraform on PATH")
+		}
+	}
+	out, err := exec.Command(cli, "version", "-json").Output()
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err != nil || json.Unmarshal(out, &v) != nil {
+		t.Fatalf("%s version -json: %v", cli, err)
+	}
+	if version.Must(version.NewVersion(v.Version)).LessThan(version.Must(version.NewVersion("1.11.0"))) {
+		t.Skipf("needs Terraform 1.11 or later, not %s", v.Version)
+	}
+	return cli
+}
+
+// The provider binary, built once for all the tests of a run.
+var (
+	buildOnce  sync.Once
+	pluginsDir string
+	buildErr   error
+)
+
+// Cleanup removes the provider binary that BuildProvider built for the tests of this run. The TestMain
+// of each package whose tests use the CLI harness calls it after m.Run.
+func Cleanup() {
+	if pluginsDir != "" {
+		_ = os.RemoveAll(pluginsDir)
+	}
+}
+
+// module is the provider's module, which go build builds from any folder of it.
+const module = "github.com/terraform-sinch/terraform-provider-sinch"
+
+// BuildProvider builds the provider binary (once) and returns the folder that holds it.
+func BuildProvider(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		// Not t.TempDir: the binary serves every test of the run, and Cleanup removes it.
+		if pluginsDir, buildErr = os.MkdirTemp("", "terraform-provider-sinch-test-"); buildErr != nil { //nolint:usetesting
+			return
+		}
+		build := exec.Command("go", "build", "-o", filepath.Join(pluginsDir, "terraform-provider-sinch"), module)
+		if out, err := build.CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("building the provider: %w\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return pluginsDir
+}
+
+// Run runs one command; wantOK says whether it must succeed or fail.
+func (r *CLIRun) Run(wantOK bool, env []string, args ...string) string {
+	r.t.Helper()
+	cmd := exec.Command(r.cli, args...)
+	cmd.Dir = r.Dir
+	cmd.Env = append(append([]string(nil), r.env...), env...)
+	raw, err := cmd.CombinedOutput()
+	out := ansiEscapes.ReplaceAllString(string(raw), "")
+	r.Outputs = append(r.Outputs, out)
+	if (err == nil) != wantOK {
+		r.t.Fatalf("%s: error %v, want success %v\n%s", strings.Join(args, " "), err, wantOK, out)
+	}
+	return out
+}
+
+// Prose is CLI output as one line of words: without the frames of diagnostics and the line breaks of
+// wrapped text, so that a test can look for a sentence.
+func Prose(out string) string {
+	return strings.Join(strings.Fields(strings.NewReplacer("│", " ", "╷", " ", "╵", " ").Replace(out)), " ")
+}
+
+// ansiEscapes are the colours of the CLI's output, which not every command can be told to leave out.
+var ansiEscapes = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+
+// CLIConfig is the TF_CLI_CONFIG_FILE setting of the run, whose dev override finds the provider built.
+func (r *CLIRun) CLIConfig() string {
+	// The last setting wins, as in os/exec.
+	for i := len(r.env) - 1; i >= 0; i-- {
+		if strings.HasPrefix(r.env[i], "TF_CLI_CONFIG_FILE=") {
+			return r.env[i]
+		}
+	}
+	r.t.Fatal("the run has no CLI configuration")
+	return ""
+}
+
+// Log is the run's TRACE log: Terraform's entries and the provider's.
+func (r *CLIRun) Log() string {
+	raw, err := os.ReadFile(filepath.Join(filepath.Dir(r.Dir), "trace.log"))
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return string(raw)
+}
+
+// WriteFile writes a file, such as a configuration, or fails the test.
+func WriteFile(t *testing.T, name, content string) {
+	t.Helper()
+	if err := os.WriteFile(name, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Start starts one command and returns it running.
+func (r *CLIRun) Start(env []string, args ...string) *exec.Cmd {
+	r.t.Helper()
+	cmd := exec.Command(r.cli, args...)
+	cmd.Dir = r.Dir
+	cmd.Env = append(append([]string(nil), r.env...), env...)
+	if err := cmd.Start(); err != nil {
+		r.t.Fatal(err)
+	}
+	return cmd
+}
+
+// CLIProviderBlock is the start of a configuration for the CLI: the provider from the dev override, and
+// the ephemeral variable secret.
+const CLIProviderBlock = `
+terraform {
+  required_providers {
+    sinch = { source = "terraform-sinch/sinch" }
+  }
+}
+
+variable "secret" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+`
+
+// ExpectSays fails unless the CLI output, as prose, says each of the phrases.
+func ExpectSays(t *testing.T, out string, phrases ...string) {
+	t.Helper()
+	for _, phrase := range phrases {
+		if !strings.Contains(Prose(out), phrase) {
+			t.Errorf("the output does not say %q:\n%s", phrase, out)
+		}
+	}
+}
+
+// RequireIdentity skips a CLI test on an engine without resource identity (before 1.12).
+func RequireIdentity(t *testing.T, r *CLIRun) {
+	t.Helper()
+	out, err := exec.Command(r.cli, "version", "-json").Output()
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err != nil || json.Unmarshal(out, &v) != nil {
+		t.Fatalf("%s version -json: %v", r.cli, err)
+	}
+	if version.Must(version.NewVersion(v.Version)).LessThan(version.Must(version.NewVersion("1.12.0"))) {
+		t.Skipf("needs Terraform 1.12 or later for resource identity, not %s", v.Version)
+	}
+}

@@ -1,0 +1,45 @@
+// Package callbackconfig is the provider's family of callback configurations: for each API of
+// sinchapi.CallbackAPIs, a resource, a data source and an ephemeral resource made from the API's value,
+// and the functions that compute the X-Sinch-Signature header that Sinch signs their callbacks with.
+package callbackconfig
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+// Resources, DataSources and EphemeralResources have one type per API of callbackAPIs.
+
+// Resources returns the resource types, one per API.
+func Resources() []func() resource.Resource {
+	var types []func() resource.Resource
+	for _, api := range callbackAPIs {
+		types = append(types, func() resource.Resource { return &CallbackConfigurationResource{api: api} })
+	}
+	return types
+}
+
+// DataSources returns the data source types, one per API.
+func DataSources() []func() datasource.DataSource {
+	var types []func() datasource.DataSource
+	for _, api := range callbackAPIs {
+		types = append(types, func() datasource.DataSource { return &CallbackConfigurationDataSource{api: api} })
+	}
+	return types
+}
+
+// EphemeralResources returns the ephemeral resource types, one per API.
+func EphemeralResources() []func() ephemeral.EphemeralResource {
+	var types []func() ephemeral.EphemeralResource
+	for _, api := range callbackAPIs {
+		types = append(types, func() ephemeral.EphemeralResource { return &CallbackConfigurationEphemeralResource{api: api} })
+	}
+	return types
+}
+
+// Functions returns the functions callback_signature and callback_signature_base64.
+func Functions() []func() function.Function {
+	return []func() function.Function{NewCallbackSignatureFunction, NewCallbackSignatureBase64Function}
+}

@@ -1,0 +1,122 @@
+package provider_test
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"testing"
+
+	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/acctest"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
+)
+
+// clearSinchEnv keeps the developer's own SINCH_* variables out of a test: the variable of each setting of
+// the provider block.
+func clearSinchEnv(t *testing.T) {
+	var resp fwprovider.SchemaResponse
+	provider.New("test")().Schema(context.Background(), fwprovider.SchemaRequest{}, &resp)
+	for name := range resp.Schema.Attributes {
+		t.Setenv(sinchapi.EnvVarOf(name), "")
+	}
+}
+
+func TestAccProvider_settingsFromEnvironment(t *testing.T) {
+	env := acctest.NewTestEnv(t, map[string]string{"env-project": "old"})
+	t.Setenv("SINCH_PROJECT_ID", "env-project")
+	t.Setenv("SINCH_KEY_ID", acctest.TestKeyID)
+	t.Setenv("SINCH_KEY_SECRET", acctest.TestKeySecret)
+	t.Setenv("SINCH_API_URL", env.Mock.URL)
+	t.Setenv("SINCH_TOKEN_URL", env.Mock.TokenURL)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories,
+		Steps: []resource.TestStep{{
+			Config: `
+provider "sinch" {}
+
+resource "sinch_callback_configuration" "test" {
+  hmac_secret = "from-env-settings"
+}`,
+			Check: env.ExpectSecretAtSinch("env-project", "from-env-settings"),
+		}},
+	})
+}
+
+// TestAccProvider_configurationErrors runs each kind of bad setting through Terraform, to show the
+// message a user sees; TestResolveSettings covers every setting.
+func TestAccProvider_configurationErrors(t *testing.T) {
+	env := acctest.NewTestEnv(t, map[string]string{"p": "old"})
+	const res = `
+resource "sinch_callback_configuration" "test" {
+  project_id  = "p"
+  hmac_secret = "s"
+}`
+	for name, tc := range map[string]struct {
+		env  map[string]string
+		hcl  string
+		want string
+	}{
+		"missing key_id": {
+			hcl:  fmt.Sprintf(`provider "sinch" { key_secret = %q }`, acctest.TestKeySecret) + res,
+			want: `(?s)Missing Sinch provider setting.*The provider needs key_id: set it in the provider block or in the\s+SINCH_KEY_ID environment variable`,
+		},
+		"plain http to a remote host": {
+			hcl:  `provider "sinch" { api_url = "http://senderid.registrations.api.sinch.com" }` + res,
+			want: `(?s)Invalid api_url.*uses plain http: use https`,
+		},
+		"plain http to a remote host, for the Numbers API": {
+			hcl:  `provider "sinch" { numbers_api_url = "http://numbers.api.sinch.com" }` + res,
+			want: `(?s)Invalid numbers_api_url.*uses plain http: use https`,
+		},
+		"token_url that is not absolute": {
+			hcl:  `provider "sinch" { token_url = "auth.sinch.com/oauth2/token" }` + res,
+			want: `(?s)Invalid token_url.*must be an absolute URL`,
+		},
+		"bad URL in the environment": {
+			env:  map[string]string{"SINCH_KEY_ID": acctest.TestKeyID, "SINCH_KEY_SECRET": acctest.TestKeySecret, "SINCH_API_URL": "ftp://example.com"},
+			hcl:  `provider "sinch" {}` + res,
+			want: `The SINCH_API_URL environment variable, used for api_url: "ftp://example.com"\s+must use https`,
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			clearSinchEnv(t)
+			for k, v := range tc.env {
+				t.Setenv(k, v)
+			}
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: env.Factories,
+				Steps: []resource.TestStep{{
+					Config:      tc.hcl,
+					ExpectError: regexp.MustCompile(tc.want),
+				}},
+			})
+		})
+	}
+	if got := env.Mock.Counts(); got.Token+got.Get+got.Put != 0 {
+		t.Errorf("a provider with a bad configuration called the API: %+v", got)
+	}
+}
+
+func TestAccProvider_badAccessKey(t *testing.T) {
+	env := acctest.NewTestEnv(t, map[string]string{"p": "old"})
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+provider "sinch" {
+  api_url    = %q
+  token_url  = %q
+  key_id     = %q
+  key_secret = "wrong-secret"
+}
+resource "sinch_callback_configuration" "test" {
+  project_id  = "p"
+  hmac_secret = "s"
+}`, env.Mock.URL, env.Mock.TokenURL, acctest.TestKeyID),
+			ExpectError: regexp.MustCompile(`(?s)Sinch refused the access key.*HTTP 401\s+\(invalid_client\).*Check key_id and\s+key_secret`),
+		}},
+	})
+}
