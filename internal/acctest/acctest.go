@@ -85,7 +85,8 @@ func (e *TestEnv) Config(projectID, hcl string) string {
 // ConfigWith prefixes HCL with a provider block that points at the mock, every API of it, and has the
 // extra settings.
 func (e *TestEnv) ConfigWith(settings, hcl string) string {
-	urls := fmt.Sprintf("conversation_api_url = %q\n", e.Mock.ConversationURL)
+	urls := fmt.Sprintf("conversation_api_url = %q\n  provisioning_api_url = %q\n", e.Mock.ConversationURL,
+		e.Mock.URLOf(sinchmock.Provisioning))
 	for _, api := range sinchapi.CallbackAPIs[1:] {
 		urls += fmt.Sprintf("  %s = %q\n", api.URLSetting, e.Mock.URLOf(sinchmock.API(api.Key)))
 	}

@@ -23,6 +23,15 @@ var FunctionVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfv
 // on an older engine.
 var IdentityVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)}
 
+// SecretVariableHCL declares the ephemeral variable secret, which SecretVariable gives its value.
+const SecretVariableHCL = `
+variable "secret" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+`
+
 // SecretVariable gives the variable secret its value.
 func SecretVariable(secret string) config.Variables {
 	return config.Variables{"secret": config.StringVariable(secret)}

@@ -54,6 +54,7 @@ func NewCLIRun(t *testing.T, mock *sinchmock.Running) *CLIRun {
 		"TF_LOG=TRACE",
 		"TF_LOG_PATH="+filepath.Join(dir, "trace.log"),
 		"SINCH_CONVERSATION_API_URL="+mock.ConversationURL,
+		"SINCH_PROVISIONING_API_URL="+mock.URLOf(sinchmock.Provisioning),
 		"SINCH_TOKEN_URL="+mock.TokenURL,
 		"SINCH_KEY_ID="+TestKeyID,
 		"SINCH_PROJECT_ID=",

@@ -146,12 +146,13 @@ func TestProvisioningWebhooks_targetTaken(t *testing.T) {
 		mock := webhookMock(t, func(o *sinchmock.Options) {
 			o.ProvisioningDuplicateTarget = &sinchmock.ProvisioningError{Status: 400, ErrorCode: "BAD_REQUEST", Message: "Invalid request."}
 		})
-		var there string
+		made := make(chan string, 1)
 		mock.Script(sinchmock.Provisioning, http.MethodPost, provisioningPath, sinchmock.Fault{Delay: 100 * time.Millisecond})
 		time.AfterFunc(30*time.Millisecond, func() {
-			there = mock.AddProvisioningWebhook("p1", sinchmock.ProvisioningWebhook{Target: "https://onboarding.example/events", Triggers: []string{"ALL"}, Secret: "s"})
+			made <- mock.AddProvisioningWebhook("p1", sinchmock.ProvisioningWebhook{Target: "https://onboarding.example/events", Triggers: []string{"ALL"}, Secret: "s"})
 		})
 		_, _, err := provisioningOf(t, mock, 0).Create(context.Background(), "p1", provisioningHook("https://onboarding.example/events"))
+		there := <-made
 		var taken *client.TargetTakenError
 		var apiErr *client.APIError
 		if !errors.As(err, &taken) || taken.Webhook.ID != there || !errors.As(err, &apiErr) || apiErr.ErrorCode != "BAD_REQUEST" {

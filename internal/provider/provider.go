@@ -85,7 +85,7 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 	}
 	settings := resolved.values
 	data := &shared.ProviderData{ProjectID: settings["project_id"], ProjectFrom: resolved.from["project_id"], KeySecret: settings["key_secret"],
-		APIs: map[string]*client.CallbackConfigurations{}, Plans: shared.NewPlanCounts()}
+		APIs: map[string]*client.CallbackConfigurations{}, Webhooks: map[string]*client.Webhooks{}, Plans: shared.NewPlanCounts()}
 	for _, name := range resolved.unknown {
 		if name == "project_id" {
 			data.ProjectIDUnknown = true
@@ -111,13 +111,25 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 			}
 			data.APIs[api.TypeName] = calls
 		}
-		if !data.Unknown(shared.ConversationSettings...) {
-			webhooks, err := c.Webhooks(shared.ConversationURL(settings["conversation_region"], settings["conversation_api_url"]))
+		for _, api := range sinchapi.WebhookAPIs {
+			if data.Unknown(shared.WebhookSettings(api)...) {
+				continue
+			}
+			baseURL := settings[api.URLSetting]
+			if api.Key == sinchapi.Conversation.Key {
+				baseURL = shared.ConversationURL(settings["conversation_region"], settings["conversation_api_url"])
+				data.ConversationHost = resolved.conversationHost()
+				if data.AppCallbackSettings, err = c.AppCallbackSettings(baseURL); err != nil {
+					resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
+					return
+				}
+			}
+			calls, err := c.WebhooksOf(api, baseURL)
 			if err != nil {
 				resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
 				return
 			}
-			data.Webhooks, data.ConversationHost = webhooks, resolved.conversationHost()
+			data.Webhooks[api.Key] = calls
 		}
 	}
 	resp.ResourceData = data

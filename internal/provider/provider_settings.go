@@ -77,6 +77,10 @@ func providerSettings() []providerSetting {
 			description: "The base URL of the Conversation API, for `sinch_conversation_webhook`: overrides the host that " +
 				"`conversation_region` picks. Must be `https://`, or `http://` on a loopback host. With `conversation_region`, " +
 				"it is one setting: when the provider block sets either, the environment variables of both are ignored."},
+		providerSetting{name: sinchapi.Provisioning.URLSetting, fallback: sinchapi.Provisioning.DefaultURL, check: checkEndpointURL,
+			checkDescription: endpointURLDescription,
+			description: "The base URL of the Provisioning API, for `sinch_provisioning_webhook`. Must be `https://`, or " +
+				"`http://` on a loopback host."},
 		providerSetting{name: "token_url", fallback: client.DefaultTokenURL, check: checkEndpointURL, checkDescription: endpointURLDescription,
 			description: "The OAuth2 token endpoint, for every API. Must be `https://`, or `http://` on a loopback host."},
 		providerSetting{name: "max_retries", fallback: defaultMaxRetries, whole: true, check: checkMaxRetries,

@@ -40,6 +40,7 @@ func TestResolveSettings(t *testing.T) {
 		for _, api := range sinchapi.CallbackAPIs {
 			values[api.URLSetting] = "https://" + documented.CallbackConfigurations[api.Key].Host
 		}
+		values["provisioning_api_url"] = "https://" + documented.Webhooks["provisioning"].Host
 		values["api_url"] = "https://api.example" // block(nil) sets it
 		maps.Copy(values, change)
 		return values
@@ -70,9 +71,11 @@ func TestResolveSettings(t *testing.T) {
 			config: map[string]types.String{},
 			env: map[string]string{"SINCH_PROJECT_ID": "ep", "SINCH_KEY_ID": "eid", "SINCH_KEY_SECRET": "es",
 				"SINCH_API_URL": "http://127.0.0.1:8080", "SINCH_TOKEN_URL": "http://localhost:8080/t",
-				"SINCH_BRANDS_API_URL": "http://127.0.0.1:8081", "SINCH_NUMBERS_API_URL": "https://numbers.example"},
+				"SINCH_BRANDS_API_URL": "http://127.0.0.1:8081", "SINCH_NUMBERS_API_URL": "https://numbers.example",
+				"SINCH_PROVISIONING_API_URL": "http://127.0.0.1:8082"},
 			want: resolved(map[string]string{"project_id": "ep", "key_id": "eid", "key_secret": "es", "api_url": "http://127.0.0.1:8080",
-				"token_url": "http://localhost:8080/t", "brands_api_url": "http://127.0.0.1:8081", "numbers_api_url": "https://numbers.example"}),
+				"token_url": "http://localhost:8080/t", "brands_api_url": "http://127.0.0.1:8081", "numbers_api_url": "https://numbers.example",
+				"provisioning_api_url": "http://127.0.0.1:8082"}),
 		},
 		"block wins over the environment": {
 			config: block(map[string]types.String{"numbers_api_url": types.StringValue("https://numbers.block.example")}),

@@ -19,8 +19,11 @@ type ProviderData struct {
 	// APIs holds the calls of each API (by TypeName), which share one client and token. An API is
 	// missing while a setting it needs is known only after apply: UnknownSettings names those.
 	APIs map[string]*client.CallbackConfigurations
-	// Webhooks are the Conversation API's calls, nil while a setting they need is unknown.
-	Webhooks *client.Webhooks
+	// Webhooks holds the calls of each webhook API (by its key), missing while a setting they need is
+	// unknown; AppCallbackSettings are the Conversation API's calls of its apps' callback settings, at the
+	// same host as its webhooks.
+	Webhooks            map[string]*client.Webhooks
+	AppCallbackSettings *client.AppCallbackSettings
 	// UnknownSettings are the settings that the provider block sets to values known only after apply.
 	UnknownSettings []string
 	// ProjectID is the default project: the provider's project_id or SINCH_PROJECT_ID, or empty.
@@ -82,14 +85,33 @@ func (d *ProviderData) CallbackConfigurations(api sinchapi.CallbackAPI, diags *d
 	return nil
 }
 
-// WebhookCalls returns the Conversation API's calls, or nil after adding an error, as
+// WebhookCalls returns the calls of a webhook API, or nil after adding an error, as
 // CallbackConfigurations does.
-func (d *ProviderData) WebhookCalls(diags *diag.Diagnostics) *client.Webhooks {
-	if d != nil && d.Webhooks != nil {
-		return d.Webhooks
+func (d *ProviderData) WebhookCalls(api sinchapi.WebhookAPI, diags *diag.Diagnostics) *client.Webhooks {
+	if d != nil && d.Webhooks[api.Key] != nil {
+		return d.Webhooks[api.Key]
+	}
+	d.notConfigured(diags, WebhookSettings(api)...)
+	return nil
+}
+
+// AppCallbackSettingsCalls returns the Conversation API's calls of its apps' callback settings, or nil
+// after adding an error, as CallbackConfigurations does.
+func (d *ProviderData) AppCallbackSettingsCalls(diags *diag.Diagnostics) *client.AppCallbackSettings {
+	if d != nil && d.AppCallbackSettings != nil {
+		return d.AppCallbackSettings
 	}
 	d.notConfigured(diags, ConversationSettings...)
 	return nil
+}
+
+// WebhookSettings are the settings the calls of a webhook API need beside ClientSettings: the
+// Conversation API's region and URL, or the API's URL setting.
+func WebhookSettings(api sinchapi.WebhookAPI) []string {
+	if api.Key == sinchapi.Conversation.Key {
+		return ConversationSettings
+	}
+	return []string{api.URLSetting}
 }
 
 // notConfigured explains why calls that need the given settings (beside ClientSettings) are missing:

@@ -20,6 +20,18 @@ type SecretArgument struct {
 	// the plaintext attribute's name, such as "hmac_secret".
 	Parent path.Path
 	Name   string
+	// NeverAnswered marks a secret that Sinch never answers (the Provisioning API's webhooks): no read
+	// can tell which one Sinch holds, so the status of a secret written is "written", a claim of what
+	// Terraform did, where it is "applied" (what Sinch holds) otherwise, and it is never "drifted".
+	NeverAnswered bool
+}
+
+// applied is the status of a secret that was written: "applied", or "written" when Sinch never answers it.
+func (s SecretArgument) applied() string {
+	if s.NeverAnswered {
+		return statusWritten
+	}
+	return statusApplied
 }
 
 // Plain, WriteOnly, Version and Status are the paths of the secret's attributes: NAME, NAME_wo,
@@ -64,7 +76,7 @@ func (s SecretArgument) Configured(ctx context.Context, config AttributeGetter, 
 // private state; existing says that there is a prior state (not on create).
 func (s SecretArgument) CaseOf(ctx context.Context, config, prior AttributeGetter, existing bool, private PrivateState, moved bool, diags *diag.Diagnostics) SecretCase {
 	configured, writeOnly := s.Configured(ctx, config, diags)
-	c := SecretCase{existing: existing, moved: moved, WriteOnly: writeOnly, Configured: configured,
+	c := SecretCase{existing: existing, moved: moved, WriteOnly: writeOnly, Configured: configured, neverAnswered: s.NeverAnswered,
 		version: getNumberAt(ctx, config, s.Version(), diags), priorStatus: types.StringNull(), priorVersion: types.NumberNull()}
 	if !c.existing {
 		return c
@@ -77,7 +89,7 @@ func (s SecretArgument) CaseOf(ctx context.Context, config, prior AttributeGette
 	switch {
 	case c.priorStatus.IsNull():
 		c.Held = GetStringAt(ctx, prior, s.Plain(), diags).Equal(configured)
-	case c.priorStatus.ValueString() == statusApplied && !configured.IsNull():
+	case c.priorStatus.ValueString() == s.applied() && !configured.IsNull():
 		digest, digestDiags := LoadDigest(ctx, private, s.DigestKey())
 		diags.Append(digestDiags...)
 		c.Held = digest.matches(configured.ValueString())
@@ -184,8 +196,9 @@ func (s SecretArgument) Record(ctx context.Context, c SecretCase, rule SecretRul
 		diags.Append(state.SetAttribute(ctx, s.Status(), c.priorStatus)...)
 		return
 	}
-	// Sent and confirmed, or held already: Sinch holds the configured secret.
-	diags.Append(state.SetAttribute(ctx, s.Status(), statusApplied)...)
+	// Sent and confirmed, or held already: Sinch holds the configured secret (or, for a secret never
+	// answered, Terraform wrote it last).
+	diags.Append(state.SetAttribute(ctx, s.Status(), s.applied())...)
 	if digest, _ := LoadDigest(ctx, private, s.DigestKey()); !written && digest.matches(c.Configured.ValueString()) {
 		return
 	}

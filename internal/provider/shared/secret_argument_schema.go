@@ -51,14 +51,26 @@ func (s SecretArgument) Attributes(what, oneOf string) map[string]schema.Attribu
 			},
 		},
 		s.Name + "_wo_status": schema.StringAttribute{
-			MarkdownDescription: fmt.Sprintf("With `%s`: `applied` when Sinch holds the secret Terraform last sent, "+
-				"`drifted` when a refresh found another secret there, `unverified` when a refresh could not compare "+
-				"(the digest of the secret last written is missing from private state and `%s` is set), or none: the "+
-				"next apply sends `%s` (with `%s`, once the version changes). Null with `%s`.",
-				writeOnly, version, writeOnly, version, plain),
-			Computed: true,
+			MarkdownDescription: s.statusDescription(plain, writeOnly, version),
+			Computed:            true,
 		},
 	}
+}
+
+// statusDescription says what the status attribute claims: what Sinch holds, or, for a secret that Sinch
+// never answers, only what Terraform wrote.
+func (s SecretArgument) statusDescription(plain, writeOnly, version string) string {
+	if s.NeverAnswered {
+		return fmt.Sprintf("With `%s`: `written` once Terraform has written the secret, or none: the next apply "+
+			"writes `%s`. It claims what Terraform wrote last, not what Sinch holds: Sinch never answers the secret, "+
+			"so no read can tell whether it still holds it, and a change made elsewhere never shows. Change `%s` to "+
+			"write the secret again. Null with `%s`.", writeOnly, writeOnly, version, plain)
+	}
+	return fmt.Sprintf("With `%s`: `applied` when Sinch holds the secret Terraform last sent, "+
+		"`drifted` when a refresh found another secret there, `unverified` when a refresh could not compare "+
+		"(the digest of the secret last written is missing from private state and `%s` is set), or none: the "+
+		"next apply sends `%s` (with `%s`, once the version changes). Null with `%s`.",
+		writeOnly, version, writeOnly, version, plain)
 }
 
 // SecretForms requires one form of a secret at most, or exactly one when required, and says which to

@@ -13,6 +13,9 @@ const (
 	// statusUnverified: a refresh could not compare, as the digest of the secret last written is lost
 	// (private state edited or dropped) and hmac_secret_wo_version forbids adopting what Sinch holds.
 	statusUnverified = "unverified"
+	// statusWritten: for a secret that Sinch never answers, Terraform wrote this secret last; whether
+	// Sinch still holds it, nobody can tell.
+	statusWritten = "written"
 )
 
 // SecretCase is what decides whether a plan writes a secret, and what its status becomes.
@@ -31,8 +34,10 @@ type SecretCase struct {
 	// Configured is the configured secret, unknown while a plan cannot know it.
 	Configured types.String
 	// Held: the prior state shows that Sinch holds the configured secret: the same plaintext secret,
-	// or the status applied with a digest that matches.
+	// or the status applied (written) with a digest that matches.
 	Held bool
+	// neverAnswered: Sinch never answers the secret, whose status of a write is "written".
+	neverAnswered bool
 }
 
 // secretStatus is what a rule plans for the status attribute.
@@ -107,9 +112,17 @@ func (c SecretCase) plannedStatus() types.String {
 	case planUnknown:
 		return types.StringUnknown()
 	case planWrite:
-		if c.priorStatus.ValueString() == statusApplied && c.version.Equal(c.priorVersion) {
+		if c.priorStatus.ValueString() == c.applied() && c.version.Equal(c.priorVersion) {
 			return types.StringUnknown()
 		}
 	}
-	return types.StringValue(statusApplied)
+	return types.StringValue(c.applied())
+}
+
+// applied is the status of a secret written: "applied", or "written" for a secret never answered.
+func (c SecretCase) applied() string {
+	if c.neverAnswered {
+		return statusWritten
+	}
+	return statusApplied
 }

@@ -11,6 +11,7 @@ import (
 // planned, and whether apply writes.
 func TestSecretRules(t *testing.T) {
 	applied, drifted, unverified := types.StringValue(statusApplied), types.StringValue(statusDrifted), types.StringValue(statusUnverified)
+	written := types.StringValue(statusWritten)
 	null, unknown, value := types.StringNull(), types.StringUnknown(), types.StringValue("configured")
 	noVersion, v1, v2 := types.NumberNull(), types.NumberValue(big.NewFloat(1)), types.NumberValue(big.NewFloat(2.5))
 	// existing is a write-only secret in state, with prior status applied and no version.
@@ -51,11 +52,16 @@ func TestSecretRules(t *testing.T) {
 		"version changed after drift":                {existing(func(c *SecretCase) { c.version, c.priorVersion, c.priorStatus = v2, v1, drifted }), 4, applied, true},
 		"switch from plaintext":                      {existing(func(c *SecretCase) { c.priorStatus = null }), 6, applied, true},
 		"switch from plaintext, versioned":           {existing(func(c *SecretCase) { c.priorStatus, c.version = null, v1 }), 6, applied, true},
-		"plaintext: create":                          {SecretCase{Configured: value}, -1, null, true},
-		"plaintext: held":                            {SecretCase{existing: true, Configured: value, priorStatus: null, Held: true}, -1, null, false},
-		"plaintext: another secret":                  {SecretCase{existing: true, Configured: value, priorStatus: null}, -1, null, true},
-		"plaintext: from write-only, held":           {SecretCase{existing: true, Configured: value, priorStatus: applied, Held: true}, -1, null, false},
-		"plaintext: a move":                          {SecretCase{existing: true, moved: true, Configured: value, priorStatus: null}, -1, null, true},
+		// A secret that Sinch never answers is "written", never "applied".
+		"never answered: a create":         {SecretCase{WriteOnly: true, Configured: value, version: noVersion, priorStatus: null, priorVersion: noVersion, neverAnswered: true}, 1, written, true},
+		"never answered: version changed":  {existing(func(c *SecretCase) { c.version, c.priorVersion, c.priorStatus, c.neverAnswered = v2, v1, written, true }), 4, written, true},
+		"never answered: held, no change":  {existing(func(c *SecretCase) { c.priorStatus, c.Held, c.neverAnswered = written, true, true }), 5, written, false},
+		"never answered: another secret":   {existing(func(c *SecretCase) { c.priorStatus, c.neverAnswered = written, true }), 6, unknown, true},
+		"plaintext: create":                {SecretCase{Configured: value}, -1, null, true},
+		"plaintext: held":                  {SecretCase{existing: true, Configured: value, priorStatus: null, Held: true}, -1, null, false},
+		"plaintext: another secret":        {SecretCase{existing: true, Configured: value, priorStatus: null}, -1, null, true},
+		"plaintext: from write-only, held": {SecretCase{existing: true, Configured: value, priorStatus: applied, Held: true}, -1, null, false},
+		"plaintext: a move":                {SecretCase{existing: true, moved: true, Configured: value, priorStatus: null}, -1, null, true},
 	} {
 		t.Run(name, func(t *testing.T) {
 			rule := tc.c.Decide()

@@ -25,11 +25,11 @@ const (
 func webhookState(b *testing.B, id string) tfsdk.State {
 	b.Helper()
 	ctx := context.Background()
-	s := conversationWebhookSchema()
+	s := conversation.schema()
 	state := tfsdk.State{Schema: s, Raw: tftypes.NewValue(s.Type().TerraformType(ctx), nil)}
 	for name, value := range map[string]any{shared.AttrID: id, shared.AttrProjectID: "project-1", attrAppID: "app-1",
 		attrTarget: "https://handler.example/0001", attrTargetType: "HTTP", attrTriggers: []string{"MESSAGE_DELIVERY", "MESSAGE_INBOUND"},
-		webhookSecret.Name: "secret-0123456789abcdef"} {
+		conversation.secret.Name: "secret-0123456789abcdef"} {
 		if diags := state.SetAttribute(ctx, path.Root(name), value); diags.HasError() {
 			b.Fatal(diags)
 		}
@@ -44,10 +44,10 @@ func BenchmarkConversationWebhookRead(b *testing.B) {
 	defer mock.Close()
 	c, _ := client.New(client.Config{TokenURL: mock.TokenURL, KeyID: testKeyID, KeySecret: testKeySecret})
 	webhooks, _ := c.Webhooks(mock.ConversationURL)
-	data := &shared.ProviderData{Webhooks: webhooks, Plans: shared.NewPlanCounts()}
+	data := &shared.ProviderData{Webhooks: map[string]*client.Webhooks{conversation.Key: webhooks}, Plans: shared.NewPlanCounts()}
 	id := mock.AddWebhook("project-1", sinchmock.Webhook{AppID: "app-1", Target: "https://handler.example/0001",
 		Triggers: []string{"MESSAGE_DELIVERY", "MESSAGE_INBOUND"}, Secret: "secret-0123456789abcdef"})
-	r := &ConversationWebhookResource{data: data}
+	r := &WebhookResource{api: conversation, data: data}
 	state := webhookState(b, id)
 	ctx := context.Background()
 	b.ReportAllocs()
@@ -62,7 +62,7 @@ func BenchmarkConversationWebhookRead(b *testing.B) {
 
 // BenchmarkConversationWebhookModifyPlan measures the plan of a webhook that has not changed.
 func BenchmarkConversationWebhookModifyPlan(b *testing.B) {
-	r := &ConversationWebhookResource{data: &shared.ProviderData{ProjectID: "default", Plans: shared.NewPlanCounts()}}
+	r := &WebhookResource{api: conversation, data: &shared.ProviderData{ProjectID: "default", Plans: shared.NewPlanCounts()}}
 	state := webhookState(b, "01EXAMPLE")
 	ctx := context.Background()
 	b.ReportAllocs()

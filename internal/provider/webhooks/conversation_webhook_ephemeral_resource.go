@@ -42,7 +42,7 @@ func (e *ConversationWebhookEphemeralResource) Schema(_ context.Context, _ ephem
 				Validators: []validator.String{shared.StringCheck(checkWebhookID, "a webhook ID")}},
 			shared.AttrProjectID: schema.StringAttribute{MarkdownDescription: "The Sinch project. Defaults to the provider's `project_id`.",
 				Optional: true, Computed: true, Validators: []validator.String{shared.ProjectIDValidator}},
-			webhookSecret.Name: secret("The secret that signs the webhook's callbacks."),
+			conversation.secret.Name: secret("The secret that signs the webhook's callbacks."),
 			clientSecret.Name:  secret("The client secret of its OAuth2 client credentials."),
 		},
 	}
@@ -53,7 +53,7 @@ func (e *ConversationWebhookEphemeralResource) Configure(_ context.Context, req 
 }
 
 func (e *ConversationWebhookEphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
-	projectID, hook, ok := readWebhook(ctx, e.data, req.Config, &resp.Diagnostics)
+	projectID, hook, ok := readWebhook(ctx, conversation, e.data, req.Config, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -62,7 +62,7 @@ func (e *ConversationWebhookEphemeralResource) Open(ctx context.Context, req eph
 		credentialsSecret = hook.ClientCredentials.ClientSecret
 	}
 	for name, value := range map[string]any{shared.AttrID: hook.ID, shared.AttrProjectID: projectID,
-		webhookSecret.Name: optionalString(hook.Secret), clientSecret.Name: optionalString(credentialsSecret)} {
+		conversation.secret.Name: optionalString(hook.Secret), clientSecret.Name: optionalString(credentialsSecret)} {
 		resp.Diagnostics.Append(resp.Result.SetAttribute(ctx, path.Root(name), value)...)
 	}
 }

@@ -16,7 +16,7 @@ import (
 // a series of writes is the one the framework makes of the same writes, nested objects included.
 func TestView_asTheFrameworkDoes(t *testing.T) {
 	ctx := context.Background()
-	s := conversationWebhookSchema()
+	s := conversation.schema()
 	empty := tftypes.NewValue(s.Type().TerraformType(ctx), nil)
 	framework := tfsdk.State{Schema: s, Raw: empty}
 	v := shared.ViewOf(empty)
@@ -30,7 +30,7 @@ func TestView_asTheFrameworkDoes(t *testing.T) {
 		{path.Root(attrTriggers), []string{"MESSAGE_DELIVERY", "EVENT_INBOUND"}},
 		{credentials.AtName(attrClientID), "client-1"},
 		{credentials.AtName(clientSecret.Name + "_wo_status"), types.StringValue("applied")},
-		{path.Root(webhookSecret.Name), types.StringNull()},
+		{path.Root(conversation.secret.Name), types.StringNull()},
 		{credentials.AtName(attrScope), types.StringValue("read")},
 	}
 	for _, w := range writes {

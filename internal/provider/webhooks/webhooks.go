@@ -1,7 +1,9 @@
-// Package webhooks is the provider's family of webhooks: where Sinch sends an app's callbacks, and the
-// secrets that sign them. It holds the Conversation API's: sinch_conversation_webhook (a resource, a data
-// source and an ephemeral resource), sinch_conversation_webhooks, and the function
-// conversation_webhook_signature.
+// Package webhooks is the provider's family of webhooks: where Sinch sends the callbacks of an app (the
+// Conversation API) or of a project's sender onboarding (the Provisioning API), and the secrets that sign
+// them. One implementation serves both APIs, over the table sinchapi.WebhookAPIs (see webhookAPI): for
+// each, a resource, a data source and a list data source (sinch_conversation_webhook(s),
+// sinch_provisioning_webhook(s)); for the Conversation API, whose secrets may be answered, an ephemeral
+// resource too; and the function conversation_webhook_signature.
 package webhooks
 
 import (
@@ -11,14 +13,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
-// Resources returns the resource types: sinch_conversation_webhook.
+// Resources returns the resource types: a webhook of each API.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{NewConversationWebhookResource}
+	return []func() resource.Resource{NewConversationWebhookResource, NewProvisioningWebhookResource}
 }
 
-// DataSources returns the data source types: sinch_conversation_webhook and sinch_conversation_webhooks.
+// DataSources returns the data source types: a webhook of each API, and the list of each API's webhooks.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewConversationWebhookDataSource, NewConversationWebhooksDataSource}
+	return []func() datasource.DataSource{NewConversationWebhookDataSource, NewConversationWebhooksDataSource,
+		NewProvisioningWebhookDataSource, NewProvisioningWebhooksDataSource}
 }
 
 // EphemeralResources returns the ephemeral resource types: sinch_conversation_webhook.

@@ -14,56 +14,63 @@ import (
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/shared"
 )
 
-// Update changes the webhook with one PATCH whose update_mask names only the fields that changed, and
-// the secrets the rules of secretRules (in shared) say to write; target is always in the body, as Sinch
-// requires. An update that changes nothing at Sinch (a new _wo_version of a secret Sinch holds) sends nothing.
-func (r *ConversationWebhookResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+// Update changes the webhook with one PATCH of the fields that changed (named in update_mask for the
+// Conversation API, whose body always holds the target, as Sinch requires; alone in the body otherwise),
+// and the secrets the rules of secretRules (in shared) say to write. An update that changes nothing at
+// Sinch sends nothing.
+func (r *WebhookResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	diags := &resp.Diagnostics
-	calls := r.data.WebhookCalls(diags)
+	calls := r.api.calls(r.data, diags)
 	plan, config, prior := shared.ViewOf(req.Plan.Raw), shared.ViewOf(req.Config.Raw), shared.ViewOf(req.State.Raw)
 	projectID := shared.GetString(ctx, plan, shared.AttrProjectID, diags).ValueString()
-	hook := webhookOf(ctx, plan, config, diags)
+	hook := r.webhookOf(ctx, plan, config, diags)
 	hook.ID = shared.GetString(ctx, prior, shared.AttrID, diags).ValueString()
-	secret, secretRule := webhookSecret.Apply(ctx, config, prior, true, req.Private, false, diags)
-	credentials, credentialsRule := clientSecret.Apply(ctx, config, prior, true, req.Private, false, diags)
-	mask := changedWebhookFields(ctx, plan, prior, diags)
+	secret, secretRule := r.api.secret.Apply(ctx, config, prior, true, req.Private, false, diags)
+	mask := r.changedFields(ctx, plan, prior, diags)
 	if secretRule.Write {
 		mask = append(mask, "secret")
 	}
-	if credentialsRule.Write && !slices.Contains(mask, attrClientCredentials) {
-		mask = append(mask, attrClientCredentials)
-	}
-	if slices.Contains(mask, attrClientCredentials) && hook.ClientCredentials != nil {
-		diags.Append(clientSecretSendable(credentials, credentialsRule)...)
+	var credentials shared.SecretCase
+	var credentialsRule shared.SecretRule
+	if r.api.has(attrClientCredentials) {
+		credentials, credentialsRule = clientSecret.Apply(ctx, config, prior, true, req.Private, false, diags)
+		if credentialsRule.Write && !slices.Contains(mask, attrClientCredentials) {
+			mask = append(mask, attrClientCredentials)
+		}
+		if slices.Contains(mask, attrClientCredentials) && hook.ClientCredentials != nil {
+			diags.Append(clientSecretSendable(credentials, credentialsRule)...)
+		}
 	}
 	if diags.HasError() {
 		return
 	}
 	ctx = r.data.LogContext(ctx, hook.Secrets()...)
-	tflog.Debug(ctx, "Updating the webhook", map[string]any{"project_id": projectID, "webhook_id": hook.ID, "update_mask": mask})
+	tflog.Debug(ctx, "Updating the webhook", map[string]any{"project_id": projectID, "webhook_id": hook.ID, "fields": mask})
 	if len(mask) > 0 {
 		if _, err := calls.Update(ctx, projectID, hook, mask); err != nil {
-			diags.Append(shared.APIErrorDiagnostic(webhookSubject(r.data, projectID, hook.ID, hook.AppID), "update", err))
+			diags.Append(shared.APIErrorDiagnostic(r.api.subject(r.data, projectID, hook.ID, hook.AppID), "update", err))
 			return
 		}
 	}
 	state := shared.ViewOf(req.Plan.Raw)
-	webhookSecret.Record(ctx, secret, secretRule, secretRule.Write, state, resp.Private, diags)
-	clientSecret.Record(ctx, credentials, credentialsRule, slices.Contains(mask, attrClientCredentials), state, resp.Private, diags)
+	r.api.secret.Record(ctx, secret, secretRule, secretRule.Write, state, resp.Private, diags)
+	if r.api.has(attrClientCredentials) {
+		clientSecret.Record(ctx, credentials, credentialsRule, slices.Contains(mask, attrClientCredentials), state, resp.Private, diags)
+	}
 	r.save(ctx, state, &resp.State, resp.Identity, diags)
 }
 
-// changedWebhookFields names, in the API's words, the fields other than the secrets whose planned
-// value differs from the state: target, target_type, triggers, and client_credentials when any of its
-// fields but the client secret changed, or it came or went.
-func changedWebhookFields(ctx context.Context, plan, state shared.AttributeGetter, diags *diag.Diagnostics) []string {
+// changedFields names, in the API's words, the fields other than the secrets whose planned value differs
+// from the state: target, triggers, and for the Conversation API target_type, and client_credentials when
+// any of its fields but the client secret changed, or it came or went.
+func (r *WebhookResource) changedFields(ctx context.Context, plan, state *shared.View, diags *diag.Diagnostics) []string {
 	var changed []string
 	for _, name := range []string{attrTarget, attrTargetType, attrTriggers} {
-		if !attributeEqual(ctx, plan, state, path.Root(name), diags) {
+		if (name != attrTargetType || r.api.has(name)) && !attributeEqual(ctx, plan, state, path.Root(name), diags) {
 			changed = append(changed, name)
 		}
 	}
-	if credentialsChanged(ctx, plan, state, diags) {
+	if r.api.has(attrClientCredentials) && credentialsChanged(ctx, plan, state, diags) {
 		changed = append(changed, attrClientCredentials)
 	}
 	return changed

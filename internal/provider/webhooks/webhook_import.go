@@ -13,10 +13,10 @@ import (
 )
 
 // ImportState takes "<project ID>/<webhook ID>", or "<webhook ID>" with the provider's project, and the
-// suffix ":write-only" for a configuration that uses secret_wo and client_secret_wo: then only digests
-// of the secrets are kept, never the secrets. Or an identity, whose write_only says the same. The read
-// that follows fetches the webhook.
-func (r *ConversationWebhookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+// suffix ":write-only" for a configuration that uses secret_wo (and client_secret_wo): then only digests
+// of the secrets are kept, never the secrets (and of a secret Sinch never answers, nothing). Or an
+// identity, whose write_only says the same. The read that follows fetches the webhook.
+func (r *WebhookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	var projectID, webhookID string
 	var writeOnly bool
 	var err error
@@ -56,8 +56,8 @@ func (r *ConversationWebhookResource) ImportState(ctx context.Context, req resou
 	}
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf(
-			"Import sinch_conversation_webhook by \"<project ID>/<webhook ID>\" or \"<webhook ID>\" (with the provider's "+
-				"project), with %q at the end when the configuration uses secret_wo and client_secret_wo: %s.",
+			"Import %s by \"<project ID>/<webhook ID>\" or \"<webhook ID>\" (with the provider's "+
+				"project), with %q at the end when the configuration uses the write-only form of the secrets: %s.", r.api.terraformType(),
 			shared.WriteOnlyImportSuffix, err))
 		return
 	}
