@@ -47,4 +47,5 @@ func (noopProvisioningWebhook) Update(ctx context.Context, req resource.UpdateRe
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("secret_wo_status"), types.StringNull())...)
 }
 
-func (noopProvisioningWebhook) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
+func (noopProvisioningWebhook) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {
+}

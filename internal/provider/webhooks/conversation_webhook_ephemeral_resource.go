@@ -43,7 +43,7 @@ func (e *ConversationWebhookEphemeralResource) Schema(_ context.Context, _ ephem
 			shared.AttrProjectID: schema.StringAttribute{MarkdownDescription: "The Sinch project. Defaults to the provider's `project_id`.",
 				Optional: true, Computed: true, Validators: []validator.String{shared.ProjectIDValidator}},
 			conversation.secret.Name: secret("The secret that signs the webhook's callbacks."),
-			clientSecret.Name:  secret("The client secret of its OAuth2 client credentials."),
+			clientSecret.Name:        secret("The client secret of its OAuth2 client credentials."),
 		},
 	}
 }
