@@ -57,6 +57,30 @@ resource "sinch_conversation_webhook" "demo" {
   secret_wo_version = 1
 }
 
+# The secret that signs the delivery receipts of the app's messages sent with a callback_url of their
+# own: the same one as its webhook's, so that one handler verifies both.
+resource "sinch_conversation_app_callback_settings" "demo" {
+  app_id            = var.app_id
+  secret_wo         = var.webhook_secret
+  secret_wo_version = 1
+}
+
+# Where the project's sender onboarding events go (a Provisioning API webhook): a WhatsApp sender that
+# turns active, a template approved or rejected.
+variable "onboarding_secret" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+  default   = "3c8b1e5d-9a2f-4d7e-b6c0-5e1f8a2d4b9c"
+}
+
+resource "sinch_provisioning_webhook" "demo" {
+  target            = "https://callbacks.example.com/sinch/onboarding"
+  triggers          = ["WHATSAPP_SENDER_ACTIVE", "WHATSAPP_TEMPLATE_APPROVED", "WHATSAPP_TEMPLATE_REJECTED"]
+  secret_wo         = var.onboarding_secret
+  secret_wo_version = 1
+}
+
 # Reads the secret back from Sinch (the data source does store it in state) to sign a sample callback.
 data "sinch_numbers_callback_configuration" "demo" {
   project_id = sinch_numbers_callback_configuration.demo.project_id
@@ -75,8 +99,11 @@ output "hmac_secret_wo_status" {
   }
 }
 
-output "webhook_id" {
-  value = sinch_conversation_webhook.demo.id
+output "webhook_ids" {
+  value = {
+    conversation = sinch_conversation_webhook.demo.id
+    provisioning = sinch_provisioning_webhook.demo.id
+  }
 }
 
 output "signature_of_a_sample_callback" {

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/shared"
 )
 
@@ -79,42 +78,22 @@ func (r *CallbackConfigurationResource) ModifyPlan(ctx context.Context, req reso
 }
 
 // warnOfAReplacedSecret warns, in the plan of a create, when Sinch holds a secret for the project that
-// the apply replaces: "create" reads like "keep", and a live project's handlers verify with the secret
-// Sinch holds. It costs a read per create at plan time, which no other plan makes. A read that fails
-// (a project that does not exist aside) only says that it could not tell; while a setting the calls need
-// is known only after apply, there is nothing to read with.
+// the apply replaces (see shared.SecretArgument.WarnOfAReplacedSecret). It costs a read per create at
+// plan time, which no other plan makes; while a setting the calls need is known only after apply, there
+// is nothing to read with.
 func (r *CallbackConfigurationResource) warnOfAReplacedSecret(ctx context.Context, in shared.PlanInput, projectID string, diags *diag.Diagnostics) {
 	calls := r.data.APIs[r.api.TypeName]
 	if calls == nil {
 		return
 	}
-	configured, writeOnly := hmacSecret.Configured(ctx, in.Config, diags)
-	held, err := calls.Get(r.data.LogContext(ctx, configured.ValueString()), projectID)
-	switch {
-	case client.IsNotFound(err):
-		diags.Append(shared.APIErrorDiagnostic(r.api.subject(projectID, r.data), "read", err))
-		return
-	case err != nil:
-		diags.AddAttributeWarning(path.Root(shared.AttrProjectID), "Could not tell whether Sinch holds a secret", fmt.Sprintf(
-			"The plan reads the secret that Sinch holds for project %q in the %s API, to warn when the apply replaces "+
-				"one, and the read failed: %s. The apply sets the configured secret all the same.",
-			projectID, r.api.Name, shared.InWords(err)))
-		return
-	case held.HMACSecret == "" || !configured.IsUnknown() && configured.ValueString() == held.HMACSecret:
-		return
+	configured, _ := hmacSecret.Configured(ctx, in.Config, diags)
+	answer, err := calls.Get(r.data.LogContext(ctx, configured.ValueString()), projectID)
+	var held *string
+	if err == nil {
+		held = &answer.HMACSecret
 	}
-	importID, form := projectID, hmacSecret.Plain()
-	if writeOnly {
-		importID, form = projectID+shared.WriteOnlyImportSuffix, hmacSecret.WriteOnly()
-	}
-	unless := ""
-	if configured.IsUnknown() {
-		unless = " (unless the configured secret, known only at apply, is that one)"
-	}
-	diags.AddAttributeWarning(form, "The apply replaces the secret Sinch holds", fmt.Sprintf(
-		"Sinch holds a callback secret for project %q in the %s API, and this create replaces it with the configured "+
-			"one%s: from then on, a callback handler that verifies X-Sinch-Signature with the secret Sinch holds now "+
-			"refuses every callback. To manage the secret Sinch holds instead, import it rather than create: an import "+
-			"block with id = %q (or terraform import %s.<name> %s), which keeps it; then change it when the handlers "+
-			"are ready.", projectID, r.api.Name, unless, importID, r.api.terraformType(), importID))
+	hmacSecret.WarnOfAReplacedSecret(ctx, in.Config, shared.HeldSecret{Held: held, Err: err,
+		Of:       fmt.Sprintf("for project %q in the %s API", projectID, r.api.Name),
+		Verifies: "a callback handler that verifies X-Sinch-Signature", Subject: r.api.subject(projectID, r.data),
+		TypeName: r.api.terraformType(), ImportID: projectID}, diags)
 }

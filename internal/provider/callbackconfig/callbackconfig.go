@@ -1,6 +1,7 @@
 // Package callbackconfig is the provider's family of callback configurations: for each API of
-// sinchapi.CallbackAPIs, a resource, a data source and an ephemeral resource made from the API's value,
-// and the functions that compute the X-Sinch-Signature header that Sinch signs their callbacks with.
+// sinchapi.CallbackAPIs, a resource, a data source and an ephemeral resource made from the API's value;
+// the same three for a Conversation API app's secret for overridden callback URLs; and the functions
+// that compute the X-Sinch-Signature header that Sinch signs their callbacks with.
 package callbackconfig
 
 import (
@@ -10,29 +11,30 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
-// Resources, DataSources and EphemeralResources have one type per API of callbackAPIs.
+// Resources, DataSources and EphemeralResources have one type per API of callbackAPIs, and one for the
+// callback settings of a Conversation API app (sinch_conversation_app_callback_settings).
 
-// Resources returns the resource types, one per API.
+// Resources returns the resource types, one per API, and the app's.
 func Resources() []func() resource.Resource {
-	var types []func() resource.Resource
+	types := []func() resource.Resource{NewAppCallbackSettingsResource}
 	for _, api := range callbackAPIs {
 		types = append(types, func() resource.Resource { return &CallbackConfigurationResource{api: api} })
 	}
 	return types
 }
 
-// DataSources returns the data source types, one per API.
+// DataSources returns the data source types, one per API, and the app's.
 func DataSources() []func() datasource.DataSource {
-	var types []func() datasource.DataSource
+	types := []func() datasource.DataSource{NewAppCallbackSettingsDataSource}
 	for _, api := range callbackAPIs {
 		types = append(types, func() datasource.DataSource { return &CallbackConfigurationDataSource{api: api} })
 	}
 	return types
 }
 
-// EphemeralResources returns the ephemeral resource types, one per API.
+// EphemeralResources returns the ephemeral resource types, one per API, and the app's.
 func EphemeralResources() []func() ephemeral.EphemeralResource {
-	var types []func() ephemeral.EphemeralResource
+	types := []func() ephemeral.EphemeralResource{NewAppCallbackSettingsEphemeralResource}
 	for _, api := range callbackAPIs {
 		types = append(types, func() ephemeral.EphemeralResource { return &CallbackConfigurationEphemeralResource{api: api} })
 	}

@@ -185,7 +185,7 @@ func TestAccConversationWebhook_projectKnownOnlyAtApply(t *testing.T) {
 				PreConfig:       env.StartCounting,
 				Config:          env.Config("", webhookProjectFromAResource),
 				ConfigVariables: variables("project-2", 3, "third-random-secret-0123456789"),
-				ExpectError:     regexpOf(`(?s)Webhook cannot move to another project.*project_id is "project-2", but the\s+webhook belongs to app "app-1"`),
+				ExpectError:     regexpOf(`(?s)An app cannot move to another project.*project_id is "project-2", but the\s+webhook belongs to app "app-1"`),
 			},
 			{
 				PreConfig:       env.StartCounting,
@@ -199,7 +199,7 @@ func TestAccConversationWebhook_projectKnownOnlyAtApply(t *testing.T) {
 				Config:          env.Config("", strings.Replace(webhookProjectFromAResource, "terraform_data.project.output", `"project-2"`, 1)),
 				ConfigVariables: variables("project-1", 4, "fourth-random-secret-0123456789"),
 				PlanOnly:        true,
-				ExpectError:     regexpOf(`Webhook cannot move to another project`),
+				ExpectError:     regexpOf(`An app cannot move to another project`),
 			},
 		},
 	})

@@ -57,33 +57,15 @@ func (r *WebhookResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 }
 
 // planProject decides what a change of project does to an existing webhook, and tells whether the plan
-// goes on. A webhook of another project is another webhook: it replaces this one. For the Conversation
-// API, an app lives in one project, so another project with the same app_id is an error, and a project
-// known only after apply (from a resource being replaced, say), the same one as often as not, replaces
-// nothing: if it turns out to be another one, the apply's final plan fails before any change. Elsewhere a
-// project known only after apply replaces the webhook, as the plan cannot tell that it is the same.
+// goes on. A webhook of another project is another webhook: it replaces this one, also when the project
+// is known only after apply, as the plan cannot tell that it is the same. A Conversation API webhook
+// belongs to an app, which lives in one project: see shared.PlanProjectOfAnApp.
 func (r *WebhookResource) planProject(ctx context.Context, in shared.PlanInput, projectID types.String, resp *resource.ModifyPlanResponse) bool {
-	diags := &resp.Diagnostics
-	priorProject := shared.GetString(ctx, in.State, shared.AttrProjectID, diags)
-	replace := func() { resp.RequiresReplace = append(resp.RequiresReplace, path.Root(shared.AttrProjectID)) }
-	switch {
-	case priorProject.Equal(projectID):
-	case !r.api.ScopedByApp:
-		replace()
-	case projectID.IsUnknown():
-		diags.AddAttributeWarning(path.Root(shared.AttrProjectID), "Project known only after apply", fmt.Sprintf(
-			"project_id is known only after apply. The webhook's app lives in project %q, so the apply expects that "+
-				"project, and fails before any change if it is another one.", priorProject.ValueString()))
-	case shared.GetString(ctx, in.Config, attrAppID, diags).Equal(shared.GetString(ctx, in.State, attrAppID, diags)):
-		priorApp := shared.GetString(ctx, in.State, attrAppID, diags).ValueString()
-		diags.AddAttributeError(path.Root(shared.AttrProjectID), "Webhook cannot move to another project", fmt.Sprintf(
-			"project_id is %q, but the webhook belongs to app %q, which lives in project %q: an app lives in one "+
-				"project, and Sinch would refuse the webhook in another. To move the callbacks to an app of project %q, "+
-				"change app_id too, which replaces the webhook.", projectID.ValueString(), priorApp,
-			priorProject.ValueString(), projectID.ValueString()))
-		return false
-	default:
-		replace()
+	if r.api.ScopedByApp {
+		return shared.PlanProjectOfAnApp(ctx, in, projectID, "webhook", resp)
+	}
+	if !shared.GetString(ctx, in.State, shared.AttrProjectID, &resp.Diagnostics).Equal(projectID) {
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root(shared.AttrProjectID))
 	}
 	return true
 }

@@ -22,7 +22,7 @@ import (
 // The attributes of a webhook, in the APIs' words; a Provisioning API webhook has no app, target type
 // or client credentials.
 const (
-	attrAppID             = "app_id"
+	attrAppID             = shared.AttrAppID
 	attrTarget            = "target"
 	attrTargetType        = "target_type"
 	attrTriggers          = "triggers"
