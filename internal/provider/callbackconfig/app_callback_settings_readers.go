@@ -72,7 +72,9 @@ func readAppSettings(ctx context.Context, d *shared.ProviderData, config appSett
 type AppCallbackSettingsDataSource struct{ data *shared.ProviderData }
 
 // NewAppCallbackSettingsDataSource returns the data source sinch_conversation_app_callback_settings.
-func NewAppCallbackSettingsDataSource() datasource.DataSource { return &AppCallbackSettingsDataSource{} }
+func NewAppCallbackSettingsDataSource() datasource.DataSource {
+	return &AppCallbackSettingsDataSource{}
+}
 
 func (d *AppCallbackSettingsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_" + appSettingsType

@@ -56,4 +56,3 @@ func (s SecretArgument) WarnOfAReplacedSecret(ctx context.Context, config Attrib
 			"than create: an import block with id = %q (or terraform import %s.<name> %s), which keeps it; then change "+
 			"it when the handlers are ready.", held.Of, unless, held.Verifies, importID, held.TypeName, importID))
 }
-
