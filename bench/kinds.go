@@ -63,6 +63,26 @@ var kinds = []kind{
 			return []sinchmock.Counts{{Get: n, Post: n}, {Get: n}, {Get: n, Patch: n}, {Get: n, Delete: n}}
 		},
 	},
+	{
+		name: "Provisioning API webhooks", sinchType: "sinch_provisioning_webhook", noopType: "noop_provisioning_webhook",
+		steps: []step{
+			{"apply: create N", []string{"apply", "-auto-approve"}, "one"},
+			{"plan: no change", []string{"plan", "-detailed-exitcode"}, "one"},
+			{"apply: change every secret", []string{"apply", "-auto-approve"}, "two"},
+			{"destroy", []string{"destroy", "-auto-approve"}, "two"},
+		},
+		// At most 15 webhooks per project: the N webhooks go to N/15 of the mock's projects.
+		arguments: `
+  project_id = format("project-%04d", floor(tonumber(each.key) / 15))
+  target     = "https://handler.example/${each.key}"
+  triggers   = ["WHATSAPP_SENDER_ACTIVE", "WHATSAPP_TEMPLATE_APPROVED"]
+  secret     = "${var.secret}-${each.key}"`,
+		// A create lists its project's webhooks (one page of at most 15) before its POST: what proves a
+		// webhook new, if the answer to the POST is lost.
+		want: func(n int) []sinchmock.Counts {
+			return []sinchmock.Counts{{Get: n, Post: n}, {Get: n}, {Get: n, Patch: n}, {Get: n, Delete: n}}
+		},
+	},
 }
 
 // appsOf is how many apps N webhooks need, at most 5 on each.

@@ -56,6 +56,19 @@ resource "sinch_numbers_callback_configuration" "this" {
   project_id     = "project-1"
   hmac_secret_wo = var.secret
 }
+
+resource "sinch_conversation_app_callback_settings" "this" {
+  project_id = "project-1"
+  app_id     = "app-1"
+  secret_wo  = var.secret
+}
+
+resource "sinch_provisioning_webhook" "this" {
+  project_id = "project-1"
+  target     = "https://handler.example/onboarding"
+  triggers   = ["ALL"]
+  secret_wo  = var.secret
+}
 `
 
 // Secrets made by random_password hold "&", "<", ">", '"' and "\", which a JSON body escapes ("\u0026",
@@ -72,8 +85,12 @@ func TestEchoedSecretsInEveryForm(t *testing.T) {
 	// The create of the webhook and the write of the callback secret are refused, quoting their bodies.
 	mock.Script(sinchmock.Conversation, http.MethodPost, "/v1/projects/project-1/webhooks", sinchmock.Echo(400))
 	mock.Script(sinchmock.Numbers, http.MethodPatch, "/v1/projects/project-1/callbackConfiguration", sinchmock.Echo(400))
+	mock.Script(sinchmock.Conversation, http.MethodPatch, "/v1/projects/project-1/apps/app-1", sinchmock.Echo(400))
+	mock.Script(sinchmock.Provisioning, http.MethodPost, "/v1/projects/project-1/webhooks", sinchmock.Echo(400))
 	out := r.Run(false, env(secret), "apply", "-auto-approve", "-input=false")
-	acctest.ExpectSays(t, out, `"secret":"(redacted)"`, `"client_secret":"(redacted)"`, `{"hmacSecret":"(redacted)"}`)
+	acctest.ExpectSays(t, out, `"secret":"(redacted)"`, `"client_secret":"(redacted)"`, `{"hmacSecret":"(redacted)"}`,
+		`{"callback_settings":{"secret_for_overridden_callback_urls":"(redacted)"}}`,
+		`Sinch says what to do: Do not send {"secret":"(redacted)","target":"https://handler.example/onboarding"`)
 	// Then made; the update that writes a new secret is refused, quoting it.
 	r.Run(true, env(secret), "apply", "-auto-approve", "-input=false")
 	hooks := mock.Webhooks("app-1")

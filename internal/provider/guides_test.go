@@ -3,6 +3,7 @@ package provider_test
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -163,7 +164,8 @@ func TestGuide_registering(t *testing.T) {
 	inGuide(t, r, "registering-a-handler")
 	steps := strings.Split(acctest.DocBlock(t, "../../docs/guides/registering-a-callback-handler.md", "## The steps"), "\n")
 	env := append(acctest.ProviderInMirror(t), "TF_CLI_ARGS_apply=-auto-approve", "SINCH_KEY_ID="+acctest.TestKeyID, "SINCH_KEY_SECRET="+acctest.TestKeySecret,
-		"SINCH_PROJECT_ID=project-1", "SINCH_TOKEN_URL="+mock.TokenURL, "SINCH_CONVERSATION_API_URL="+mock.ConversationURL)
+		"SINCH_PROJECT_ID=project-1", "SINCH_TOKEN_URL="+mock.TokenURL, "SINCH_CONVERSATION_API_URL="+mock.ConversationURL,
+		"SINCH_PROVISIONING_API_URL="+mock.URLOf(sinchmock.Provisioning))
 	var commands []string
 	for _, line := range steps {
 		if strings.HasPrefix(line, "terraform ") {
@@ -183,6 +185,10 @@ func TestGuide_registering(t *testing.T) {
 		hooks := mock.Webhooks(app)
 		if len(hooks) != 1 || hooks[0].Secret == "" || hooks[0].Target != "https://callbacks.example.com/sinch/conversation" {
 			t.Fatalf("after %q, Sinch holds %+v", commands[i+1], hooks)
+		}
+		onboarding := mock.ProvisioningWebhooks("project-1")
+		if len(onboarding) != 1 || onboarding[0].Secret != hooks[0].Secret || onboarding[0].Target != "https://callbacks.example.com/sinch/onboarding" {
+			t.Fatalf("after %q, Sinch holds the onboarding webhooks %+v, want one with the Conversation webhook's secret", commands[i+1], onboarding)
 		}
 		if fresh := len(secrets) == 0 || hooks[0].Secret != secrets[len(secrets)-1]; fresh != want.newSecret {
 			t.Errorf("after %q, a new secret at Sinch: %v, want %v", commands[i+1], fresh, want.newSecret)
@@ -239,23 +245,40 @@ func TestGuide_testing(t *testing.T) {
 // is written.
 func TestGuide_migrating(t *testing.T) {
 	const secret, webhookSecret = "migrated-8e7d6c5b4a39281706f5", "webhook-migrated-0a1b2c3d4e5f"
+	const onboardingSecret = "onboarding-migrated-5f4e3d2c1b0a"
 	mock := sinchmock.Start(sinchmock.Options{KeyID: acctest.TestKeyID, KeySecret: acctest.TestKeySecret, Projects: map[string]string{"project-1": secret},
 		Apps: map[string]string{"app-1": "project-1"}})
 	defer mock.Close()
 	webhook := mock.AddWebhook("project-1", sinchmock.Webhook{AppID: "app-1", Target: "https://callbacks.example.com/sinch/conversation",
 		Triggers: []string{"MESSAGE_INBOUND", "MESSAGE_DELIVERY"}, Secret: webhookSecret})
+	mock.SetAppCallbackSecret("app-1", webhookSecret)
+	onboarding := mock.AddProvisioningWebhook("project-1", sinchmock.ProvisioningWebhook{
+		Target: "https://callbacks.example.com/sinch/onboarding", Triggers: []string{"WHATSAPP_SENDER_ACTIVE", "WHATSAPP_TEMPLATE_APPROVED"},
+		Secret: onboardingSecret})
 	r := acctest.NewCLIRun(t, mock)
 	inGuide(t, r, "migrating")
 	env := []string{"SINCH_KEY_SECRET=" + acctest.TestKeySecret, "TF_VAR_project_id=project-1", "TF_VAR_callback_secret=" + secret,
-		"TF_VAR_app_id=app-1", "TF_VAR_webhook_id=" + webhook, "TF_VAR_webhook_secret=" + webhookSecret}
-	want := fmt.Sprintf("%d imported, 0 added, 0 changed, 0 destroyed", len(sinchapi.CallbackAPIs)+1)
-	if out := r.Run(true, env, "apply", "-auto-approve", "-input=false"); !strings.Contains(out, want) {
-		t.Errorf("the migration does not say %q:\n%s", want, out)
+		"TF_VAR_app_id=app-1", "TF_VAR_webhook_id=" + webhook, "TF_VAR_webhook_secret=" + webhookSecret,
+		"TF_VAR_onboarding_webhook_id=" + onboarding, "TF_VAR_onboarding_secret=" + onboardingSecret}
+	// Every object imported; the Provisioning webhook's secret, which no import can read, written.
+	want := fmt.Sprintf("%d imported, 0 added, 1 changed, 0 destroyed", len(sinchapi.CallbackAPIs)+3)
+	if out := r.Run(true, env, "apply", "-auto-approve", "-input=false"); !strings.Contains(out, want) ||
+		!strings.Contains(acctest.Prose(out), "The apply writes the webhook's secret") {
+		t.Errorf("the migration does not say %q, and that it writes the onboarding webhook's secret:\n%s", want, out)
 	}
-	if c := mock.Counts(); c.Put+c.Patch+c.Post+c.Delete != 0 {
-		t.Errorf("the migration wrote: %+v", c)
+	writes := 0
+	for _, req := range mock.Requests() {
+		if req.Method != http.MethodGet && req.Method != http.MethodPost || req.Method == http.MethodPost && req.API != sinchmock.TokenAPI {
+			writes++
+			if req.Method != http.MethodPatch || req.API != sinchmock.Provisioning || req.Body != `{"secret":"`+onboardingSecret+`"}` {
+				t.Errorf("the migration wrote %s %s %s", req.Method, req.Path, acctest.Prose(req.Body))
+			}
+		}
 	}
-	for _, s := range []string{secret, webhookSecret} {
+	if writes != 1 {
+		t.Errorf("the migration made %d writes, want the onboarding webhook's secret alone", writes)
+	}
+	for _, s := range []string{secret, webhookSecret, onboardingSecret} {
 		if r.StateHolds(s) {
 			t.Error("the state holds a secret")
 		}

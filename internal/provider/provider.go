@@ -31,8 +31,8 @@ var (
 	_ provider.ProviderWithEphemeralResources = &SinchProvider{}
 )
 
-// SinchProvider is the provider for Sinch's callbacks: the callback configurations of several APIs, and
-// the Conversation API's webhooks.
+// SinchProvider is the provider for Sinch's callbacks: the callback configurations of several APIs, the
+// webhooks of the Conversation and Provisioning APIs, and a Conversation app's callback settings.
 type SinchProvider struct {
 	version string
 
@@ -64,7 +64,9 @@ func (p *SinchProvider) Metadata(_ context.Context, _ provider.MetadataRequest, 
 func (p *SinchProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Manages Sinch's callbacks: the HMAC secret with which Sinch signs the callbacks of its " +
-			apiNames() + " APIs, and the Conversation API's webhooks (where an app's callbacks go, and the secrets that sign them).",
+			apiNames() + " APIs; the webhooks of the Conversation API (where an app's callbacks go, and the secrets that sign " +
+			"them) and of the Provisioning API (where sender onboarding events go); and a Conversation app's secret for " +
+			"overridden callback URLs.",
 		Attributes: providerSchemaAttributes(),
 	}
 }

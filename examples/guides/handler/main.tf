@@ -39,3 +39,8 @@ output "url" {
   description = "The URL of the handler's Conversation API callbacks."
   value       = "https://${var.hostname}/sinch/conversation"
 }
+
+output "onboarding_url" {
+  description = "The URL of the handler's sender onboarding events (the Provisioning API's webhooks)."
+  value       = "https://${var.hostname}/sinch/onboarding"
+}

@@ -1,5 +1,6 @@
-# A callback handler registered as a Conversation API webhook, with a secret written to Sinch and to the
-# handler with one version, and rotated in two steps (see the guide). Each apply sets `phase`:
+# A callback handler registered as a Conversation API webhook, and for the project's sender onboarding
+# events as a Provisioning API webhook, with one secret written to Sinch and to the handler with one
+# version, and rotated in two steps (see the guide). Each apply sets `phase`:
 #   rotating: the handler accepts the new secret and the one Sinch holds, then Sinch gets the new one;
 #   settled:  the handler accepts the secret Sinch holds alone.
 terraform {
@@ -69,8 +70,22 @@ resource "sinch_conversation_webhook" "this" {
   depends_on = [module.handler]
 }
 
-output "webhook_id" {
-  value = sinch_conversation_webhook.this.id
+# The project's sender onboarding events, to the same handler with the same secret and version. Sinch
+# never answers this webhook's secret, so the one it holds now is read from the Conversation webhook
+# above, which always holds the same one.
+resource "sinch_provisioning_webhook" "onboarding" {
+  target            = module.handler.onboarding_url
+  triggers          = ["WHATSAPP_SENDER_ACTIVE", "WHATSAPP_SENDER_REJECTED", "WHATSAPP_TEMPLATE_APPROVED", "WHATSAPP_TEMPLATE_REJECTED"]
+  secret_wo         = local.new_secret
+  secret_wo_version = var.secret_version
+  depends_on        = [module.handler]
+}
+
+output "webhook_ids" {
+  value = {
+    conversation = sinch_conversation_webhook.this.id
+    onboarding   = sinch_provisioning_webhook.onboarding.id
+  }
 }
 
 output "handler_revision" {

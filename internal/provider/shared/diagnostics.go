@@ -62,7 +62,7 @@ func APIErrorDiagnostic(about CallSubject, verb string, err error) diag.Diagnost
 	case errors.As(err, &tokenErr):
 		return tokenDiagnostic(failed, tokenErr)
 	case errors.As(err, &apiErr):
-		return apiStatusDiagnostic(about, verb, failed, apiErr)
+		return withSinchsAdvice(apiStatusDiagnostic(about, verb, failed, apiErr), apiErr)
 	case errors.As(err, &transportErr):
 		return transportDiagnostic(failed, transportErr, about.URLSetting)
 	case errors.As(err, &redirect):
@@ -107,15 +107,41 @@ func tokenDiagnostic(failed string, e *client.TokenError) diag.Diagnostic {
 	}
 }
 
+// withSinchsAdvice adds to the diagnostic of an API error what Sinch's error body says beyond its status
+// and message, in the flat body of the Provisioning and Voice APIs: its resolution (Sinch's "what to do"),
+// its additional information and its reference, each redacted of the secrets as the rest.
+func withSinchsAdvice(d diag.Diagnostic, e *client.APIError) diag.Diagnostic {
+	var b strings.Builder
+	if e.Resolution != "" {
+		fmt.Fprintf(&b, "\nSinch says what to do: %s", strings.TrimSpace(e.Resolution))
+	}
+	if len(e.AdditionalInformation) > 0 {
+		fmt.Fprintf(&b, "\nSinch adds: %s.", strings.Join(e.AdditionalInformation, "; "))
+	}
+	if e.Reference != "" {
+		fmt.Fprintf(&b, "\nSinch's reference of the error, for its support: %s.", e.Reference)
+	}
+	if b.Len() == 0 {
+		return d
+	}
+	if at, ok := d.(diag.DiagnosticWithPath); ok {
+		return diag.NewAttributeErrorDiagnostic(at.Path(), d.Summary(), d.Detail()+b.String())
+	}
+	return diag.NewErrorDiagnostic(d.Summary(), d.Detail()+b.String())
+}
+
 func apiStatusDiagnostic(about CallSubject, verb, failed string, e *client.APIError) diag.Diagnostic {
 	answer := fmt.Sprintf("HTTP %d", e.HTTPStatus)
-	if e.Status != "" {
+	switch {
+	case e.Status != "":
 		answer += " " + e.Status
+	case e.ErrorCode != "":
+		answer += " " + e.ErrorCode
 	}
 	if e.Message != "" {
 		answer += ": " + e.Message
 	}
-	if e.Status == "" && e.Message == "" {
+	if e.Status == "" && e.ErrorCode == "" && e.Message == "" {
 		answer += ", with a body that is not Sinch's JSON error"
 	}
 	switch {
