@@ -109,8 +109,13 @@ func TestApps_refusals(t *testing.T) {
 	} {
 		code, body := webhookCall(t, mock, bearer, http.MethodPatch, tc.path, tc.body)
 		status, detail := sinchError(t, body)
-		if code != 400 || status != "INVALID_ARGUMENT" || fmt.Sprint(detail["fieldViolations"]) == "" ||
-			!reflect.DeepEqual(detail["fieldViolations"].([]any)[0].(map[string]any)["field"], tc.field) {
+		violations, _ := detail["fieldViolations"].([]any)
+		var field any
+		if len(violations) > 0 {
+			first, _ := violations[0].(map[string]any)
+			field = first["field"]
+		}
+		if code != 400 || status != "INVALID_ARGUMENT" || !reflect.DeepEqual(field, tc.field) {
 			t.Errorf("%s %s: %d %v", tc.path, tc.body, code, body)
 		}
 	}

@@ -86,9 +86,10 @@ func (s *Server) listActiveNumbers(_ API, w http.ResponseWriter, r *http.Request
 	pageSize = min(pageSize, MaxActiveNumbersPageSize)
 	offset := 0
 	if token := query.Get("pageToken"); token != "" {
-		decoded, err := base64.RawURLEncoding.DecodeString(token)
+		decoded, decodeErr := base64.RawURLEncoding.DecodeString(token)
 		text, isToken := strings.CutPrefix(string(decoded), "offset:")
-		if offset, err = strconv.Atoi(text); err != nil || !isToken || offset < 0 {
+		var err error
+		if offset, err = strconv.Atoi(text); decodeErr != nil || err != nil || !isToken || offset < 0 {
 			writeViolation(w, "pageToken", "pageToken is not one this list answered.")
 			return
 		}

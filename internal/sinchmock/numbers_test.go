@@ -126,7 +126,9 @@ func listNumbers(t *testing.T, mock *sinchmock.Running, bearer, query string) (n
 	}
 	page, _ := answer["activeNumbers"].([]any)
 	for _, n := range page {
-		numbers = append(numbers, n.(map[string]any)["phoneNumber"].(string))
+		number, _ := n.(map[string]any)
+		phoneNumber, _ := number["phoneNumber"].(string)
+		numbers = append(numbers, phoneNumber)
 	}
 	next, _ = answer["nextPageToken"].(string)
 	totalSize, _ := answer["totalSize"].(float64)

@@ -100,7 +100,8 @@ func TestActiveNumbers_updateRefused(t *testing.T) {
 		violations, _ := detail["fieldViolations"].([]any)
 		var field any
 		if len(violations) == 1 {
-			field = violations[0].(map[string]any)["field"]
+			first, _ := violations[0].(map[string]any)
+			field = first["field"]
 		}
 		if code != 400 || status != tc.status || field != tc.field {
 			t.Errorf("PATCH %s %s: HTTP %d %v, want 400 %s on %s", tc.number, tc.body, code, answer, tc.status, tc.field)
@@ -117,7 +118,8 @@ func TestActiveNumbers_updateRefused(t *testing.T) {
 	}
 	// The message of a relink says what to do.
 	_, answer = numbersCall(t, mock, bearer, http.MethodPatch, numberPath("+12025550100"), `{"smsConfiguration":{"servicePlanId":"plan-b"}}`)
-	if message := answer["error"].(map[string]any)["message"].(string); !containsAll(message, "plan-a", "plan-b", "unlink") {
+	sinchErr, _ := answer["error"].(map[string]any)
+	if message, _ := sinchErr["message"].(string); !containsAll(message, "plan-a", "plan-b", "unlink") {
 		t.Errorf("the relink's message: %q", message)
 	}
 	// Unlinked, the number links to another plan.

@@ -88,8 +88,10 @@ func TestProvisioning_echo(t *testing.T) {
 	a := provisioningCall(t, mock, bearer, http.MethodPost, "/p1/webhooks", provisioningHook)
 	info, _ := a.body["additionalInformation"].(map[string]any)
 	request, _ := info["request"].(map[string]any)
-	if a.code != 400 || papiError(t, a) != "INVALID_ARGUMENT" || !strings.Contains(a.body["message"].(string), "Bearer "+bearer) ||
-		!strings.Contains(a.body["resolution"].(string), provisioningHook) || info["authorization"] != "Bearer "+bearer ||
+	message, _ := a.body["message"].(string)
+	resolution, _ := a.body["resolution"].(string)
+	if a.code != 400 || papiError(t, a) != "INVALID_ARGUMENT" || !strings.Contains(message, "Bearer "+bearer) ||
+		!strings.Contains(resolution, provisioningHook) || info["authorization"] != "Bearer "+bearer ||
 		info["requestBody"] != provisioningHook || request["secret"] != "hook-secret" {
 		t.Errorf("%d %s", a.code, a.raw)
 	}

@@ -33,8 +33,6 @@ var (
 	provisioning = webhookAPI{WebhookAPI: sinchapi.Provisioning,
 		secret: shared.SecretArgument{Parent: path.Empty(), Name: "secret", NeverAnswered: true},
 		events: "the events of sender onboarding (WhatsApp, RCS and KakaoTalk senders, templates, accounts and bundles)"}
-	// webhookAPIs are the APIs whose webhooks the provider manages, one of each type for each.
-	webhookAPIs = []webhookAPI{conversation, provisioning}
 )
 
 // terraformType is the type's full name, as configurations write it.
