@@ -33,11 +33,21 @@ func TestExamples_everyType(t *testing.T) {
 	}
 	var resources, dataSources, ephemerals []string
 	for _, f := range p.Resources(ctx) {
+		r := f()
 		var resp resource.MetadataResponse
-		f().Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "sinch"}, &resp)
+		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "sinch"}, &resp)
 		resources = append(resources, resp.TypeName)
 		expectFiles(filepath.Join("resources", resp.TypeName), "resource.tf", "import.sh",
-			"import-by-string-id.tf", "import-write-only.tf", "import-by-identity.tf")
+			"import-by-string-id.tf", "import-by-identity.tf")
+		// A type with a write-only secret is imported with ":write-only" too.
+		var schema resource.SchemaResponse
+		r.Schema(ctx, resource.SchemaRequest{}, &schema)
+		for _, attribute := range schema.Schema.Attributes {
+			if attribute.IsWriteOnly() {
+				expectFiles(filepath.Join("resources", resp.TypeName), "import-write-only.tf")
+				break
+			}
+		}
 	}
 	for _, f := range p.DataSources(ctx) {
 		var resp datasource.MetadataResponse
