@@ -129,7 +129,7 @@ output "listed" {
 output "id" {
   value = sinch_conversation_webhook.this.id
 }
-`, live.app, target, triggers)
+`, live.appID, target, triggers)
 	}
 	env := []string{"TF_VAR_secret=live-" + randomHex(16)}
 	c.write(config(live.targetPrefix+"first", `["MESSAGE_DELIVERY"]`))
@@ -141,7 +141,7 @@ output "id" {
 	c.write(config(live.targetPrefix+"second", `["MESSAGE_DELIVERY", "MESSAGE_INBOUND"]`))
 	c.run(env, "apply", "-auto-approve")
 	id := strings.Trim(strings.TrimSpace(c.run(env, "output", "id")), `"`)
-	hook, err := live.webhooks.Get(context.Background(), live.project, live.app, id)
+	hook, err := live.webhooks.Get(context.Background(), live.project, live.appID, id)
 	if err != nil || hook.Target != live.targetPrefix+"second" || len(hook.Triggers) != 2 {
 		t.Fatalf("Sinch holds %v (%v)", hook, err)
 	}
@@ -149,7 +149,7 @@ output "id" {
 	c.run(env, "import", "sinch_conversation_webhook.this", live.project+"/"+id+":write-only")
 	c.run(env, "apply", "-auto-approve")
 	c.run(env, "destroy", "-auto-approve")
-	if _, err := live.webhooks.Get(context.Background(), live.project, live.app, id); err == nil {
+	if _, err := live.webhooks.Get(context.Background(), live.project, live.appID, id); err == nil {
 		t.Errorf("webhook %s is still there after destroy", id)
 	}
 }
@@ -160,4 +160,108 @@ func failIfAsked(t *testing.T) {
 	if os.Getenv("SINCH_LIVE_FAIL_AFTER_CHANGE") != "" {
 		t.Fatal("failed on purpose (SINCH_LIVE_FAIL_AFTER_CHANGE), after changing a secret")
 	}
+}
+
+// A Provisioning API webhook: create, no change, a new target and triggers, the data sources, a new
+// version that writes the secret again, an import in write-only form (whose apply writes the secret,
+// which Sinch never answers), destroy.
+func TestLive_provisioningWebhook(t *testing.T) {
+	c := newCLI(t)
+	config := func(target, triggers string, version int) string {
+		return fmt.Sprintf(`
+variable "secret" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+
+resource "sinch_provisioning_webhook" "this" {
+  target            = %[1]q
+  triggers          = %[2]s
+  secret_wo         = var.secret
+  secret_wo_version = %[3]d
+}
+
+data "sinch_provisioning_webhooks" "project" {
+  depends_on = [sinch_provisioning_webhook.this]
+}
+
+data "sinch_provisioning_webhook" "this" {
+  id = sinch_provisioning_webhook.this.id
+}
+
+output "listed" {
+  value = contains([for w in data.sinch_provisioning_webhooks.project.webhooks : w.id], sinch_provisioning_webhook.this.id)
+}
+
+output "id" {
+  value = sinch_provisioning_webhook.this.id
+}
+`, target, triggers, version)
+	}
+	env := []string{"TF_VAR_secret=live-" + randomHex(16)}
+	c.write(config(live.targetPrefix+"onboarding", `["WHATSAPP_SENDER_ACTIVE"]`, 1))
+	c.run(env, "apply", "-auto-approve")
+	if out := c.run(env, "output", "listed"); strings.TrimSpace(out) != "true" {
+		t.Fatalf("the webhook made is not among the project's: %s", out)
+	}
+	c.run(env, "plan", "-detailed-exitcode")
+	c.write(config(live.targetPrefix+"onboarding-2", `["WHATSAPP_SENDER_ACTIVE", "WHATSAPP_TEMPLATE_APPROVED"]`, 2))
+	c.run(env, "apply", "-auto-approve")
+	id := strings.Trim(strings.TrimSpace(c.run(env, "output", "id")), `"`)
+	hook, err := live.provisioning.Get(context.Background(), live.project, "", id)
+	if err != nil || hook.Target != live.targetPrefix+"onboarding-2" || len(hook.Triggers) != 2 {
+		t.Fatalf("Sinch holds %v (%v)", hook, err)
+	}
+	c.run(env, "state", "rm", "sinch_provisioning_webhook.this")
+	c.run(env, "import", "sinch_provisioning_webhook.this", live.project+"/"+id+":write-only")
+	c.run(env, "apply", "-auto-approve")
+	c.run(env, "plan", "-detailed-exitcode")
+	c.run(env, "destroy", "-auto-approve")
+	if _, err := live.provisioning.Get(context.Background(), live.project, "", id); err == nil {
+		t.Errorf("webhook %s is still there after destroy", id)
+	}
+}
+
+// The app's secret for overridden callback URLs: set (write-only), no change, a new version, the data
+// source, an import in write-only form that writes nothing, destroy (which leaves the secret).
+func TestLive_appCallbackSettings(t *testing.T) {
+	c := newCLI(t)
+	config := func(version int) string {
+		return fmt.Sprintf(`
+variable "secret" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+
+resource "sinch_conversation_app_callback_settings" "this" {
+  app_id            = %[1]q
+  secret_wo         = var.secret
+  secret_wo_version = %[2]d
+}
+`, live.appID, version)
+	}
+	holdsAppSecret := func(secret string) {
+		t.Helper()
+		got, err := live.app.Get(context.Background(), live.project, live.appID)
+		if err != nil || got.Secret != nil && *got.Secret != secret {
+			t.Fatalf("app %s does not hold the secret the step set (%v)", live.appID, err)
+		}
+	}
+	first, second := "live-"+randomHex(16), "live-"+randomHex(16)
+	c.write(config(1))
+	c.run([]string{"TF_VAR_secret=" + first}, "apply", "-auto-approve")
+	holdsAppSecret(first)
+	c.run([]string{"TF_VAR_secret=" + second}, "plan", "-detailed-exitcode")
+	c.run([]string{"TF_VAR_secret=" + second}, "apply", "-auto-approve")
+	holdsAppSecret(first)
+	c.write(config(2))
+	c.run([]string{"TF_VAR_secret=" + second}, "apply", "-auto-approve")
+	holdsAppSecret(second)
+	c.run([]string{"TF_VAR_secret=" + second}, "state", "rm", "sinch_conversation_app_callback_settings.this")
+	c.run([]string{"TF_VAR_secret=" + second}, "import", "sinch_conversation_app_callback_settings.this", live.project+"/"+live.appID+":write-only")
+	c.run([]string{"TF_VAR_secret=" + second}, "apply", "-auto-approve")
+	c.run([]string{"TF_VAR_secret=" + second}, "destroy", "-auto-approve")
+	holdsAppSecret(second)
 }

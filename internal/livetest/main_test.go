@@ -2,9 +2,9 @@
 
 // Package livetest runs acceptance tests of every resource type against a real Sinch project, through
 // the real CLI: `make testacc-live`, with the access key, the project and a Conversation API app in the
-// environment (see the README). Before the tests it saves the secret of each callback configuration;
-// after them (also after a failure, or Ctrl-C) it puts each back and deletes every webhook it made. It
-// never prints a secret. Pointed at sinch-mock, it proves itself (`make testacc-live-mock`).
+// environment (see the README). Before the tests it saves the secret of each callback configuration and
+// the app's secret for overridden callback URLs; after them (also after a failure, or Ctrl-C) it puts
+// each back and deletes every webhook it made, of either webhook API. It never prints a secret. Pointed at sinch-mock, it proves itself (`make testacc-live-mock`).
 package livetest
 
 import (
@@ -30,13 +30,17 @@ var required = []string{"SINCH_KEY_ID", "SINCH_KEY_SECRET", "SINCH_PROJECT_ID", 
 // live is what the tests share: the project, the app, and the calls with which the run saves,
 // restores and cleans up.
 var live struct {
-	project, app string
+	project, appID string
 	// targetPrefix starts the target of every webhook the run makes, so that cleanup finds them all.
 	targetPrefix string
 	apis         map[string]*client.CallbackConfigurations
 	webhooks     *client.Webhooks
-	// saved maps each API's key to the secret it held before the run ("" for none).
-	saved map[string]string
+	provisioning *client.Webhooks
+	app          *client.AppCallbackSettings
+	// saved maps each API's key to the secret it held before the run ("" for none); savedApp is the app's
+	// secret for overridden callback URLs (nil when Sinch does not answer it).
+	saved    map[string]string
+	savedApp *string
 }
 
 func TestMain(m *testing.M) {
@@ -80,7 +84,7 @@ func TestMain(m *testing.M) {
 
 // setUp reads the settings as the provider does, and saves each callback configuration's secret.
 func setUp() error {
-	live.project, live.app = os.Getenv("SINCH_PROJECT_ID"), os.Getenv("SINCH_CONVERSATION_APP_ID")
+	live.project, live.appID = os.Getenv("SINCH_PROJECT_ID"), os.Getenv("SINCH_CONVERSATION_APP_ID")
 	live.targetPrefix = "https://example.com/terraform-provider-sinch-live/" + randomHex(6) + "/"
 	tokenURL := os.Getenv("SINCH_TOKEN_URL")
 	if tokenURL == "" {
@@ -107,10 +111,24 @@ func setUp() error {
 	if conversationURL == "" {
 		conversationURL = "https://" + orDefault(os.Getenv("SINCH_CONVERSATION_REGION"), "us") + ".conversation.api.sinch.com"
 	}
-	live.webhooks, err = c.Webhooks(conversationURL)
-	fmt.Fprintf(os.Stderr, "testacc-live: project %s, app %s: saved the secret of %d callback configurations\n",
-		live.project, live.app, len(live.saved))
-	return err
+	if live.webhooks, err = c.Webhooks(conversationURL); err != nil {
+		return err
+	}
+	provisioningURL := orDefault(os.Getenv("SINCH_PROVISIONING_API_URL"), sinchapi.Provisioning.DefaultURL)
+	if live.provisioning, err = c.WebhooksOf(sinchapi.Provisioning, provisioningURL); err != nil {
+		return err
+	}
+	if live.app, err = c.AppCallbackSettings(conversationURL); err != nil {
+		return err
+	}
+	settings, err := live.app.Get(context.Background(), live.project, live.appID)
+	if err != nil {
+		return fmt.Errorf("saving app %s's secret for overridden callback URLs: %w", live.appID, err)
+	}
+	live.savedApp = settings.Secret
+	fmt.Fprintf(os.Stderr, "testacc-live: project %s, app %s: saved the secret of %d callback configurations and the app's\n",
+		live.project, live.appID, len(live.saved))
+	return nil
 }
 
 // tearDown puts each saved secret back, and deletes the webhooks the run made. It says what it did,
@@ -131,22 +149,40 @@ func tearDown() {
 		}
 		fmt.Fprintf(os.Stderr, "testacc-live: put back the %s API's secret\n", api.Name)
 	}
-	hooks, err := live.webhooks.List(ctx, live.project, live.app)
+	switch {
+	case live.savedApp == nil:
+		fmt.Fprintf(os.Stderr, "testacc-live: Sinch did not answer app %s's secret for overridden callback URLs before the run, "+
+			"so it keeps a secret of the run; set yours in Sinch's dashboard\n", live.appID)
+	default:
+		if _, err := live.app.Update(ctx, live.project, live.appID, *live.savedApp); err != nil {
+			fmt.Fprintf(os.Stderr, "testacc-live: could not put back app %s's secret: %v\n", live.appID, err)
+		} else {
+			fmt.Fprintf(os.Stderr, "testacc-live: put back app %s's secret for overridden callback URLs\n", live.appID)
+		}
+	}
+	deleteRunsWebhooks(ctx, "Conversation", live.webhooks, live.appID)
+	deleteRunsWebhooks(ctx, "Provisioning", live.provisioning, "")
+}
+
+// deleteRunsWebhooks deletes the webhooks of one API (of the app, or of the project) whose target the
+// run made.
+func deleteRunsWebhooks(ctx context.Context, api string, calls *client.Webhooks, appID string) {
+	hooks, err := calls.List(ctx, live.project, appID)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "testacc-live: could not list app %s's webhooks to delete the run's: %v\n", live.app, err)
+		fmt.Fprintf(os.Stderr, "testacc-live: could not list the %s API's webhooks to delete the run's: %v\n", api, err)
 		return
 	}
 	deleted := 0
 	for _, hook := range hooks {
 		if strings.HasPrefix(hook.Target, live.targetPrefix) {
-			if err := live.webhooks.Delete(ctx, live.project, live.app, hook.ID); err != nil {
-				fmt.Fprintf(os.Stderr, "testacc-live: could not delete webhook %s: %v\n", hook.ID, err)
+			if err := calls.Delete(ctx, live.project, appID, hook.ID); err != nil {
+				fmt.Fprintf(os.Stderr, "testacc-live: could not delete %s webhook %s: %v\n", api, hook.ID, err)
 				continue
 			}
 			deleted++
 		}
 	}
-	fmt.Fprintf(os.Stderr, "testacc-live: deleted %d webhook(s) of the run\n", deleted)
+	fmt.Fprintf(os.Stderr, "testacc-live: deleted %d %s webhook(s) of the run\n", deleted, api)
 }
 
 func randomHex(n int) string {
