@@ -149,16 +149,13 @@ func tearDown() {
 		}
 		fmt.Fprintf(os.Stderr, "testacc-live: put back the %s API's secret\n", api.Name)
 	}
-	switch {
-	case live.savedApp == nil:
+	if live.savedApp == nil {
 		fmt.Fprintf(os.Stderr, "testacc-live: Sinch did not answer app %s's secret for overridden callback URLs before the run, "+
 			"so it keeps a secret of the run; set yours in Sinch's dashboard\n", live.appID)
-	default:
-		if _, err := live.app.Update(ctx, live.project, live.appID, *live.savedApp); err != nil {
-			fmt.Fprintf(os.Stderr, "testacc-live: could not put back app %s's secret: %v\n", live.appID, err)
-		} else {
-			fmt.Fprintf(os.Stderr, "testacc-live: put back app %s's secret for overridden callback URLs\n", live.appID)
-		}
+	} else if _, err := live.app.Update(ctx, live.project, live.appID, *live.savedApp); err != nil {
+		fmt.Fprintf(os.Stderr, "testacc-live: could not put back app %s's secret: %v\n", live.appID, err)
+	} else {
+		fmt.Fprintf(os.Stderr, "testacc-live: put back app %s's secret for overridden callback URLs\n", live.appID)
 	}
 	deleteRunsWebhooks(ctx, "Conversation", live.webhooks, live.appID)
 	deleteRunsWebhooks(ctx, "Provisioning", live.provisioning, "")
