@@ -4,8 +4,9 @@
 # Terraform where none is installed.
 OPENTOFU_VERSION=1.12.6
 # The Terraform release built from the Go module proxy, for the engine of the tests that has resource
-# identity (Terraform 1.12 and later); the one on PATH may be older.
-TERRAFORM_RELEASE=1.13.3
+# identity (Terraform 1.12 and later), list resources and actions (1.14 and later); the one on PATH may
+# be older.
+TERRAFORM_RELEASE=1.16.4
 # Pinned development tools, installed from the Go module proxy into .cache/tools on first use.
 GOLANGCI_LINT_VERSION=v2.15.0
 GORELEASER_VERSION=v2.15.1

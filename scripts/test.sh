@@ -25,7 +25,7 @@ go vet ./...
 # Every test must run: a test that skips (say, one gated on a newer Terraform) fails the run, unless
 # SINCH_TEST_ALLOW_SKIP=1 says an older CLI is under test on purpose. The one exception, by name: the
 # tests of resource identity (TestAccIdentity...), which an engine before 1.12 cannot run; .ci/run runs
-# them on Terraform 1.13 and OpenTofu 1.12.
+# them on Terraform 1.16 and OpenTofu 1.12.
 log=$(mktemp)
 trap 'rm -f "$log" "$log.tests"' EXIT
 echo "go test -race of every package: the client, the mock, and the provider's acceptance tests, which run" \
