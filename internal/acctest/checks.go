@@ -23,6 +23,11 @@ var FunctionVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfv
 // on an older engine.
 var IdentityVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)}
 
+// QueryVersions skip a test of list resources or actions below Terraform 1.14, which added both
+// (OpenTofu 1.12 has neither, and reports a version below 1.14). Such a test is named TestAccQuery... or
+// TestAccAction..., which scripts/test.sh allows to skip.
+var QueryVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)}
+
 // SecretVariableHCL declares the ephemeral variable secret, which SecretVariable gives its value.
 const SecretVariableHCL = `
 variable "secret" {
