@@ -87,26 +87,28 @@ is_opentofu() {
   "$1" version 2>/dev/null | head -n 1 | grep -q '^OpenTofu'
 }
 
-# find_terraform_with_identity prints the path of a Terraform with resource identity (1.12 or later):
-# the one on PATH if it has it, else Terraform $TERRAFORM_RELEASE built from its source.
-find_terraform_with_identity() {
+# find_terraform_newest prints the path of a Terraform with everything the provider's types use: resource
+# identity (1.12 or later), list resources and actions (1.14 or later). The one on PATH if it has them,
+# else Terraform $TERRAFORM_RELEASE built from its source.
+find_terraform_newest() {
   local path version
   if path=$(command -v terraform) && ! is_opentofu "$path"; then
     version=$("$path" version -json | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p')
-    if [ "$(printf '%s\n1.12.0\n' "$version" | sort -V | head -n 1)" = 1.12.0 ]; then
+    if [ "$(printf '%s\n1.14.0\n' "$version" | sort -V | head -n 1)" = 1.14.0 ]; then
       echo "$path"
       return
     fi
   fi
-  echo "Terraform on PATH is not 1.12 or later: using Terraform $TERRAFORM_RELEASE built from its source" >&2
+  echo "Terraform on PATH is not 1.14 or later: using Terraform $TERRAFORM_RELEASE built from its source" >&2
   find_terraform_release
 }
 
 # terraform_for_docs puts on PATH a Terraform for tfplugindocs: Terraform itself (it runs `terraform`
-# against registry.terraform.io addresses, which OpenTofu does not resolve), with resource identity (the
-# pages show each resource's identity schema), see find_terraform_with_identity.
+# against registry.terraform.io addresses, which OpenTofu does not resolve), with identity, list
+# resources and actions (the pages show each resource's identity schema, and the list resources' and
+# actions' pages exist only then), see find_terraform_newest.
 terraform_for_docs() {
-  PATH="$(dirname "$(find_terraform_with_identity)"):$PATH"
+  PATH="$(dirname "$(find_terraform_newest)"):$PATH"
   export PATH
 }
 

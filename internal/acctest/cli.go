@@ -221,14 +221,27 @@ func ExpectSays(t *testing.T, out string, phrases ...string) {
 // RequireIdentity skips a CLI test on an engine without resource identity (before 1.12).
 func RequireIdentity(t *testing.T, r *CLIRun) {
 	t.Helper()
+	r.requireVersion("1.12.0", "resource identity")
+}
+
+// RequireQuery skips a CLI test on an engine without list resources and actions: before Terraform 1.14,
+// and OpenTofu 1.12, which reports a version below it. Such a test is named TestAccQuery... or
+// TestAccAction..., which scripts/test.sh allows to skip.
+func RequireQuery(t *testing.T, r *CLIRun) {
+	t.Helper()
+	r.requireVersion("1.14.0", "list resources and actions")
+}
+
+func (r *CLIRun) requireVersion(minimum, what string) {
+	r.t.Helper()
 	out, err := exec.Command(r.cli, "version", "-json").Output()
 	var v struct {
 		Version string `json:"terraform_version"`
 	}
 	if err != nil || json.Unmarshal(out, &v) != nil {
-		t.Fatalf("%s version -json: %v", r.cli, err)
+		r.t.Fatalf("%s version -json: %v", r.cli, err)
 	}
-	if version.Must(version.NewVersion(v.Version)).LessThan(version.Must(version.NewVersion("1.12.0"))) {
-		t.Skipf("needs Terraform 1.12 or later for resource identity, not %s", v.Version)
+	if version.Must(version.NewVersion(v.Version)).LessThan(version.Must(version.NewVersion(minimum))) {
+		r.t.Skipf("needs Terraform %s or later for %s, not %s", strings.TrimSuffix(minimum, ".0"), what, v.Version)
 	}
 }

@@ -74,6 +74,17 @@ func TestProvisioningWebhooks_calls(t *testing.T) {
 		t.Fatalf("list of 5 webhooks in pages of 2: %d webhooks after %d GET, %v", len(hooks), mock.CountsOf(sinchmock.Provisioning).Get-gets, err)
 	}
 
+	// Pages stops asking once its caller has what it wants.
+	gets = mock.CountsOf(sinchmock.Provisioning).Get
+	var first []client.Webhook
+	err = w.Pages(ctx, "p1", "", func(page []client.Webhook) bool {
+		first = append(first, page...)
+		return false
+	})
+	if err != nil || len(first) != 2 || mock.CountsOf(sinchmock.Provisioning).Get-gets != 1 {
+		t.Fatalf("the first page of 2: %d webhooks after %d GET, %v", len(first), mock.CountsOf(sinchmock.Provisioning).Get-gets, err)
+	}
+
 	if err := w.Delete(ctx, "p1", "", made.ID); err != nil {
 		t.Fatal(err)
 	}

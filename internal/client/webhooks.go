@@ -173,6 +173,19 @@ func (w *Webhooks) scopeOf(projectID, appID string) string {
 // most 5), or a project's, page after page to the end.
 func (w *Webhooks) List(ctx context.Context, projectID, appID string) ([]Webhook, error) {
 	var hooks []Webhook
+	err := w.Pages(ctx, projectID, appID, func(page []Webhook) bool {
+		hooks = append(hooks, page...)
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	return hooks, nil
+}
+
+// Pages reads the webhooks of a scope as List does, and gives each page to yield as it comes; it asks
+// for no more pages once yield returns false.
+func (w *Webhooks) Pages(ctx context.Context, projectID, appID string, yield func([]Webhook) bool) error {
 	for token, pages := "", 0; ; pages++ {
 		endpoint := w.listURL(projectID, appID)
 		if w.api.PageSize > 0 {
@@ -184,19 +197,18 @@ func (w *Webhooks) List(ctx context.Context, projectID, appID string) ([]Webhook
 		}
 		resp, err := w.client.call(ctx, request{method: http.MethodGet, url: endpoint})
 		if err != nil {
-			return nil, err
+			return err
 		}
 		page, next, err := decodeWebhookList(resp)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		hooks = append(hooks, page...)
 		switch {
-		case w.api.PageSize == 0 || next == "":
-			return hooks, nil
+		case !yield(page), w.api.PageSize == 0 || next == "":
+			return nil
 		case next == token || pages >= maxPages:
 			// A list that does not end: an answer that gives the same token again, or a loop.
-			return nil, resp.unexpected("its pages do not end")
+			return resp.unexpected("its pages do not end")
 		}
 		token = next
 	}

@@ -49,6 +49,11 @@ func TestExamples_everyType(t *testing.T) {
 			}
 		}
 	}
+	for _, f := range p.ListResources(ctx) {
+		var resp resource.MetadataResponse
+		f().Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "sinch"}, &resp)
+		expectFiles(filepath.Join("list-resources", resp.TypeName), "list-resource.tfquery.hcl")
+	}
 	for _, f := range p.DataSources(ctx) {
 		var resp datasource.MetadataResponse
 		f().Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: "sinch"}, &resp)

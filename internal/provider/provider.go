@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -29,6 +30,7 @@ var (
 	_ provider.Provider                       = &SinchProvider{}
 	_ provider.ProviderWithFunctions          = &SinchProvider{}
 	_ provider.ProviderWithEphemeralResources = &SinchProvider{}
+	_ provider.ProviderWithListResources      = &SinchProvider{}
 )
 
 // SinchProvider is the provider for Sinch's callbacks: the callback configurations of several APIs, the
@@ -137,6 +139,7 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.EphemeralResourceData = data
+	resp.ListResourceData = data
 }
 
 // client returns the client already made for key in this process, or a new one.
@@ -179,6 +182,17 @@ func (p *SinchProvider) DataSources(_ context.Context) []func() datasource.DataS
 
 func (p *SinchProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
 	return slices.Concat(callbackconfig.EphemeralResources(), webhooks.EphemeralResources())
+}
+
+// ListResources are the resource types themselves: each lists its objects for `terraform query`.
+func (p *SinchProvider) ListResources(ctx context.Context) []func() list.ListResource {
+	var types []func() list.ListResource
+	for _, f := range p.Resources(ctx) {
+		if _, ok := f().(list.ListResource); ok {
+			types = append(types, func() list.ListResource { lr, _ := f().(list.ListResource); return lr })
+		}
+	}
+	return types
 }
 
 func (p *SinchProvider) Functions(_ context.Context) []func() function.Function {

@@ -116,10 +116,10 @@ func withSinchsAdvice(d diag.Diagnostic, e *client.APIError) diag.Diagnostic {
 		fmt.Fprintf(&b, "\nSinch says what to do: %s", strings.TrimSpace(e.Resolution))
 	}
 	if len(e.AdditionalInformation) > 0 {
-		fmt.Fprintf(&b, "\nSinch adds: %s.", strings.Join(e.AdditionalInformation, "; "))
+		fmt.Fprintf(&b, "\nSinch adds: %s.", strings.TrimSuffix(strings.Join(e.AdditionalInformation, "; "), "."))
 	}
 	if e.Reference != "" {
-		fmt.Fprintf(&b, "\nSinch's reference of the error, for its support: %s.", e.Reference)
+		fmt.Fprintf(&b, "\nSinch's reference of the error, for its support: %s.", strings.TrimSuffix(e.Reference, "."))
 	}
 	if b.Len() == 0 {
 		return d

@@ -288,8 +288,22 @@ func (r *WebhookResource) Read(ctx context.Context, req resource.ReadRequest, re
 	r.save(ctx, state, &resp.State, resp.Identity, diags)
 }
 
-// refresh records what Sinch answered of a webhook in state.
+// refresh records what Sinch answered of a webhook in state: its fields, and its secrets by their rules.
 func (r *WebhookResource) refresh(ctx context.Context, hook *client.Webhook, importedWriteOnly bool, state shared.AttributeAccess, private shared.PrivateState, diags *diag.Diagnostics) {
+	r.setFields(ctx, hook, state, diags)
+	r.api.secret.Refresh(ctx, hook.Secret, importedWriteOnly, state, private, diags)
+	if !r.api.has(attrClientCredentials) {
+		return
+	}
+	if c := hook.ClientCredentials; c != nil {
+		clientSecret.Refresh(ctx, c.ClientSecret, importedWriteOnly, state, private, diags)
+	} else if digest, _ := shared.LoadDigest(ctx, private, clientSecret.DigestKey()); digest != nil {
+		diags.Append(shared.StoreDigest(ctx, private, clientSecret.DigestKey(), nil)...)
+	}
+}
+
+// setFields records the fields of a webhook that Sinch answered, its secrets aside.
+func (r *WebhookResource) setFields(ctx context.Context, hook *client.Webhook, state shared.AttributeAccess, diags *diag.Diagnostics) {
 	set := func(at path.Path, value any) { diags.Append(state.SetAttribute(ctx, at, value)...) }
 	if hook.Target != "" {
 		set(path.Root(attrTarget), hook.Target)
@@ -297,7 +311,6 @@ func (r *WebhookResource) refresh(ctx context.Context, hook *client.Webhook, imp
 	if hook.Triggers != nil {
 		set(path.Root(attrTriggers), hook.Triggers)
 	}
-	r.api.secret.Refresh(ctx, hook.Secret, importedWriteOnly, state, private, diags)
 	if r.api.has(attrAppID) && hook.AppID != "" {
 		set(path.Root(attrAppID), hook.AppID)
 	}
@@ -310,9 +323,6 @@ func (r *WebhookResource) refresh(ctx context.Context, hook *client.Webhook, imp
 	c := hook.ClientCredentials
 	if c == nil {
 		set(path.Root(attrClientCredentials), types.ObjectNull(clientCredentialsTypes()))
-		if digest, _ := shared.LoadDigest(ctx, private, clientSecret.DigestKey()); digest != nil {
-			diags.Append(shared.StoreDigest(ctx, private, clientSecret.DigestKey(), nil)...)
-		}
 		return
 	}
 	credentials := path.Root(attrClientCredentials)
@@ -321,7 +331,6 @@ func (r *WebhookResource) refresh(ctx context.Context, hook *client.Webhook, imp
 	set(credentials.AtName(attrScope), shared.OptionalSecret(c.Scope))
 	set(credentials.AtName(attrResponseType), shared.OptionalSecret(c.ResponseType))
 	set(credentials.AtName(attrTokenRequestType), orDefault(c.TokenRequestType, tokenRequestTypes[0]))
-	clientSecret.Refresh(ctx, c.ClientSecret, importedWriteOnly, state, private, diags)
 }
 
 func orDefault(value, fallback string) string {

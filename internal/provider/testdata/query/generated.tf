@@ -1,0 +1,215 @@
+import {
+  to       = sinch_brands_callback_configuration.project_0
+  provider = sinch
+  identity = {
+    project_id = "project-1"
+    write_only = true
+  }
+}
+
+import {
+  to       = sinch_callback_configuration.project_0
+  provider = sinch
+  identity = {
+    project_id = "project-1"
+    write_only = true
+  }
+}
+
+import {
+  to       = sinch_conversation_app_callback_settings.app_0
+  provider = sinch
+  identity = {
+    app_id     = "app-1"
+    project_id = "project-1"
+    write_only = true
+  }
+}
+
+import {
+  to       = sinch_conversation_webhook.app_0
+  provider = sinch
+  identity = {
+    project_id = "project-1"
+    webhook_id = "<conversation webhook 0>"
+    write_only = true
+  }
+}
+
+import {
+  to       = sinch_conversation_webhook.app_1
+  provider = sinch
+  identity = {
+    project_id = "project-1"
+    webhook_id = "<conversation webhook 1>"
+    write_only = true
+  }
+}
+
+import {
+  to       = sinch_conversation_webhook.app_2
+  provider = sinch
+  identity = {
+    project_id = "project-1"
+    webhook_id = "<conversation webhook 2>"
+    write_only = true
+  }
+}
+
+import {
+  to       = sinch_imported_numbers_callback_configuration.project_0
+  provider = sinch
+  identity = {
+    project_id = "project-1"
+    write_only = true
+  }
+}
+
+import {
+  to       = sinch_numbers_callback_configuration.project_0
+  provider = sinch
+  identity = {
+    project_id = "project-1"
+    write_only = true
+  }
+}
+
+import {
+  to       = sinch_provisioning_webhook.onboarding_0
+  provider = sinch
+  identity = {
+    project_id = "project-1"
+    webhook_id = "<provisioning webhook 0>"
+    write_only = true
+  }
+}
+
+import {
+  to       = sinch_provisioning_webhook.onboarding_1
+  provider = sinch
+  identity = {
+    project_id = "project-1"
+    webhook_id = "<provisioning webhook 1>"
+    write_only = true
+  }
+}
+
+import {
+  to       = sinch_provisioning_webhook.onboarding_2
+  provider = sinch
+  identity = {
+    project_id = "project-1"
+    webhook_id = "<provisioning webhook 2>"
+    write_only = true
+  }
+}
+
+resource "sinch_brands_callback_configuration" "project_0" {
+  provider               = sinch
+  hmac_secret            = null # sensitive
+  hmac_secret_wo         = null # sensitive
+  hmac_secret_wo_version = null
+  project_id             = "project-1"
+}
+
+resource "sinch_callback_configuration" "project_0" {
+  provider               = sinch
+  hmac_secret            = null # sensitive
+  hmac_secret_wo         = null # sensitive
+  hmac_secret_wo_version = null
+  project_id             = "project-1"
+}
+
+resource "sinch_conversation_app_callback_settings" "app_0" {
+  provider          = sinch
+  app_id            = "app-1"
+  project_id        = "project-1"
+  secret            = null # sensitive
+  secret_wo         = null # sensitive
+  secret_wo_version = null
+}
+
+resource "sinch_conversation_webhook" "app_0" {
+  provider           = sinch
+  app_id             = "app-1"
+  client_credentials = {} # sensitive
+  project_id         = "project-1"
+  secret             = null # sensitive
+  secret_wo          = null # sensitive
+  secret_wo_version  = null
+  target             = "https://callbacks.example.com/sinch/conversation"
+  target_type        = "HTTP"
+  triggers           = ["MESSAGE_DELIVERY", "MESSAGE_INBOUND"]
+}
+
+resource "sinch_conversation_webhook" "app_1" {
+  provider           = sinch
+  app_id             = "app-1"
+  client_credentials = {} # sensitive
+  project_id         = "project-1"
+  secret             = null # sensitive
+  secret_wo          = null # sensitive
+  secret_wo_version  = null
+  target             = "https://callbacks.example.com/sinch/contacts"
+  target_type        = "HTTP"
+  triggers           = ["CONTACT_CREATE"]
+}
+
+resource "sinch_conversation_webhook" "app_2" {
+  provider           = sinch
+  app_id             = "app-1"
+  client_credentials = {} # sensitive
+  project_id         = "project-1"
+  secret             = null # sensitive
+  secret_wo          = null # sensitive
+  secret_wo_version  = null
+  target             = "https://legacy.example.net/hook"
+  target_type        = "HTTP"
+  triggers           = ["MESSAGE_DELIVERY"]
+}
+
+resource "sinch_imported_numbers_callback_configuration" "project_0" {
+  provider               = sinch
+  hmac_secret            = null # sensitive
+  hmac_secret_wo         = null # sensitive
+  hmac_secret_wo_version = null
+  project_id             = "project-1"
+}
+
+resource "sinch_numbers_callback_configuration" "project_0" {
+  provider               = sinch
+  hmac_secret            = null # sensitive
+  hmac_secret_wo         = null # sensitive
+  hmac_secret_wo_version = null
+  project_id             = "project-1"
+}
+
+resource "sinch_provisioning_webhook" "onboarding_0" {
+  provider          = sinch
+  project_id        = "project-1"
+  secret            = null # sensitive
+  secret_wo         = null # sensitive
+  secret_wo_version = null
+  target            = "https://onboarding.example.com/events/0"
+  triggers          = ["ALL"]
+}
+
+resource "sinch_provisioning_webhook" "onboarding_1" {
+  provider          = sinch
+  project_id        = "project-1"
+  secret            = null # sensitive
+  secret_wo         = null # sensitive
+  secret_wo_version = null
+  target            = "https://onboarding.example.com/events/1"
+  triggers          = ["WHATSAPP_SENDER_ACTIVE"]
+}
+
+resource "sinch_provisioning_webhook" "onboarding_2" {
+  provider          = sinch
+  project_id        = "project-1"
+  secret            = null # sensitive
+  secret_wo         = null # sensitive
+  secret_wo_version = null
+  target            = "https://onboarding.example.com/events/2"
+  triggers          = ["RCS_SENDER_STATUS_UPDATED"]
+}
