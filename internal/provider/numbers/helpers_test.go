@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -30,11 +31,38 @@ type numbersEnv struct {
 
 func newNumbersEnv(t *testing.T, provisioning time.Duration, numbers ...sinchmock.ActiveNumber) *numbersEnv {
 	t.Helper()
-	mock := sinchmock.Start(sinchmock.Options{KeyID: acctest.TestKeyID, KeySecret: acctest.TestKeySecret,
-		Projects: map[string]string{project: "s", "project-2": "s"}, ActiveNumbers: map[string][]sinchmock.ActiveNumber{project: numbers},
-		NumberProvisioningTime: provisioning, ActiveNumbersPageSize: 2})
+	return newNumbersEnvWith(t, sinchmock.Options{NumberProvisioningTime: provisioning}, numbers...)
+}
+
+// newNumbersEnvWith is newNumbersEnv with more options, such as a clock.
+func newNumbersEnvWith(t *testing.T, opts sinchmock.Options, numbers ...sinchmock.ActiveNumber) *numbersEnv {
+	t.Helper()
+	opts.KeyID, opts.KeySecret, opts.ActiveNumbersPageSize = acctest.TestKeyID, acctest.TestKeySecret, 2
+	opts.Projects = map[string]string{project: "s", "project-2": "s"}
+	opts.ActiveNumbers = map[string][]sinchmock.ActiveNumber{project: numbers}
+	mock := sinchmock.Start(opts)
 	t.Cleanup(mock.Close)
 	return &numbersEnv{TestEnv: acctest.NewTestEnvFor(mock)}
+}
+
+// clock is the mock's clock, which a test moves along.
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func newClock() *clock { return &clock{now: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)} }
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
 }
 
 // rented is a US local number with SMS and voice, linked to nothing.
