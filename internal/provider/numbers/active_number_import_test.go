@@ -115,4 +115,3 @@ func TestActiveNumberWarnings(t *testing.T) {
 		t.Errorf("after the destroy, Sinch holds %+v", n)
 	}
 }
-
