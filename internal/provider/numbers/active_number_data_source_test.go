@@ -13,7 +13,7 @@ import (
 // with Sinch's filters.
 func TestAccActiveNumberDataSources(t *testing.T) {
 	tollFree := sinchmock.ActiveNumber{PhoneNumber: "+18005550104", RegionCode: "US", Type: "TOLL_FREE", Capability: []string{"VOICE"}}
-	env := newNumbersEnv(t, 0, linked(phone, "plan-a", "app-1"), rented("+12025550101"), rented("+12025550102"),
+	env := newNumbersEnv(t, 0, linked(), rented("+12025550101"), rented("+12025550102"),
 		rented("+12025550103"), tollFree)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories,

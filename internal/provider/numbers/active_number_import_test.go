@@ -19,7 +19,7 @@ const linkedHCL = `sms_configuration   = { service_plan_id = "plan-a" }
 // An import by phone number (with the provider's project), by "<project ID>/<phone number>", and with the
 // terraform import command, plans no change for a configuration of what Sinch holds, and sends nothing.
 func TestAccActiveNumber_import(t *testing.T) {
-	env := newNumbersEnv(t, 0, linked(phone, "plan-a", "app-1"))
+	env := newNumbersEnv(t, 0, linked())
 	config := env.Config(project, numberHCL(linkedHCL))
 	step := func(kind resource.ImportStateKind, id string) resource.TestStep {
 		return resource.TestStep{Config: config, ResourceName: testNumber, ImportState: true, ImportStateKind: kind, ImportStateId: id}
@@ -75,7 +75,7 @@ func TestAccActiveNumber_importErrors(t *testing.T) {
 
 // The identity is the project and the number; an import by identity plans no change.
 func TestAccIdentity_activeNumber(t *testing.T) {
-	env := newNumbersEnv(t, 0, linked(phone, "plan-a", "app-1"))
+	env := newNumbersEnv(t, 0, linked())
 	config := env.Config("", numberHCL(linkedHCL))
 	resource.UnitTest(t, resource.TestCase{
 		TerraformVersionChecks:   acctest.IdentityVersions,

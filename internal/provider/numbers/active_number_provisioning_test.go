@@ -19,7 +19,7 @@ const campaign1 = `sms_configuration = { service_plan_id = "plan-a", campaign_id
 // for a code the provider does not know), and the state keeps what Sinch holds: the next plan shows the
 // change again, and its apply makes it once Sinch can.
 func TestAccActiveNumber_failedProvisioning(t *testing.T) {
-	env := newNumbersEnv(t, 500*time.Millisecond, linked(phone, "plan-a", "app-1"))
+	env := newNumbersEnv(t, 500*time.Millisecond, linked())
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories,
 		Steps: []resource.TestStep{

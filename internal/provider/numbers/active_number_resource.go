@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -265,6 +264,3 @@ func (r *ActiveNumberResource) Read(ctx context.Context, req resource.ReadReques
 // warned. Releasing a number is billable and may lose it for good, so this provider never does.
 func (r *ActiveNumberResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {
 }
-
-// blockManaged tells whether a block is among those this resource last wrote.
-func blockManaged(blocks []string, block string) bool { return slices.Contains(blocks, block) }

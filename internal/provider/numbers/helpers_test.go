@@ -70,11 +70,11 @@ func rented(phoneNumber string) sinchmock.ActiveNumber {
 	return sinchmock.ActiveNumber{PhoneNumber: phoneNumber, RegionCode: "US", Type: "LOCAL", Capability: []string{"SMS", "VOICE"}}
 }
 
-// linked is rented, linked to a service plan and a Voice app.
-func linked(phoneNumber, servicePlanID, appID string) sinchmock.ActiveNumber {
-	n := rented(phoneNumber)
-	n.SMSConfiguration = &sinchmock.SMSConfiguration{ServicePlanID: servicePlanID}
-	n.VoiceConfiguration = &sinchmock.VoiceConfiguration{Type: "RTC", AppID: appID}
+// linked is phone, rented, linked to service plan plan-a and Voice app app-1.
+func linked() sinchmock.ActiveNumber {
+	n := rented(phone)
+	n.SMSConfiguration = &sinchmock.SMSConfiguration{ServicePlanID: "plan-a"}
+	n.VoiceConfiguration = &sinchmock.VoiceConfiguration{Type: "RTC", AppID: "app-1"}
 	return n
 }
 
