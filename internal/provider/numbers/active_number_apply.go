@@ -57,9 +57,19 @@ func standingSMS(n *client.ActiveNumber) (standing client.SMSLink, underWay *cli
 	}
 	standing = client.SMSLink{ServicePlanID: n.SMS.ServicePlanID, CampaignID: n.SMS.CampaignID}
 	if s := n.SMS.Scheduled; running(s) {
-		underWay = &client.SMSLink{ServicePlanID: s.ServicePlanID, CampaignID: s.CampaignID}
+		link := smsLinkOf(s)
+		underWay = &link
 	}
 	return standing, underWay
+}
+
+// smsLinkOf and voiceLinkOf are the link a scheduled provisioning makes.
+func smsLinkOf(s *client.ScheduledProvisioning) client.SMSLink {
+	return client.SMSLink{ServicePlanID: s.ServicePlanID, CampaignID: s.CampaignID}
+}
+
+func voiceLinkOf(s *client.ScheduledProvisioning) client.VoiceLink {
+	return client.VoiceLink{Type: s.Type, AppID: s.AppID, TrunkID: s.TrunkID, ServiceID: s.ServiceID}
 }
 
 // standingVoice is standingSMS for voice.
@@ -69,7 +79,8 @@ func standingVoice(n *client.ActiveNumber) (standing client.VoiceLink, underWay 
 	}
 	standing = client.VoiceLink{Type: n.Voice.Type, AppID: n.Voice.AppID, TrunkID: n.Voice.TrunkID, ServiceID: n.Voice.ServiceID}
 	if s := n.Voice.Scheduled; running(s) {
-		underWay = &client.VoiceLink{Type: s.Type, AppID: s.AppID, TrunkID: s.TrunkID, ServiceID: s.ServiceID}
+		link := voiceLinkOf(s)
+		underWay = &link
 	}
 	return standing, underWay
 }

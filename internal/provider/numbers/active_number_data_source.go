@@ -5,8 +5,10 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
@@ -17,7 +19,31 @@ var _ datasource.DataSourceWithConfigure = &ActiveNumberDataSource{}
 
 // ActiveNumberDataSource reads one number a project has rented.
 type ActiveNumberDataSource struct {
+	numbersDataSource
+}
+
+// numbersDataSource is what the data sources of numbers share: the provider's data, and the start of a
+// read.
+type numbersDataSource struct {
 	data *shared.ProviderData
+}
+
+func (d *numbersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = shared.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// start is what a read needs: the calls, and the project, the data source's or else the provider's; nil
+// after an error.
+func (d *numbersDataSource) start(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) (*client.ActiveNumbers, string) {
+	calls := d.data.ActiveNumbersCalls(diags)
+	if calls == nil {
+		return nil, ""
+	}
+	projectID := d.data.ProjectToRead(shared.GetString(ctx, config, shared.AttrProjectID, diags), diags)
+	if projectID.IsNull() || diags.HasError() {
+		return nil, ""
+	}
+	return calls, projectID.ValueString()
 }
 
 // NewActiveNumberDataSource returns the data source sinch_active_number.
@@ -83,28 +109,20 @@ func (d *ActiveNumberDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	}
 }
 
-func (d *ActiveNumberDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = shared.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *ActiveNumberDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	diags := &resp.Diagnostics
-	calls := d.data.ActiveNumbersCalls(diags)
+	calls, projectID := d.start(ctx, req.Config, diags)
 	if calls == nil {
 		return
 	}
-	projectID := d.data.ProjectToRead(shared.GetString(ctx, req.Config, shared.AttrProjectID, diags), diags)
 	phoneNumber := shared.GetString(ctx, req.Config, attrPhoneNumber, diags).ValueString()
-	if projectID.IsNull() || diags.HasError() {
-		return
-	}
-	number, err := calls.Get(d.data.LogContext(ctx), projectID.ValueString(), phoneNumber)
+	number, err := calls.Get(d.data.LogContext(ctx), projectID, phoneNumber)
 	switch {
 	case client.IsNotFound(err) && !aboutAProject(err):
-		diags.Append(notRented(projectID.ValueString(), phoneNumber, err, ""))
+		diags.Append(notRented(projectID, phoneNumber, err, ""))
 		return
 	case err != nil:
-		diags.Append(shared.APIErrorDiagnostic(numberSubject(d.data, projectID.ValueString(), phoneNumber), "read", err))
+		diags.Append(shared.APIErrorDiagnostic(numberSubject(d.data, projectID, phoneNumber), "read", err))
 		return
 	}
 	setNumber(ctx, number, &resp.State, diags)

@@ -113,8 +113,7 @@ func failedDiagnostic(projectID, phoneNumber string, e *provisioningFailed, hold
 	fmt.Fprintf(&b, "Sinch could not provision number %s of project %q:", phoneNumber, projectID)
 	if s := e.sms; s != nil {
 		standing, _ := standingSMS(holds)
-		fmt.Fprintf(&b, "\n- the SMS link to %s FAILED; the number stays linked to %s.", smsWords(client.SMSLink{
-			ServicePlanID: s.ServicePlanID, CampaignID: s.CampaignID}), smsWords(standing))
+		fmt.Fprintf(&b, "\n- the SMS link to %s FAILED; the number stays linked to %s.", smsWords(smsLinkOf(s)), smsWords(standing))
 		if len(s.ErrorCodes) == 0 {
 			b.WriteString(" Sinch gives no error code: ask Sinch's support, naming the number.")
 		}
@@ -128,7 +127,7 @@ func failedDiagnostic(projectID, phoneNumber string, e *provisioningFailed, hold
 	}
 	if s := e.voice; s != nil {
 		standing, _ := standingVoice(holds)
-		link := voiceWords(client.VoiceLink{Type: s.Type, AppID: s.AppID, TrunkID: s.TrunkID, ServiceID: s.ServiceID})
+		link := voiceWords(voiceLinkOf(s))
 		fmt.Fprintf(&b, "\n- the voice link to %s FAILED (Sinch gives no error code for voice); the number stays with %s. "+
 			"Check that %s exists in the project's account, then apply again; ask Sinch's support if it does.",
 			link, voiceWords(standing), link)

@@ -92,7 +92,7 @@ func TestAccActiveNumber_timeouts(t *testing.T) {
 					if took := time.Since(began); took > 30*time.Second {
 						t.Errorf("the create took %s, with a timeout of 2s", took)
 					}
-					c.Advance(time.Hour)
+					c.Add(time.Hour)
 					env.Start()
 				},
 				Config: env.Config("", numberHCL(`sms_configuration = { service_plan_id = "plan-a" }`+"\n  timeouts = { create = \"2s\" }")),
@@ -112,7 +112,7 @@ func TestAccActiveNumber_timeouts(t *testing.T) {
 					env.Start()
 					go func() {
 						time.Sleep(1500 * time.Millisecond)
-						c.Advance(time.Hour)
+						c.Add(time.Hour)
 					}()
 				},
 				Config: env.Config("", numberHCL(campaign1+"\n  timeouts = { update = \"1m\" }")),

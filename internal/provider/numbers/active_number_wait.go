@@ -71,40 +71,43 @@ func awaitProvisioning(ctx context.Context, calls *client.ActiveNumbers, project
 // the error names those that failed, once all have settled.
 func provisioned(n *client.ActiveNumber, awaited target) (bool, error) {
 	failed := &provisioningFailed{}
-	settled := true
+	done := true
 	if want := awaited.sms; want != nil {
-		standing, underWay := standingSMS(n)
+		standing, _ := standingSMS(n)
 		var scheduled *client.ScheduledProvisioning
 		if n.SMS != nil {
 			scheduled = n.SMS.Scheduled
 		}
-		switch {
-		case scheduled != nil && scheduled.Status == client.ProvisioningFailed &&
-			scheduled.ServicePlanID == want.ServicePlanID && scheduled.CampaignID == want.CampaignID:
-			failed.sms = scheduled
-		case underWay != nil || n.SMS == nil || standing != *want:
-			settled = false
-		}
+		settled, failure := settledLink(n.SMS != nil && standing == *want, scheduled, scheduled != nil && smsLinkOf(scheduled) == *want)
+		done, failed.sms = done && settled, failure
 	}
 	if want := awaited.voice; want != nil {
-		standing, underWay := standingVoice(n)
+		standing, _ := standingVoice(n)
 		var scheduled *client.ScheduledProvisioning
 		if n.Voice != nil {
 			scheduled = n.Voice.Scheduled
 		}
-		switch {
-		case scheduled != nil && scheduled.Status == client.ProvisioningFailed &&
-			(client.VoiceLink{Type: scheduled.Type, AppID: scheduled.AppID, TrunkID: scheduled.TrunkID, ServiceID: scheduled.ServiceID}) == *want:
-			failed.voice = scheduled
-		case underWay != nil || standing != *want:
-			settled = false
-		}
+		settled, failure := settledLink(standing == *want, scheduled, scheduled != nil && voiceLinkOf(scheduled) == *want)
+		done, failed.voice = done && settled, failure
 	}
-	if !settled {
+	switch {
+	case !done:
 		return false, nil
-	}
-	if failed.sms != nil || failed.voice != nil {
+	case failed.sms != nil || failed.voice != nil:
 		return true, failed
+	}
+	return true, nil
+}
+
+// settledLink tells whether a link an apply waits for has settled, given whether it stands, and Sinch's
+// scheduled provisioning (of what is wanted, or not): FAILED for what is wanted settles it, with that
+// failure; one under way, or a link that does not stand, does not.
+func settledLink(stands bool, scheduled *client.ScheduledProvisioning, scheduledWanted bool) (bool, *client.ScheduledProvisioning) {
+	switch {
+	case scheduledWanted && scheduled.Status == client.ProvisioningFailed:
+		return true, scheduled
+	case running(scheduled) || !stands:
+		return false, nil
 	}
 	return true, nil
 }

@@ -20,7 +20,7 @@ var _ datasource.DataSourceWithConfigure = &ActiveNumbersDataSource{}
 // ActiveNumbersDataSource lists the numbers a project has rented, with the Numbers API's filters,
 // following every page.
 type ActiveNumbersDataSource struct {
-	data *shared.ProviderData
+	numbersDataSource
 }
 
 // NewActiveNumbersDataSource returns the data source sinch_active_numbers.
@@ -61,28 +61,20 @@ func (d *ActiveNumbersDataSource) Schema(_ context.Context, _ datasource.SchemaR
 	}
 }
 
-func (d *ActiveNumbersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = shared.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *ActiveNumbersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	diags := &resp.Diagnostics
-	calls := d.data.ActiveNumbersCalls(diags)
+	calls, projectID := d.start(ctx, req.Config, diags)
 	if calls == nil {
 		return
 	}
-	projectID := d.data.ProjectToRead(shared.GetString(ctx, req.Config, shared.AttrProjectID, diags), diags)
 	filter := client.ActiveNumberFilter{
 		RegionCode: shared.GetString(ctx, req.Config, attrRegionCode, diags).ValueString(),
 		Type:       shared.GetString(ctx, req.Config, attrType, diags).ValueString(),
 		Capability: shared.GetString(ctx, req.Config, attrCapability, diags).ValueString(),
 	}
-	if projectID.IsNull() || diags.HasError() {
-		return
-	}
-	numbers, err := calls.List(d.data.LogContext(ctx), projectID.ValueString(), filter)
+	numbers, err := calls.List(d.data.LogContext(ctx), projectID, filter)
 	if err != nil {
-		diags.Append(shared.APIErrorDiagnostic(numberSubject(d.data, projectID.ValueString(), ""), "list", err))
+		diags.Append(shared.APIErrorDiagnostic(numberSubject(d.data, projectID, ""), "list", err))
 		return
 	}
 	entries := make([]attr.Value, len(numbers))

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
@@ -45,24 +44,9 @@ func newNumbersEnvWith(t *testing.T, opts sinchmock.Options, numbers ...sinchmoc
 	return &numbersEnv{TestEnv: acctest.NewTestEnvFor(mock)}
 }
 
-// clock is the mock's clock, which a test moves along.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func newClock() *clock { return &clock{now: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)} }
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
+// newClock is the mock's clock, which a test moves along.
+func newClock() *sinchmock.Clock {
+	return sinchmock.NewClock(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
 }
 
 // rented is a US local number with SMS and voice, linked to nothing.
