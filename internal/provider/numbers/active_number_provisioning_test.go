@@ -2,6 +2,7 @@ package numbers_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -125,7 +126,8 @@ func TestAccActiveNumber_timeouts(t *testing.T) {
 }
 
 // A number the project has not rented is an error that says so, names the project and the number, and
-// says that this provider does not rent numbers; nothing is stored, and nothing is rented.
+// says that this provider does not rent numbers; nothing is stored, and nothing is rented. A project that
+// does not exist is another error.
 func TestAccActiveNumber_notRented(t *testing.T) {
 	env := newNumbersEnv(t, 0, rented(phone))
 	hcl := `
@@ -142,6 +144,12 @@ resource "sinch_active_number" "test" {
 				Config:    env.Config("", hcl),
 				ExpectError: acctest.ErrorLike("Number not rented by the project", `Sinch project "project-1" has not rented +12025559999`,
 					"it never rents one", "Nothing is stored in state"),
+			},
+			{
+				// A project that does not exist is said as such, not as a number it does not rent.
+				Config: env.Config("", strings.Replace(hcl, `"project-1"`, `"project-9"`, 1)),
+				ExpectError: acctest.ErrorLike("Not found at Sinch", `Sinch says project "project-9" does not exist`,
+					"Check project_id"),
 			},
 			{
 				// A state that held the number would plan its destroy here.
