@@ -174,8 +174,9 @@ func TestAccActiveNumber_provisionedSideBySide(t *testing.T) {
 	env := newNumbersEnv(t, took, numbers...)
 	var began time.Time
 	most := 0
-	stop := make(chan struct{})
+	stop, stopped := make(chan struct{}), make(chan struct{})
 	watch := func() {
+		defer close(stopped)
 		for {
 			select {
 			case <-stop:
@@ -208,6 +209,7 @@ resource "sinch_active_number" "test" {
 			Check: func(*terraform.State) error {
 				elapsed := time.Since(began)
 				close(stop)
+				<-stopped
 				t.Logf("%d numbers, each provisioned in %s: the apply took %s; at most %d under way at once", n, took, elapsed, most)
 				switch {
 				case most != n:
