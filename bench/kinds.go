@@ -1,6 +1,11 @@
 package main
 
-import "github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
+import (
+	"fmt"
+	"time"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
+)
 
 // kind is what a part of the benchmark measures: N resources of one type of the provider, against the
 // same N of the no-op provider with that type's schema and N terraform_data.
@@ -12,8 +17,17 @@ type kind struct {
 	// arguments are the resource's arguments in HCL, for the resource of key each.key (the resource's
 	// number: 0000, 0001, …), whose secret is var.secret.
 	arguments string
-	// want is what the mock must serve at each step, of the API requests (tokens aside).
+	// want is what the mock must serve at each step, of the API requests (tokens aside), besides the reads
+	// of a wait for Sinch's provisioning (see polls).
 	want func(n int) []sinchmock.Counts
+	// provisioning is how long the mock takes to provision a number's link (T), and waits names the steps
+	// whose every resource waits that long; a wait reads the number polls[0] to polls[1] times. The ideal
+	// bound of such a step counts ⌈N / parallelism⌉ × T: Terraform applies parallelism resources at once.
+	provisioning time.Duration
+	waits        map[string]bool
+	polls        [2]int
+	// mockArgs are the mock's flags for N resources, beside those of every kind.
+	mockArgs func(n int) []string
 }
 
 // step is one Terraform command of the benchmark.
@@ -82,6 +96,39 @@ var kinds = []kind{
 		want: func(n int) []sinchmock.Counts {
 			return []sinchmock.Counts{{Get: n, Post: n}, {Get: n}, {Get: n, Patch: n}, {Get: n, Delete: n}}
 		},
+	},
+	activeNumbers,
+}
+
+// numberProvisioning is how long the mock takes to provision a number's link in the benchmark.
+const numberProvisioning = 2 * time.Second
+
+// activeNumbers is the kind of the rented numbers: N numbers of the mock's first project, each linked to a
+// Voice app, whose provisioning takes numberProvisioning.
+var activeNumbers = kind{
+	name: "active numbers", sinchType: "sinch_active_number", noopType: "noop_active_number",
+	steps: []step{
+		{"apply: configure N", []string{"apply", "-auto-approve"}, "one"},
+		{"plan: no change", []string{"plan", "-detailed-exitcode"}, "one"},
+		{"apply: change every Voice app", []string{"apply", "-auto-approve"}, "two"},
+		{"destroy", []string{"destroy", "-auto-approve"}, "two"},
+	},
+	arguments: `
+  project_id          = "demo-project"
+  phone_number        = format("+1202555%04d", 1000 + tonumber(each.key))
+  voice_configuration = { type = "RTC", app_id = "app-${var.secret}" }`,
+	// A create reads the number (one the project must rent) and sends one PATCH; a change sends one PATCH
+	// after the refresh's read; both then read the number until Sinch has provisioned the link. With T =
+	// 2 s, the provider's backoff (100 ms, then × 1.1, ± 10 %) reads it about 12 times. A plan and a
+	// destroy read each number once, and the destroy sends nothing.
+	want: func(n int) []sinchmock.Counts {
+		return []sinchmock.Counts{{Get: n, Patch: n}, {Get: n}, {Get: n, Patch: n}, {Get: n}}
+	},
+	provisioning: numberProvisioning,
+	waits:        map[string]bool{"apply: configure N": true, "apply: change every Voice app": true},
+	polls:        [2]int{9, 15},
+	mockArgs: func(n int) []string {
+		return []string{"-number-count", fmt.Sprint(n), "-number-provisioning-time", numberProvisioning.String()}
 	},
 }
 

@@ -1,5 +1,6 @@
-// Command bench measures plan and apply of N callback configurations, and of N Conversation API
-// webhooks, on the real Terraform CLI, against the standalone mock with a fixed latency per API call,
+// Command bench measures plan and apply of N callback configurations, of N Conversation API and N
+// Provisioning API webhooks, and of N rented numbers (whose apply waits for Sinch's provisioning), on the
+// real Terraform CLI, against the standalone mock with a fixed latency per API call,
 // beside two baselines run the same way: N terraform_data resources (Terraform's own cost) and N
 // resources of a no-op framework provider with the same schema (the floor for any provider plugin). It
 // writes a Markdown report and fails when a check does not hold.
@@ -47,7 +48,7 @@ func main() {
 	flag.IntVar(&opts.parallelism, "parallelism", 10, "Terraform's -parallelism")
 	flag.StringVar(&opts.terraform, "terraform", "", "the CLI (default: TF_ACC_TERRAFORM_PATH, else terraform on PATH)")
 	flag.StringVar(&opts.out, "out", "", "also write the report to this file")
-	flag.StringVar(&opts.only, "only", "", "run only the kinds whose name contains this (\"callback\", \"webhook\")")
+	flag.StringVar(&opts.only, "only", "", "run only the kinds whose name contains this (\"callback\", \"webhook\", \"active numbers\")")
 	flag.Parse()
 	for _, k := range kinds {
 		if strings.Contains(k.name, opts.only) {

@@ -95,7 +95,7 @@ func prepare(opts options, bins binaries, k kind, variant string, n int, dir str
 	)
 	if variant == sinch {
 		var mockEnv []string
-		mockEnv, v.stats, v.stop = startMock(opts, bins, n, dir)
+		mockEnv, v.stats, v.stop = startMock(opts, bins, k, n, dir)
 		v.env = append(v.env, mockEnv...)
 	}
 	return v
@@ -120,12 +120,16 @@ func (v *variantRun) step(s step) measurement {
 	return m
 }
 
-// startMock starts the standalone mock with n projects, and returns the provider's settings, a reader
-// of the mock's counts, and a stop function.
-func startMock(opts options, bins binaries, n int, dir string) ([]string, func() sinchmock.Stats, func()) {
+// startMock starts the standalone mock with n projects (and what the kind asks for besides), and returns
+// the provider's settings, a reader of the mock's counts, and a stop function.
+func startMock(opts options, bins binaries, k kind, n int, dir string) ([]string, func() sinchmock.Stats, func()) {
 	envFile := filepath.Join(dir, "mock.env")
-	cmd := exec.Command(bins.mock, "-project-count", fmt.Sprint(n), "-app-count", fmt.Sprint(appsOf(n)),
-		"-latency", opts.latency.String(), "-admin-listen", "127.0.0.1:0", "-env-file", envFile)
+	args := []string{"-project-count", fmt.Sprint(n), "-app-count", fmt.Sprint(appsOf(n)),
+		"-latency", opts.latency.String(), "-admin-listen", "127.0.0.1:0", "-env-file", envFile}
+	if k.mockArgs != nil {
+		args = append(args, k.mockArgs(n)...)
+	}
+	cmd := exec.Command(bins.mock, args...)
 	cmd.Stdout = nil
 	must(cmd.Start())
 	deadline := time.Now().Add(10 * time.Second)

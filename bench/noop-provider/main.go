@@ -41,6 +41,7 @@ func (noopProvider) Resources(context.Context) []func() resource.Resource {
 		func() resource.Resource { return noopConfig{} },
 		func() resource.Resource { return noopWebhook{} },
 		func() resource.Resource { return noopProvisioningWebhook{} },
+		func() resource.Resource { return noopActiveNumber{} },
 	}
 }
 

@@ -1,6 +1,7 @@
 // Package provider is the Terraform provider for Sinch: its settings, its configuration, and the list of
-// its types. Each family of types (the callback configurations, the webhooks) is a package of its own,
-// which holds their schemas and the mapping between Terraform and the API client, over the package shared.
+// its types. Each family of types (the callback configurations, the webhooks, the rented numbers) is a
+// package of its own, which holds their schemas and the mapping between Terraform and the API client,
+// over the package shared.
 package provider
 
 import (
@@ -21,6 +22,7 @@ import (
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/callbackconfig"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/numbers"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/shared"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/webhooks"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
@@ -68,7 +70,7 @@ func (p *SinchProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 		MarkdownDescription: "Manages Sinch's callbacks: the HMAC secret with which Sinch signs the callbacks of its " +
 			apiNames() + " APIs; the webhooks of the Conversation API (where an app's callbacks go, and the secrets that sign " +
 			"them) and of the Provisioning API (where sender onboarding events go); and a Conversation app's secret for " +
-			"overridden callback URLs.",
+			"overridden callback URLs; and where the traffic and provisioning events of the project's rented numbers go.",
 		Attributes: providerSchemaAttributes(),
 	}
 }
@@ -114,6 +116,12 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 				return
 			}
 			data.APIs[api.TypeName] = calls
+		}
+		if !data.Unknown(shared.NumbersAPI.URLSetting) {
+			if data.ActiveNumbers, err = c.ActiveNumbers(settings[shared.NumbersAPI.URLSetting]); err != nil {
+				resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
+				return
+			}
 		}
 		for _, api := range sinchapi.WebhookAPIs {
 			if data.Unknown(shared.WebhookSettings(api)...) {
@@ -170,14 +178,14 @@ func (p *SinchProvider) client(key clientKey) (*client.Client, error) {
 
 // Resources, DataSources, EphemeralResources and Functions list the types of every family, each made in
 // its own package: the callback configurations (one type per API of sinchapi.CallbackAPIs), then the
-// webhooks.
+// webhooks, then the rented numbers.
 
 func (p *SinchProvider) Resources(_ context.Context) []func() resource.Resource {
-	return slices.Concat(callbackconfig.Resources(), webhooks.Resources())
+	return slices.Concat(callbackconfig.Resources(), webhooks.Resources(), numbers.Resources())
 }
 
 func (p *SinchProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return slices.Concat(callbackconfig.DataSources(), webhooks.DataSources())
+	return slices.Concat(callbackconfig.DataSources(), webhooks.DataSources(), numbers.DataSources())
 }
 
 func (p *SinchProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {

@@ -33,8 +33,8 @@ func ViewOf(raw tftypes.Value) *View {
 	return &View{raw: raw, objects: map[string]map[string]tftypes.Value{}, changed: map[string]bool{}}
 }
 
-// SetAttribute sets an attribute to a string, a bool, a list of strings (for a set or list), or an
-// attr.Value. An object that is null on the way gets its attributes, null.
+// SetAttribute sets an attribute to a string, a bool, a list of strings (for a set or list), an
+// attr.Value, or a raw value of its type (one read from another view, say). An object that is null on the way gets its attributes, null.
 func (v *View) SetAttribute(ctx context.Context, p path.Path, value any) diag.Diagnostics {
 	var diags diag.Diagnostics
 	steps := p.Steps()
@@ -139,6 +139,11 @@ func (v *View) rebuild(key string, value tftypes.Value) tftypes.Value {
 // toTerraform converts what SetAttribute takes to a value of typ.
 func toTerraform(ctx context.Context, typ tftypes.Type, value any) (tftypes.Value, error) {
 	switch x := value.(type) {
+	case tftypes.Value:
+		if !x.Type().Equal(typ) {
+			return x, fmt.Errorf("a %s is not a %s", x.Type(), typ)
+		}
+		return x, nil
 	case attr.Value:
 		converted, err := x.ToTerraformValue(ctx)
 		if err == nil && !converted.Type().Equal(typ) {

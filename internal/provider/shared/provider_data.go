@@ -24,6 +24,9 @@ type ProviderData struct {
 	// same host as its webhooks.
 	Webhooks            map[string]*client.Webhooks
 	AppCallbackSettings *client.AppCallbackSettings
+	// ActiveNumbers are the Numbers API's calls of a project's rented numbers, at the host of its
+	// callback configuration (numbers_api_url); missing while that setting is unknown.
+	ActiveNumbers *client.ActiveNumbers
 	// UnknownSettings are the settings that the provider block sets to values known only after apply.
 	UnknownSettings []string
 	// ProjectID is the default project: the provider's project_id or SINCH_PROJECT_ID, or empty.
@@ -104,6 +107,19 @@ func (d *ProviderData) AppCallbackSettingsCalls(diags *diag.Diagnostics) *client
 	d.notConfigured(diags, ConversationSettings...)
 	return nil
 }
+
+// ActiveNumbersCalls returns the Numbers API's calls of active numbers, or nil after adding an error, as
+// CallbackConfigurations does.
+func (d *ProviderData) ActiveNumbersCalls(diags *diag.Diagnostics) *client.ActiveNumbers {
+	if d != nil && d.ActiveNumbers != nil {
+		return d.ActiveNumbers
+	}
+	d.notConfigured(diags, NumbersAPI.URLSetting)
+	return nil
+}
+
+// NumbersAPI is the Numbers API of the table, whose host serves the active numbers too.
+var NumbersAPI, _ = sinchapi.ByKey("numbers")
 
 // WebhookSettings are the settings the calls of a webhook API need beside ClientSettings: the
 // Conversation API's region and URL, or the API's URL setting.

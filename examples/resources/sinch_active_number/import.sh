@@ -1,0 +1,2 @@
+# "<project ID>/<phone number>", or "<phone number>" with the provider's project_id.
+terraform import sinch_active_number.support aad4ccbf-919d-462f-8587-dec95a1b11b0/+12025550100

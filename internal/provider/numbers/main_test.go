@@ -1,0 +1,14 @@
+package numbers_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/acctest"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	acctest.Cleanup()
+	os.Exit(code)
+}
