@@ -145,6 +145,19 @@ func (a *ActiveNumbers) Update(ctx context.Context, projectID, phoneNumber strin
 // List reads the numbers a project has rented that match the filter, page after page to the end.
 func (a *ActiveNumbers) List(ctx context.Context, projectID string, filter ActiveNumberFilter) ([]ActiveNumber, error) {
 	var numbers []ActiveNumber
+	err := a.Pages(ctx, projectID, filter, func(page []ActiveNumber) bool {
+		numbers = append(numbers, page...)
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	return numbers, nil
+}
+
+// Pages reads the numbers as List does, and gives each page to yield as it comes; it asks for no more
+// pages once yield returns false.
+func (a *ActiveNumbers) Pages(ctx context.Context, projectID string, filter ActiveNumberFilter, yield func([]ActiveNumber) bool) error {
 	for token, pages := "", 0; ; pages++ {
 		query := url.Values{}
 		for name, value := range map[string]string{"regionCode": filter.RegionCode, "type": filter.Type, "capability": filter.Capability, "pageToken": token} {
@@ -158,26 +171,27 @@ func (a *ActiveNumbers) List(ctx context.Context, projectID string, filter Activ
 		}
 		resp, err := a.client.call(ctx, request{method: http.MethodGet, url: endpoint})
 		if err != nil {
-			return nil, err
+			return err
 		}
 		fields := jsonObject(resp.body)
 		raw, ok := fields["activeNumbers"]
 		if fields == nil || ok && string(raw) != "null" && jsonArray(raw) == nil {
-			return nil, resp.unexpected("it is not JSON of the documented shape")
+			return resp.unexpected("it is not JSON of the documented shape")
 		}
+		var page []ActiveNumber
 		for _, entry := range jsonArray(raw) {
 			number, err := decodeActiveNumber(entry)
 			if err != nil || number.PhoneNumber == "" {
-				return nil, resp.unexpected("a number of the list is not JSON of the documented shape")
+				return resp.unexpected("a number of the list is not JSON of the documented shape")
 			}
-			numbers = append(numbers, *number)
+			page = append(page, *number)
 		}
 		next := jsonString(fields["nextPageToken"])
 		switch {
-		case next == "":
-			return numbers, nil
+		case !yield(page), next == "":
+			return nil
 		case next == token || pages >= maxNumberPages:
-			return nil, resp.unexpected("its pages do not end")
+			return resp.unexpected("its pages do not end")
 		}
 		token = next
 	}

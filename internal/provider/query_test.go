@@ -30,7 +30,15 @@ const heldSecret = "held-by-sinch-7d1e4c2b9a"
 func queryProject(t *testing.T) (mock *sinchmock.Running, conversation, provisioning []string) {
 	t.Helper()
 	mock = sinchmock.Start(sinchmock.Options{KeyID: acctest.TestKeyID, KeySecret: acctest.TestKeySecret,
-		Projects: map[string]string{"project-1": heldSecret}, Apps: map[string]string{"app-1": "project-1"}, ProvisioningPageSize: 2})
+		Projects: map[string]string{"project-1": heldSecret}, Apps: map[string]string{"app-1": "project-1"}, ProvisioningPageSize: 2,
+		ActiveNumbersPageSize: 2, ActiveNumbers: map[string][]sinchmock.ActiveNumber{"project-1": {
+			{PhoneNumber: "+12025550100", RegionCode: "US", Type: "LOCAL", Capability: []string{"SMS", "VOICE"}, DisplayName: "Support line",
+				CallbackURL:        "https://callbacks.example.com/sinch/numbers",
+				SMSConfiguration:   &sinchmock.SMSConfiguration{ServicePlanID: "plan-a"},
+				VoiceConfiguration: &sinchmock.VoiceConfiguration{Type: "RTC", AppID: "voice-app-1"}},
+			{PhoneNumber: "+12025550101", RegionCode: "US", Type: "LOCAL", Capability: []string{"SMS"}},
+			{PhoneNumber: "+15145550102", RegionCode: "CA", Type: "MOBILE", Capability: []string{"SMS", "VOICE"}},
+		}}})
 	t.Cleanup(mock.Close)
 	mock.SetAppCallbackSecret("app-1", heldSecret)
 	for _, hook := range []sinchmock.Webhook{
@@ -126,6 +134,19 @@ list "sinch_conversation_app_callback_settings" "app" {
     app_id = "app-1"
   }
 }
+
+list "sinch_active_number" "all" {
+  provider         = sinch
+  include_resource = true
+}
+
+list "sinch_active_number" "us_voice" {
+  provider = sinch
+  config {
+    region_code = "US"
+    capability  = "VOICE"
+  }
+}
 `
 
 // Every type's list, through the real CLI (Terraform 1.14 and later): each finds its objects, pages
@@ -178,6 +199,22 @@ func TestAccQuery_everyType(t *testing.T) {
 	if !strings.Contains(legacy.DisplayName, "client credentials of legacy-client at https://auth.example.net/token") ||
 		legacy.Resource["target"] != "https://legacy.example.net/hook" {
 		t.Errorf("the webhook with client credentials: %+v", legacy)
+	}
+	phones := func(address string) (got []string) {
+		for _, f := range results[address] {
+			phone, _ := f.Identity["phone_number"].(string)
+			got = append(got, phone)
+		}
+		return got
+	}
+	// Three numbers over two pages; the filters are Sinch's.
+	if got := phones("list.sinch_active_number.all"); len(got) != 3 || !slices.Equal(phones("list.sinch_active_number.us_voice"), []string{"+12025550100"}) {
+		t.Errorf("the numbers found: all %v, US voice %v", got, phones("list.sinch_active_number.us_voice"))
+	}
+	for _, f := range results["list.sinch_active_number.us_voice"] {
+		if f.DisplayName != "+12025550100 (US LOCAL): SMS to service plan plan-a, voice RTC voice-app-1" {
+			t.Errorf("a number's display name: %q", f.DisplayName)
+		}
 	}
 	if app := results["list.sinch_conversation_app_callback_settings.app"]; len(app) == 1 && app[0].Resource["app_id"] != "app-1" {
 		t.Errorf("the app's resource object: %v", app[0].Resource)
@@ -288,6 +325,10 @@ list "sinch_conversation_app_callback_settings" "app" {
     app_id = "app-1"
   }
 }
+
+list "sinch_active_number" "project" {
+  provider = sinch
+}
 `
 	for _, api := range sinchapi.CallbackAPIs {
 		query += fmt.Sprintf("\nlist %q \"project\" {\n  provider = sinch\n}\n", "sinch_"+api.TypeName)
@@ -334,7 +375,7 @@ list "sinch_conversation_app_callback_settings" "app" {
 	edited = strings.Join(blocks, "")
 	acctest.WriteFile(t, filepath.Join(r.Dir, "generated.tf"), edited)
 	// The onboarding list found the three webhooks under https://onboarding.example.com/.
-	want := fmt.Sprintf("Plan: %d to import, 0 to add, 3 to change, 0 to destroy.", len(sinchapi.CallbackAPIs)+len(conversation)+1+3)
+	want := fmt.Sprintf("Plan: %d to import, 0 to add, 3 to change, 0 to destroy.", len(sinchapi.CallbackAPIs)+len(conversation)+1+3+3)
 	out := r.Run(true, env, "plan", "-input=false")
 	if !strings.Contains(out, want) || strings.Count(out, "# sinch_provisioning_webhook.") != 3 ||
 		strings.Count(out, "will be updated in-place") != 3 || !strings.Contains(acctest.Prose(out), "The apply writes the webhook's secret") {

@@ -69,7 +69,7 @@ func orNull(s string) types.String {
 
 // numberValues are the attributes of a number as Sinch answers it: what stands, not a provisioning under
 // way. An SMS configuration linked to no service plan has service_plan_id ""; a number without SMS (or
-// voice) capability has none.
+// voice) capability has none, nor does a voice configuration that links to nothing.
 func numberValues(n *client.ActiveNumber) map[string]attr.Value {
 	capabilities := make([]attr.Value, len(n.Capabilities))
 	for i, c := range n.Capabilities {
@@ -85,7 +85,9 @@ func numberValues(n *client.ActiveNumber) map[string]attr.Value {
 		values[attrSMS] = types.ObjectValueMust(smsObjectTypes, map[string]attr.Value{
 			attrServicePlanID: types.StringValue(s.ServicePlanID), attrCampaignID: orNull(s.CampaignID)})
 	}
-	if v := n.Voice; v != nil && v.Type != "" {
+	// A voice configuration with a type and no ID (what Sinch shows of a voice number linked to nothing)
+	// is no link.
+	if v := n.Voice; v != nil && v.Type != "" && v.AppID+v.TrunkID+v.ServiceID != "" {
 		values[attrVoice] = types.ObjectValueMust(voiceObjectTypes, map[string]attr.Value{attrType: types.StringValue(v.Type),
 			attrAppID: orNull(v.AppID), attrTrunkID: orNull(v.TrunkID), attrServiceID: orNull(v.ServiceID)})
 	}

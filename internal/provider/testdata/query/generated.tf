@@ -1,4 +1,31 @@
 import {
+  to       = sinch_active_number.project_0
+  provider = sinch
+  identity = {
+    phone_number = "+12025550100"
+    project_id   = "project-1"
+  }
+}
+
+import {
+  to       = sinch_active_number.project_1
+  provider = sinch
+  identity = {
+    phone_number = "+12025550101"
+    project_id   = "project-1"
+  }
+}
+
+import {
+  to       = sinch_active_number.project_2
+  provider = sinch
+  identity = {
+    phone_number = "+15145550102"
+    project_id   = "project-1"
+  }
+}
+
+import {
   to       = sinch_brands_callback_configuration.project_0
   provider = sinch
   identity = {
@@ -102,6 +129,47 @@ import {
     webhook_id = "<provisioning webhook 2>"
     write_only = true
   }
+}
+
+resource "sinch_active_number" "project_0" {
+  provider     = sinch
+  callback_url = "https://callbacks.example.com/sinch/numbers"
+  display_name = "Support line"
+  phone_number = "+12025550100"
+  project_id   = "project-1"
+  sms_configuration = {
+    campaign_id     = null
+    service_plan_id = "plan-a"
+  }
+  timeouts = null
+  voice_configuration = {
+    app_id     = "voice-app-1"
+    service_id = null
+    trunk_id   = null
+    type       = "RTC"
+  }
+}
+
+resource "sinch_active_number" "project_1" {
+  provider     = sinch
+  phone_number = "+12025550101"
+  project_id   = "project-1"
+  sms_configuration = {
+    campaign_id     = null
+    service_plan_id = ""
+  }
+  timeouts = null
+}
+
+resource "sinch_active_number" "project_2" {
+  provider     = sinch
+  phone_number = "+15145550102"
+  project_id   = "project-1"
+  sms_configuration = {
+    campaign_id     = null
+    service_plan_id = ""
+  }
+  timeouts = null
 }
 
 resource "sinch_brands_callback_configuration" "project_0" {
