@@ -15,6 +15,10 @@ import (
 	"time"
 )
 
+// DefaultVoiceURL is the Voice API's host for the configuration of applications, which has no regional
+// host.
+const DefaultVoiceURL = "https://callingapi.sinch.com"
+
 // VoiceApplications calls the Voice API's configuration of applications at one base URL: the callback
 // URLs where Sinch asks each application what to do with its calls. Every request is a signed request
 // with the application's own key and secret (not the project's access key): the secret signs it and
