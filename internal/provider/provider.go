@@ -22,6 +22,7 @@ import (
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/client"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/callbackconfig"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/shared"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/voice"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/webhooks"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
 )
@@ -200,11 +201,11 @@ func (p *SinchProvider) client(key clientKey) (*client.Client, error) {
 // webhooks, then the Voice API's.
 
 func (p *SinchProvider) Resources(_ context.Context) []func() resource.Resource {
-	return slices.Concat(callbackconfig.Resources(), webhooks.Resources())
+	return slices.Concat(callbackconfig.Resources(), webhooks.Resources(), voice.Resources())
 }
 
 func (p *SinchProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return slices.Concat(callbackconfig.DataSources(), webhooks.DataSources())
+	return slices.Concat(callbackconfig.DataSources(), webhooks.DataSources(), voice.DataSources())
 }
 
 func (p *SinchProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
@@ -212,7 +213,7 @@ func (p *SinchProvider) EphemeralResources(_ context.Context) []func() ephemeral
 }
 
 func (p *SinchProvider) Functions(_ context.Context) []func() function.Function {
-	return slices.Concat(callbackconfig.Functions(), webhooks.Functions())
+	return slices.Concat(callbackconfig.Functions(), webhooks.Functions(), voice.Functions())
 }
 
 // apiNames names every API of the table, for the docs: "A, B and C".
