@@ -214,7 +214,7 @@ resource "sinch_callback_configuration" "no_secret" {
 `)
 	out := r.Run(true, env, "plan", "-input=false")
 	acctest.ExpectSays(t, out, "Warning: The apply replaces the secret Sinch holds", "with sinch_callback_configuration.live",
-		`Sinch holds a callback secret for project "live" in the Sender ID Registrations API, and this create replaces it`,
+		`Sinch holds a secret for project "live" in the Sender ID Registrations API, and this create replaces it`,
 		`import it rather than create: an import block with id = "live" (or terraform import sinch_callback_configuration.<name> live)`)
 	if strings.Count(out, "Warning: The apply replaces the secret Sinch holds") != 1 || strings.Contains(out, "similar warning") {
 		t.Errorf("want one warning, for project \"live\":\n%s", out)
