@@ -78,7 +78,7 @@ func providerSettings() []providerSetting {
 				"(an app lives in one region). It picks the API's host, `https://<region>.conversation.api.sinch.com`. "+
 				"With `conversation_api_url`, it is one setting: when the provider block sets either, the environment "+
 				"variables of both are ignored.",
-				strings.Join(quoted(conversationRegions), ", "))},
+				strings.Join(shared.Quoted(conversationRegions), ", "))},
 		providerSetting{name: "conversation_api_url", group: "conversation", check: checkEndpointURL, checkDescription: endpointURLDescription,
 			description: "The base URL of the Conversation API, for `sinch_conversation_webhook`: overrides the host that " +
 				"`conversation_region` picks. Must be `https://`, or `http://` on a loopback host. With `conversation_region`, " +

@@ -3,7 +3,6 @@ package shared
 import (
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -46,15 +45,11 @@ func EnvVarsOf(setting string) string {
 	return sinchapi.EnvVarOf(setting)
 }
 
-// applicationKeyPattern keeps application keys to what stands in a URL path and before the ':' of a
-// signed request's Authorization header as it is. Sinch's keys are UUIDs; the pattern is wider so as not
-// to refuse a key Sinch might issue in another form.
-var applicationKeyPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
-
-// CheckApplicationKey accepts what applicationKeyPattern does, and says where to find an application key
-// otherwise.
+// CheckApplicationKey accepts what ProjectIDPattern does, which keeps an application key to what stands
+// in a URL path, and before the ':' of a signed request's Authorization header, as it is (Sinch's keys are
+// UUIDs), and says where to find an application key otherwise.
 func CheckApplicationKey(key string) error {
-	if !applicationKeyPattern.MatchString(key) {
+	if !ProjectIDPattern.MatchString(key) {
 		return fmt.Errorf("%q is not a Voice application key: copy the key from the Sinch dashboard (Voice, Apps), "+
 			"such as 5e4a6e6c-1b2d-4c3e-9f8a-7b6c5d4e3f2a", key)
 	}
@@ -92,7 +87,7 @@ func (d *ProviderData) CheckVoiceSecret(applicationKey string, diags *diag.Diagn
 	}
 	has := "The provider has the secret of no Voice application."
 	if keys := slices.Sorted(maps.Keys(d.VoiceSecretFrom)); len(keys) > 0 {
-		has = fmt.Sprintf("The provider has the secrets of %s.", strings.Join(quotedAll(keys), ", "))
+		has = fmt.Sprintf("The provider has the secrets of %s.", strings.Join(Quoted(keys), ", "))
 	}
 	diags.AddAttributeError(path.Root(AttrApplicationKey), "No secret for this Voice application", fmt.Sprintf(
 		"The provider has no secret for Voice application %q, and Sinch's Voice API takes only requests signed with "+
@@ -101,12 +96,4 @@ func (d *ProviderData) CheckVoiceSecret(applicationKey string, diags *diag.Diagn
 			"both under Voice, Apps. %s", applicationKey, VoiceApplicationsSetting, VoiceApplicationsSetting, applicationKey,
 		VoiceSecretFromEnv, has))
 	return false
-}
-
-func quotedAll(values []string) []string {
-	quoted := make([]string, len(values))
-	for i, v := range values {
-		quoted[i] = fmt.Sprintf("%q", v)
-	}
-	return quoted
 }

@@ -65,18 +65,7 @@ func TestVoiceCallbackSignatureFunction_badSecretNotShown(t *testing.T) {
 	mock := voiceEnv(t, sinchmock.Options{}).Mock
 	r := acctest.NewCLIRun(t, mock)
 	const bad = "not-base64-but-secret!"
-	acctest.WriteFile(t, filepath.Join(r.Dir, "main.tf"), `
-terraform {
-  required_providers {
-    sinch = { source = "terraform-sinch/sinch" }
-  }
-}
-
-variable "application_secret" {
-  type      = string
-  sensitive = true
-}
-
+	acctest.WriteFile(t, filepath.Join(r.Dir, "main.tf"), requiredProviders+secretVariable(false)+`
 output "signature" {
   value     = provider::sinch::voice_callback_signature(var.application_secret, "POST", "application/json", "`+vectorTime+`", "/sinch/voice", "{}")
   sensitive = true

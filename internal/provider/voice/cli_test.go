@@ -10,23 +10,31 @@ import (
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
-// cliConfig is a configuration for the CLI: the provider from the dev override, with the secret of app
-// from the variable application_secret, and hcl. The variable is ephemeral: Terraform writes the values
-// of the others, sensitive ones included, into a saved plan.
-func cliConfig(hcl string) string {
-	return fmt.Sprintf(`
+// requiredProviders names the provider of the dev override, in a configuration for the CLI.
+const requiredProviders = `
 terraform {
   required_providers {
     sinch = { source = "terraform-sinch/sinch" }
   }
 }
+`
 
+// secretVariable declares the sensitive variable application_secret, ephemeral or not. Terraform writes
+// the values of variables that are not ephemeral, sensitive ones included, into a saved plan.
+func secretVariable(ephemeral bool) string {
+	return fmt.Sprintf(`
 variable "application_secret" {
   type      = string
   sensitive = true
-  ephemeral = true
+  ephemeral = %t
+}
+`, ephemeral)
 }
 
+// cliConfig is a configuration for the CLI: the provider with the secret of app from the ephemeral
+// variable application_secret, and hcl.
+func cliConfig(hcl string) string {
+	return requiredProviders + secretVariable(true) + fmt.Sprintf(`
 provider "sinch" {
   voice_applications = {
     %q = var.application_secret
