@@ -79,10 +79,7 @@ func (d *ProviderData) VoiceCalls(applicationKey string, diags *diag.Diagnostics
 // value known only after apply is known; when it surely has none, it adds an error, at application_key,
 // that says where to give it.
 func (d *ProviderData) CheckVoiceSecret(applicationKey string, diags *diag.Diagnostics) bool {
-	if d == nil || d.Unknown(VoiceApplicationsSetting) || slices.Contains(d.VoiceSecretsUnknown, applicationKey) {
-		return true
-	}
-	if _, ok := d.VoiceSecretFrom[applicationKey]; ok {
+	if !d.NoVoiceSecret(applicationKey) {
 		return true
 	}
 	has := "The provider has the secret of no Voice application."
@@ -96,4 +93,14 @@ func (d *ProviderData) CheckVoiceSecret(applicationKey string, diags *diag.Diagn
 			"both under Voice, Apps. %s", applicationKey, VoiceApplicationsSetting, VoiceApplicationsSetting, applicationKey,
 		VoiceSecretFromEnv, has))
 	return false
+}
+
+// NoVoiceSecret tells whether the provider surely has no secret for an application: not one known only
+// after apply either. Before Configure resolved the secrets (VoiceSecretFrom is nil), it cannot tell.
+func (d *ProviderData) NoVoiceSecret(applicationKey string) bool {
+	if d == nil || d.VoiceSecretFrom == nil || d.Unknown(VoiceApplicationsSetting) || slices.Contains(d.VoiceSecretsUnknown, applicationKey) {
+		return false
+	}
+	_, ok := d.VoiceSecretFrom[applicationKey]
+	return !ok
 }

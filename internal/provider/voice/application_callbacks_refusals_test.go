@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/acctest"
@@ -121,6 +122,32 @@ func TestAccVoiceApplicationCallbacks_refusedUpdateKeepsTheState(t *testing.T) {
 		},
 	})
 	if err := expectAppURLs(env, sinchmock.VoiceURLs{Primary: "https://handler.example/ice"}); err != nil {
+		t.Error(err)
+	}
+}
+
+// A destroy sends nothing, so it needs no secret: an application taken out of voice_applications with
+// its resource is destroyed without an error, and its URLs stay at Sinch.
+func TestAccVoiceApplicationCallbacks_destroyWithoutTheSecret(t *testing.T) {
+	env := voiceEnv(t, sinchmock.Options{})
+	urls := sinchmock.VoiceURLs{Primary: "https://handler.example/ice"}
+	withoutApp := env.ConfigWith(acctest.VoiceApplications(map[string]string{otherKey: otherSecret}), "")
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories,
+		Steps: []resource.TestStep{
+			{Config: config(env, callbacksHCL(appKey, urls.Primary, ""))},
+			{
+				Config:      env.ConfigWith(acctest.VoiceApplications(map[string]string{otherKey: otherSecret}), callbacksHCL(appKey, urls.Primary, "")),
+				ExpectError: acctest.ErrorLike("No secret for this Voice application"),
+			},
+			{
+				Config: withoutApp,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testCallbacks, plancheck.ResourceActionDestroy)}},
+			},
+		},
+	})
+	if err := expectAppURLs(env, urls); err != nil {
 		t.Error(err)
 	}
 }

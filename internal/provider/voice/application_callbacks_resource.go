@@ -131,13 +131,25 @@ func save(ctx context.Context, view *shared.View, state *tfsdk.State, identity *
 
 // Read refreshes the URLs from Sinch. Sinch's "invalid application key" for an application the state
 // has means that it was deleted (or its key changed): the resource leaves the state, with a warning,
-// rather than fail every plan, destroy included; right after an import, it is an error.
+// rather than fail every plan, destroy included; right after an import, it is an error. Without the
+// application's secret, the state stays as it is, with a warning, so that a destroy needs no secret.
 func (r *ApplicationCallbacksResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	diags := &resp.Diagnostics
 	state := shared.ViewOf(req.State.Raw)
 	key := shared.GetString(ctx, state, attrKey, diags).ValueString()
 	imported, importDiags := req.Private.GetKey(ctx, shared.ImportedKey)
 	diags.Append(importDiags...)
+	if r.data.NoVoiceSecret(key) && imported == nil {
+		// A destroy sends nothing, and needs no secret: its refresh must not either. A resource that stays
+		// in the configuration gets the error at plan (see ModifyPlan).
+		diags.AddWarning("Callback URLs not refreshed", fmt.Sprintf(
+			"The provider has no secret for Voice application %q, so Terraform could not read its callback URLs, and "+
+				"keeps what the state has. Destroying the resource needs none, as it sends nothing; to manage the URLs, "+
+				"give the application's secret in the provider's %s (or %s).", key, shared.VoiceApplicationsSetting,
+			shared.VoiceSecretFromEnv))
+		save(ctx, state, &resp.State, resp.Identity, diags)
+		return
+	}
 	calls := r.data.VoiceCalls(key, diags)
 	if diags.HasError() {
 		return
