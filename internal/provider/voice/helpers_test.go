@@ -23,9 +23,12 @@ const (
 var dashboardURLs = sinchmock.VoiceURLs{Primary: "https://dashboard.example/ice", Fallback: "https://dashboard.example/fallback"}
 
 // voiceEnv is a mock with the tests' Voice applications, with the changes opts makes to the usual
-// options, and a provider that talks to it.
+// options, and a provider that talks to it, in an environment without an application of its own.
 func voiceEnv(t *testing.T, opts sinchmock.Options) *acctest.TestEnv {
 	t.Helper()
+	// A Voice application of the developer's own (sinch-mock's, after make dev) is not the tests'.
+	t.Setenv("SINCH_APPLICATION_KEY", "")
+	t.Setenv("SINCH_APPLICATION_SECRET", "")
 	opts.KeyID, opts.KeySecret = acctest.TestKeyID, acctest.TestKeySecret
 	opts.VoiceApps = map[string]sinchmock.VoiceApp{appKey: {Secret: appSecret, URLs: dashboardURLs}, otherKey: {Secret: otherSecret}}
 	mock := sinchmock.Start(opts)
