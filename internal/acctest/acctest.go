@@ -10,7 +10,9 @@ package acctest
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -85,8 +87,8 @@ func (e *TestEnv) Config(projectID, hcl string) string {
 // ConfigWith prefixes HCL with a provider block that points at the mock, every API of it, and has the
 // extra settings.
 func (e *TestEnv) ConfigWith(settings, hcl string) string {
-	urls := fmt.Sprintf("conversation_api_url = %q\n  provisioning_api_url = %q\n", e.Mock.ConversationURL,
-		e.Mock.URLOf(sinchmock.Provisioning))
+	urls := fmt.Sprintf("conversation_api_url = %q\n  provisioning_api_url = %q\n  voice_api_url = %q\n", e.Mock.ConversationURL,
+		e.Mock.URLOf(sinchmock.Provisioning), e.Mock.URLOf(sinchmock.Voice))
 	for _, api := range sinchapi.CallbackAPIs[1:] {
 		urls += fmt.Sprintf("  %s = %q\n", api.URLSetting, e.Mock.URLOf(sinchmock.API(api.Key)))
 	}
@@ -105,6 +107,17 @@ provider "sinch" {
   %s
 }
 `, sinchapi.CallbackAPIs[0].URLSetting, apiURL, tokenURL, TestKeyID, TestKeySecret, settings)
+}
+
+// VoiceApplications is the provider setting voice_applications with the given secrets, by application
+// key, for ConfigWith.
+func VoiceApplications(secrets map[string]string) string {
+	keys := slices.Sorted(maps.Keys(secrets))
+	entries := make([]string, len(keys))
+	for i, key := range keys {
+		entries[i] = fmt.Sprintf("    %q = %q\n", key, secrets[key])
+	}
+	return "voice_applications = {\n" + strings.Join(entries, "") + "  }"
 }
 
 // ConfigAt is Config with the Conversation API at another URL, such as another region's host.

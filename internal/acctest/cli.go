@@ -55,6 +55,10 @@ func NewCLIRun(t *testing.T, mock *sinchmock.Running) *CLIRun {
 		"TF_LOG_PATH="+filepath.Join(dir, "trace.log"),
 		"SINCH_CONVERSATION_API_URL="+mock.ConversationURL,
 		"SINCH_PROVISIONING_API_URL="+mock.URLOf(sinchmock.Provisioning),
+		"SINCH_VOICE_API_URL="+mock.URLOf(sinchmock.Voice),
+		// A Voice application of the developer's own is not the tests'.
+		"SINCH_APPLICATION_KEY=",
+		"SINCH_APPLICATION_SECRET=",
 		"SINCH_TOKEN_URL="+mock.TokenURL,
 		"SINCH_KEY_ID="+TestKeyID,
 		"SINCH_PROJECT_ID=",

@@ -79,13 +79,12 @@ func (c *Client) claimed(webhookID string) bool {
 }
 
 // New checks the configuration and returns a client. It makes no request: the token is fetched with
-// the first call.
+// the first call that needs one. The access key may be missing: the Voice API's calls are signed with an
+// application's key and secret and need none, and a call that needs a token fails with a
+// *NoAccessKeyError.
 func New(cfg Config) (*Client, error) {
 	if _, err := url.Parse(cfg.TokenURL); err != nil {
 		return nil, fmt.Errorf("sinch: token URL %q is not a URL", cfg.TokenURL)
-	}
-	if cfg.KeyID == "" || cfg.KeySecret == "" {
-		return nil, errors.New("sinch: an access key ID and key secret are both required")
 	}
 	if cfg.MaxRetries < 0 {
 		return nil, errors.New("sinch: the number of retries cannot be negative")

@@ -71,8 +71,12 @@ func newTokenSource(cfg Config, httpClient *http.Client, log LogFunc) *tokenSour
 }
 
 // Token returns the current token, fetching a new one when there is none or it has expired. The
-// token request is retried like any other (429 and 5xx included).
+// token request is retried like any other (429 and 5xx included). Without an access key, it asks for
+// nothing and returns a *NoAccessKeyError.
 func (s *tokenSource) Token(ctx context.Context) (*oauth2.Token, error) {
+	if s.config.ClientID == "" || s.config.ClientSecret == "" {
+		return nil, &NoAccessKeyError{NoKeyID: s.config.ClientID == "", NoKeySecret: s.config.ClientSecret == ""}
+	}
 	for {
 		s.mu.Lock()
 		if s.token.Valid() {
@@ -150,6 +154,23 @@ func (s *tokenSource) Invalidate(token *oauth2.Token) {
 	if s.token == token {
 		s.token = nil
 	}
+}
+
+// NoAccessKeyError is a call that needs an access token, made by a client without an access key (its key
+// ID, its key secret, or both): no request was made.
+type NoAccessKeyError struct {
+	NoKeyID, NoKeySecret bool
+}
+
+func (e *NoAccessKeyError) Error() string {
+	missing := "key ID"
+	switch {
+	case e.NoKeyID && e.NoKeySecret:
+		missing = "key ID and key secret"
+	case e.NoKeySecret:
+		missing = "key secret"
+	}
+	return "sinch: no access token without an access key: its " + missing + " is not set"
 }
 
 // TokenError says that no access token could be had from the token endpoint.

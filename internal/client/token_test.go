@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -235,5 +236,31 @@ func TestClient_cancelledTokenRequestEnds(t *testing.T) {
 		}
 	case <-time.After(3 * time.Second):
 		t.Fatalf("the cancelled call has not ended, after %d token requests", mock.Counts().Token)
+	}
+}
+
+// A client without an access key (or half of one) is made: the Voice API's calls need none. A call that
+// needs a token fails with a *NoAccessKeyError that says what is missing, and asks the token endpoint
+// nothing.
+func TestClient_withoutAnAccessKey(t *testing.T) {
+	mock := newMock(t)
+	for _, tc := range []struct {
+		keyID, keySecret     string
+		noKeyID, noKeySecret bool
+		says                 string
+	}{
+		{"", "", true, true, "its key ID and key secret is not set"},
+		{"", keySecret, true, false, "its key ID is not set"},
+		{keyID, "", false, true, "its key secret is not set"},
+	} {
+		calls := callsOf(t, client.Config{TokenURL: mock.TokenURL, KeyID: tc.keyID, KeySecret: tc.keySecret}, senderID, mock.URL)
+		_, err := calls.Get(context.Background(), "p1")
+		var noKey *client.NoAccessKeyError
+		if !errors.As(err, &noKey) || noKey.NoKeyID != tc.noKeyID || noKey.NoKeySecret != tc.noKeySecret || !strings.Contains(err.Error(), tc.says) {
+			t.Errorf("key ID %q, key secret %q: %#v (%v), want a NoAccessKeyError saying %q", tc.keyID, tc.keySecret, err, err, tc.says)
+		}
+	}
+	if n := len(mock.Requests()); n != 0 {
+		t.Errorf("%d requests without an access key, want none", n)
 	}
 }

@@ -15,6 +15,10 @@ import (
 	"time"
 )
 
+// DefaultVoiceURL is the Voice API's host for the configuration of applications, which has no regional
+// host.
+const DefaultVoiceURL = "https://callingapi.sinch.com"
+
 // VoiceApplications calls the Voice API's configuration of applications at one base URL: the callback
 // URLs where Sinch asks each application what to do with its calls. Every request is a signed request
 // with the application's own key and secret (not the project's access key): the secret signs it and
@@ -35,11 +39,27 @@ func (c *Client) VoiceApplications(baseURL string, secrets map[string]string) (*
 		return nil, fmt.Errorf("sinch: the Voice API's URL %q is not an absolute URL", baseURL)
 	}
 	for key, secret := range secrets {
-		if _, err := base64.StdEncoding.DecodeString(secret); err != nil || secret == "" {
-			return nil, fmt.Errorf("sinch: the secret of Voice application %q is not base64, as Sinch's dashboard gives it", key)
+		if _, err := DecodeApplicationSecret(secret); err != nil {
+			return nil, fmt.Errorf("sinch: the secret of Voice application %q %w", key, err)
 		}
 	}
 	return &VoiceApplications{client: c, baseURL: strings.TrimSuffix(baseURL, "/"), secrets: secrets}, nil
+}
+
+// DecodeApplicationSecret decodes a Voice application's secret, which Sinch's dashboard gives in base64:
+// its bytes are the key of the signatures. The error never quotes the secret; it completes a sentence
+// whose subject names the secret ("the secret of application "k" is not base64, ...").
+func DecodeApplicationSecret(secret string) ([]byte, error) {
+	key, err := base64.StdEncoding.DecodeString(secret)
+	switch {
+	case secret == "":
+		return nil, errors.New("is empty: it is the application secret of Sinch's dashboard, in base64")
+	case err != nil && strings.TrimSpace(secret) != secret:
+		return nil, errors.New("is not base64, as Sinch's dashboard gives it: it starts or ends with white space (a line break from a file, say)")
+	case err != nil:
+		return nil, errors.New("is not base64, as Sinch's dashboard gives it")
+	}
+	return key, nil
 }
 
 // ErrNoApplicationSecret is a call for an application whose secret the provider was not given.
@@ -61,7 +81,7 @@ func (v *VoiceApplications) signer(applicationKey string) (*applicationSigner, e
 	if !ok {
 		return nil, fmt.Errorf("%w: %q", ErrNoApplicationSecret, applicationKey)
 	}
-	key, _ := base64.StdEncoding.DecodeString(secret) // checked by VoiceApplications
+	key, _ := DecodeApplicationSecret(secret) // checked by VoiceApplications
 	return &applicationSigner{applicationKey: applicationKey, key: key, encoded: secret}, nil
 }
 
@@ -137,9 +157,9 @@ func (s *applicationSigner) sign(req *http.Request, body []byte, now time.Time) 
 // is method, Base64(MD5(body)) ("" for no body), content type, "x-timestamp:" and the timestamp, and
 // the path, each on a line. The secret is base64, as Sinch gives it.
 func VoiceSignature(secret, method, contentType, timestamp, path string, body []byte) (string, error) {
-	key, err := base64.StdEncoding.DecodeString(secret)
-	if err != nil || secret == "" {
-		return "", errors.New("the application secret is not base64, as Sinch's dashboard gives it")
+	key, err := DecodeApplicationSecret(secret)
+	if err != nil {
+		return "", fmt.Errorf("the application secret %w", err)
 	}
 	contentMD5 := ""
 	if len(body) > 0 {

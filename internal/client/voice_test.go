@@ -67,6 +67,26 @@ func TestVoiceApplications_signedRequests(t *testing.T) {
 	}
 }
 
+// A client without an access key makes the Voice API's calls, which need none.
+func TestVoiceApplications_withoutAnAccessKey(t *testing.T) {
+	mock := voiceMock(t)
+	c, err := client.New(client.Config{TokenURL: mock.TokenURL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := c.VoiceApplications(mock.URLOf(sinchmock.Voice), map[string]string{voiceKey: voiceSecret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	urls := client.VoiceCallbackURLs{Primary: "https://handler.example/ice"}
+	if err := v.SetCallbackURLs(context.Background(), voiceKey, urls); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := v.CallbackURLs(context.Background(), voiceKey); err != nil || *got != urls {
+		t.Errorf("got %+v, %v", got, err)
+	}
+}
+
 // A wrong secret is refused by Sinch (401, the Voice API's own error body), redacted of the secret; an
 // application with no secret given is an error before any call.
 func TestVoiceApplications_refusals(t *testing.T) {
@@ -81,9 +101,11 @@ func TestVoiceApplications_refusals(t *testing.T) {
 		t.Errorf("no secret: %v, after %d requests", err, len(mock.Requests()))
 	}
 	c, _ := client.New(client.Config{TokenURL: mock.TokenURL, KeyID: keyID, KeySecret: keySecret})
-	if _, err := c.VoiceApplications(mock.URLOf(sinchmock.Voice), map[string]string{voiceKey: "not base64!"}); err == nil ||
-		strings.Contains(err.Error(), "not base64!") || !strings.Contains(err.Error(), voiceKey) {
-		t.Errorf("a secret that is not base64: %v", err)
+	for _, bad := range []string{"not base64!", voiceSecret + " ", ""} {
+		if _, err := c.VoiceApplications(mock.URLOf(sinchmock.Voice), map[string]string{voiceKey: bad}); err == nil ||
+			bad != "" && strings.Contains(err.Error(), bad) || !strings.Contains(err.Error(), voiceKey) {
+			t.Errorf("a secret that is not base64 (%q): %v", bad, err)
+		}
 	}
 }
 

@@ -1,7 +1,7 @@
 // Package provider is the Terraform provider for Sinch: its settings, its configuration, and the list of
-// its types. Each family of types (the callback configurations, the webhooks, the rented numbers) is a
-// package of its own, which holds their schemas and the mapping between Terraform and the API client,
-// over the package shared.
+// its types. Each family of types (the callback configurations, the webhooks, the Voice API's, the
+// rented numbers) is a package of its own, which holds their schemas and the mapping between Terraform
+// and the API client, over the package shared.
 package provider
 
 import (
@@ -24,6 +24,7 @@ import (
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/callbackconfig"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/numbers"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/shared"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/voice"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/webhooks"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
 )
@@ -36,7 +37,8 @@ var (
 )
 
 // SinchProvider is the provider for Sinch's callbacks: the callback configurations of several APIs, the
-// webhooks of the Conversation and Provisioning APIs, and a Conversation app's callback settings.
+// webhooks of the Conversation and Provisioning APIs, a Conversation app's callback settings, and a Voice
+// application's callback URLs.
 type SinchProvider struct {
 	version string
 
@@ -69,8 +71,9 @@ func (p *SinchProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Manages Sinch's callbacks: the HMAC secret with which Sinch signs the callbacks of its " +
 			apiNames() + " APIs; the webhooks of the Conversation API (where an app's callbacks go, and the secrets that sign " +
-			"them) and of the Provisioning API (where sender onboarding events go); and a Conversation app's secret for " +
-			"overridden callback URLs; and where the traffic and provisioning events of the project's rented numbers go.",
+			"them) and of the Provisioning API (where sender onboarding events go); a Conversation app's secret for " +
+			"overridden callback URLs; a Voice application's callback URLs; and where the traffic and provisioning " +
+			"events of the project's rented numbers go.",
 		Attributes: providerSchemaAttributes(),
 	}
 }
@@ -78,20 +81,31 @@ func (p *SinchProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 // Configure makes the client that resources and data sources share. A setting that is known only
 // after apply (say, an access key that another resource of the run creates) is no error here: the plan
 // of a resource to create needs no call, and Terraform configures the provider again, with the value,
-// before it applies. Only a call that needs such a setting fails, when it is made.
+// before it applies. Only a call that needs such a setting fails, when it is made. So does a call that
+// needs the access token when the access key is missing: the Voice API's calls need none.
 func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	values := readProviderConfig(ctx, req.Config, &resp.Diagnostics)
+	voiceBlock := readVoiceApplications(ctx, req.Config, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	resolved, diags := resolveSettings(values)
 	resp.Diagnostics.Append(diags...)
+	voice, diags := resolveVoiceApplications(voiceBlock)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	settings := resolved.values
-	data := &shared.ProviderData{ProjectID: settings["project_id"], ProjectFrom: resolved.from["project_id"], KeySecret: settings["key_secret"],
-		APIs: map[string]*client.CallbackConfigurations{}, Webhooks: map[string]*client.Webhooks{}, Plans: shared.NewPlanCounts()}
+	data := &shared.ProviderData{ProjectID: settings["project_id"], ProjectFrom: resolved.from["project_id"],
+		APIs: map[string]*client.CallbackConfigurations{}, Webhooks: map[string]*client.Webhooks{}, Plans: shared.NewPlanCounts(),
+		VoiceSecretFrom: voice.from, VoiceSecretsUnknown: voice.unknownSecrets, SettingSecrets: []string{settings["key_secret"]}}
+	for _, secret := range voice.secrets {
+		data.SettingSecrets = append(data.SettingSecrets, secret)
+	}
+	if voice.unknown {
+		resolved.unknown = append(resolved.unknown, shared.VoiceApplicationsSetting)
+	}
 	for _, name := range resolved.unknown {
 		if name == "project_id" {
 			data.ProjectIDUnknown = true
@@ -99,55 +113,71 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 			data.UnknownSettings = append(data.UnknownSettings, name)
 		}
 	}
-	if !data.Unknown(shared.ClientSettings...) {
-		c, err := p.client(clientKey{settings["key_id"], settings["key_secret"], settings["token_url"],
-			settings["max_retries"], settings["request_timeout"], req.TerraformVersion})
-		if err != nil {
-			resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
-			return
-		}
-		for _, api := range sinchapi.CallbackAPIs {
-			if data.Unknown(api.URLSetting) {
-				continue
-			}
-			calls, err := c.CallbackConfigurations(api, settings[api.URLSetting])
-			if err != nil {
-				resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
-				return
-			}
-			data.APIs[api.TypeName] = calls
-		}
-		if !data.Unknown(shared.NumbersAPI.URLSetting) {
-			if data.ActiveNumbers, err = c.ActiveNumbers(settings[shared.NumbersAPI.URLSetting]); err != nil {
-				resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
-				return
-			}
-		}
-		for _, api := range sinchapi.WebhookAPIs {
-			if data.Unknown(shared.WebhookSettings(api)...) {
-				continue
-			}
-			baseURL := settings[api.URLSetting]
-			if api.Key == sinchapi.Conversation.Key {
-				baseURL = shared.ConversationURL(settings["conversation_region"], settings["conversation_api_url"])
-				data.ConversationHost = resolved.conversationHost()
-				if data.AppCallbackSettings, err = c.AppCallbackSettings(baseURL); err != nil {
-					resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
-					return
-				}
-			}
-			calls, err := c.WebhooksOf(api, baseURL)
-			if err != nil {
-				resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
-				return
-			}
-			data.Webhooks[api.Key] = calls
-		}
+	if err := p.makeCalls(data, settings, resolved, voice, req.TerraformVersion); err != nil {
+		resp.Diagnostics.AddError("Invalid Sinch provider configuration", err.Error())
+		return
 	}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.EphemeralResourceData = data
 	resp.ListResourceData = data
+}
+
+// makeCalls gives data the calls of every API whose settings are known, over one client: those of the
+// access token's APIs, and the Voice API's, which need no access key.
+func (p *SinchProvider) makeCalls(data *shared.ProviderData, settings map[string]string, resolved resolvedSettings,
+	voice voiceApplications, terraformVersion string) error {
+	if data.Unknown(shared.HTTPSettings...) {
+		return nil
+	}
+	key := clientKey{tokenURL: settings["token_url"], maxRetries: settings["max_retries"],
+		requestTimeout: settings["request_timeout"], terraformVersion: terraformVersion}
+	withToken := !data.Unknown(shared.ClientSettings...)
+	if withToken {
+		key.keyID, key.keySecret = settings["key_id"], settings["key_secret"]
+	}
+	c, err := p.client(key)
+	if err != nil {
+		return err
+	}
+	if !data.Unknown(shared.VoiceSettings...) {
+		if data.Voice, err = c.VoiceApplications(settings["voice_api_url"], voice.secrets); err != nil {
+			return err
+		}
+	}
+	if !withToken {
+		return nil
+	}
+	for _, api := range sinchapi.CallbackAPIs {
+		if data.Unknown(api.URLSetting) {
+			continue
+		}
+		if data.APIs[api.TypeName], err = c.CallbackConfigurations(api, settings[api.URLSetting]); err != nil {
+			return err
+		}
+	}
+	if !data.Unknown(shared.NumbersAPI.URLSetting) {
+		if data.ActiveNumbers, err = c.ActiveNumbers(settings[shared.NumbersAPI.URLSetting]); err != nil {
+			return err
+		}
+	}
+	for _, api := range sinchapi.WebhookAPIs {
+		if data.Unknown(shared.WebhookSettings(api)...) {
+			continue
+		}
+		baseURL := settings[api.URLSetting]
+		if api.Key == sinchapi.Conversation.Key {
+			baseURL = shared.ConversationURL(settings["conversation_region"], settings["conversation_api_url"])
+			data.ConversationHost = resolved.conversationHost()
+			if data.AppCallbackSettings, err = c.AppCallbackSettings(baseURL); err != nil {
+				return err
+			}
+		}
+		if data.Webhooks[api.Key], err = c.WebhooksOf(api, baseURL); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // client returns the client already made for key in this process, or a new one.
@@ -157,7 +187,7 @@ func (p *SinchProvider) client(key clientKey) (*client.Client, error) {
 	if c, ok := p.clients[key]; ok {
 		return c, nil
 	}
-	// Both were checked by resolveSettings.
+	// Both were checked by resolveSettings. The access key may be missing (see client.NoAccessKeyError).
 	maxRetries, _ := strconv.Atoi(key.maxRetries)
 	requestTimeout, _ := time.ParseDuration(key.requestTimeout)
 	c, err := client.New(client.Config{
@@ -177,15 +207,15 @@ func (p *SinchProvider) client(key clientKey) (*client.Client, error) {
 }
 
 // Resources, DataSources, EphemeralResources and Functions list the types of every family, each made in
-// its own package: the callback configurations (one type per API of sinchapi.CallbackAPIs), then the
-// webhooks, then the rented numbers.
+// its own package: the callback configurations (one type per API of sinchapi.CallbackAPIs), the
+// webhooks, the Voice API's, then the rented numbers.
 
 func (p *SinchProvider) Resources(_ context.Context) []func() resource.Resource {
-	return slices.Concat(callbackconfig.Resources(), webhooks.Resources(), numbers.Resources())
+	return slices.Concat(callbackconfig.Resources(), webhooks.Resources(), voice.Resources(), numbers.Resources())
 }
 
 func (p *SinchProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return slices.Concat(callbackconfig.DataSources(), webhooks.DataSources(), numbers.DataSources())
+	return slices.Concat(callbackconfig.DataSources(), webhooks.DataSources(), voice.DataSources(), numbers.DataSources())
 }
 
 func (p *SinchProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
@@ -204,7 +234,7 @@ func (p *SinchProvider) ListResources(ctx context.Context) []func() list.ListRes
 }
 
 func (p *SinchProvider) Functions(_ context.Context) []func() function.Function {
-	return slices.Concat(callbackconfig.Functions(), webhooks.Functions())
+	return slices.Concat(callbackconfig.Functions(), webhooks.Functions(), voice.Functions())
 }
 
 // apiNames names every API of the table, for the docs: "A, B and C".

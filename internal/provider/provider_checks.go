@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/shared"
 )
 
 // checkEndpointURL accepts absolute https URLs, and http URLs whose host is a loopback address
@@ -78,17 +80,9 @@ var conversationRegions = []string{"us", "eu", "br"}
 
 func checkConversationRegion(region string) error {
 	if !slices.Contains(conversationRegions, region) {
-		return fmt.Errorf("%q is not a Conversation API region: use one of %s", region, strings.Join(quoted(conversationRegions), ", "))
+		return fmt.Errorf("%q is not a Conversation API region: use one of %s", region, strings.Join(shared.Quoted(conversationRegions), ", "))
 	}
 	return nil
-}
-
-func quoted(values []string) []string {
-	q := make([]string, len(values))
-	for i, v := range values {
-		q[i] = fmt.Sprintf("%q", v)
-	}
-	return q
 }
 
 const endpointURLDescription = "an absolute https URL, or http on a loopback host"

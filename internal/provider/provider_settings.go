@@ -36,10 +36,16 @@ type providerSetting struct {
 	// description says what the setting is; where its value falls back to is added.
 	description string
 	fallback    string
-	required    bool
-	sensitive   bool
+	// accessKey marks the settings of the access key, which every call but the Voice API's needs: a
+	// call that needs them fails without them (see client.NoAccessKeyError), not Configure, so that a
+	// configuration of Voice applications alone needs no access key.
+	accessKey bool
+	sensitive bool
 	// whole marks the one number setting (max_retries), read as text like the others.
 	whole bool
+	// keyed marks the one map setting (voice_applications): application keys to their secrets, with an
+	// entry from two environment variables, resolved by resolveVoiceApplications rather than as text.
+	keyed bool
 	// check validates a value, from the block or from the environment; checkDescription says what it
 	// wants.
 	check            func(string) error
@@ -55,8 +61,8 @@ func providerSettings() []providerSetting {
 	settings := []providerSetting{
 		{name: "project_id", description: "The Sinch project that resources and data sources use when they name none.",
 			check: shared.CheckProjectID, checkDescription: "a Sinch project ID"},
-		{name: "key_id", required: true, description: "The ID of a Sinch access key (Sinch dashboard, Access keys)."},
-		{name: "key_secret", required: true, sensitive: true, description: "The secret of that access key."},
+		{name: "key_id", accessKey: true, description: "The ID of a Sinch access key (Sinch dashboard, Access keys)."},
+		{name: "key_secret", accessKey: true, sensitive: true, description: "The secret of that access key."},
 	}
 	for _, api := range sinchapi.CallbackAPIs {
 		settings = append(settings, providerSetting{
@@ -72,7 +78,7 @@ func providerSettings() []providerSetting {
 				"(an app lives in one region). It picks the API's host, `https://<region>.conversation.api.sinch.com`. "+
 				"With `conversation_api_url`, it is one setting: when the provider block sets either, the environment "+
 				"variables of both are ignored.",
-				strings.Join(quoted(conversationRegions), ", "))},
+				strings.Join(shared.Quoted(conversationRegions), ", "))},
 		providerSetting{name: "conversation_api_url", group: "conversation", check: checkEndpointURL, checkDescription: endpointURLDescription,
 			description: "The base URL of the Conversation API, for `sinch_conversation_webhook`: overrides the host that " +
 				"`conversation_region` picks. Must be `https://`, or `http://` on a loopback host. With `conversation_region`, " +
@@ -81,6 +87,16 @@ func providerSettings() []providerSetting {
 			checkDescription: endpointURLDescription,
 			description: "The base URL of the Provisioning API, for `sinch_provisioning_webhook`. Must be `https://`, or " +
 				"`http://` on a loopback host."},
+		providerSetting{name: "voice_api_url", fallback: client.DefaultVoiceURL, check: checkEndpointURL,
+			checkDescription: endpointURLDescription,
+			description: "The base URL of the Voice API, for `sinch_voice_application_callbacks`. Must be `https://`, or " +
+				"`http://` on a loopback host."},
+		providerSetting{name: shared.VoiceApplicationsSetting, keyed: true, sensitive: true,
+			description: "The secrets of Voice applications, by application key: `{ \"<application key>\" = \"<application " +
+				"secret>\" }`, both from the Sinch dashboard (Voice, Apps), the secret in base64 as shown there. Every " +
+				"request to the Voice API is signed with its application's key and secret (the secret itself is never " +
+				"sent), not with the access key. `" + shared.ApplicationKeyEnv + "` and `" + shared.ApplicationSecretEnv +
+				"` together add one application; for the same key, the block's secret wins."},
 		providerSetting{name: "token_url", fallback: client.DefaultTokenURL, check: checkEndpointURL, checkDescription: endpointURLDescription,
 			description: "The OAuth2 token endpoint, for every API. Must be `https://`, or `http://` on a loopback host."},
 		providerSetting{name: "max_retries", fallback: defaultMaxRetries, whole: true, check: checkMaxRetries,
@@ -103,10 +119,16 @@ func providerSchemaAttributes() map[string]schema.Attribute {
 			description += ", then to `" + s.fallback + "`"
 		}
 		description += "."
-		if s.required {
-			description += " Required in one of the two."
+		if s.accessKey {
+			description += " Needed, in one of the two, by every type but `sinch_voice_application_callbacks`: a call to " +
+				"Sinch that needs it fails without it."
 		}
-		if s.whole {
+		switch {
+		case s.keyed:
+			attributes[s.name] = schema.MapAttribute{ElementType: types.StringType, Optional: true, Sensitive: s.sensitive,
+				MarkdownDescription: s.description}
+			continue
+		case s.whole:
 			attributes[s.name] = schema.Int64Attribute{Optional: true, MarkdownDescription: description,
 				Validators: []validator.Int64{int64validator.Between(0, maxMaxRetries)}}
 			continue
@@ -121,11 +143,15 @@ func providerSchemaAttributes() map[string]schema.Attribute {
 	return attributes
 }
 
-// readProviderConfig reads every setting of the provider block, as text.
+// readProviderConfig reads every setting of the provider block but voice_applications (see
+// readVoiceApplications), as text.
 func readProviderConfig(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) map[string]types.String {
 	values := map[string]types.String{}
 	for _, s := range providerSettings() {
-		if s.whole {
+		switch {
+		case s.keyed:
+			continue
+		case s.whole:
 			var v types.Int64
 			diags.Append(config.GetAttribute(ctx, path.Root(s.name), &v)...)
 			values[s.name] = int64AsString(v)
@@ -148,8 +174,8 @@ type resolvedSettings struct {
 }
 
 // resolveSettings takes each setting from the provider block (values), else from its environment
-// variable, else from its default, and reports each one that is missing or invalid as its own attribute
-// error. The settings of a group are taken from the block when it sets any of them, and otherwise from
+// variable, else from its default, and reports each one that is invalid as its own attribute error. A
+// setting of the access key may be missing: a call that needs it says so (see providerSetting.accessKey). The settings of a group are taken from the block when it sets any of them, and otherwise from
 // the environment: a plan that has them from both says which it used. A setting the block sets to a
 // value known only after apply is no error here: it is in unknown, and only a call that needs it fails
 // (see shared.ProviderData.CallbackConfigurations).
@@ -165,6 +191,9 @@ func resolveSettings(values map[string]types.String) (resolvedSettings, diag.Dia
 	ignored := map[string][]string{} // by group, the environment variables that the block's settings beat
 	for _, setting := range providerSettings() {
 		at, envVar, configured := path.Root(setting.name), envVarOf(setting.name), values[setting.name]
+		if setting.keyed {
+			continue
+		}
 		if configured.IsUnknown() {
 			r.unknown = append(r.unknown, setting.name)
 			continue
@@ -190,12 +219,6 @@ func resolveSettings(values map[string]types.String) (resolvedSettings, diag.Dia
 		}
 		if value == "" {
 			value, from = setting.fallback, shared.FromDefault
-		}
-		if value == "" && setting.required {
-			diags.AddAttributeError(at, "Missing Sinch provider setting",
-				fmt.Sprintf("The provider needs %s: set it in the provider block or in the %s environment variable. "+
-					"Access keys are made in the Sinch dashboard under Access keys.", setting.name, envVar))
-			continue
 		}
 		r.values[setting.name], r.from[setting.name] = value, from
 	}

@@ -8,10 +8,12 @@ import (
 
 	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/acctest"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchmock"
 )
 
 // clearSinchEnv keeps the developer's own SINCH_* variables out of a test: the variable of each setting of
@@ -59,9 +61,12 @@ resource "sinch_callback_configuration" "test" {
 		hcl  string
 		want string
 	}{
+		// Said by the first call that needs the access token, here the plan's read of the secret that the
+		// create replaces; the call is not made (see TestAccProvider_voiceWithoutAnAccessKey).
 		"missing key_id": {
-			hcl:  fmt.Sprintf(`provider "sinch" { key_secret = %q }`, acctest.TestKeySecret) + res,
-			want: `(?s)Missing Sinch provider setting.*The provider needs key_id: set it in the provider block or in the\s+SINCH_KEY_ID environment variable`,
+			hcl: fmt.Sprintf(`provider "sinch" { key_secret = %q }`, acctest.TestKeySecret) + res,
+			want: acctest.ErrorLike("Missing Sinch provider setting", `Could not read the callback configuration of Sinch project "p"`,
+				"The provider needs key_id: set it in the provider block or in the SINCH_KEY_ID environment variable").String(),
 		},
 		"plain http to a remote host": {
 			hcl:  `provider "sinch" { api_url = "http://senderid.registrations.api.sinch.com" }` + res,
@@ -119,4 +124,84 @@ resource "sinch_callback_configuration" "test" {
 			ExpectError: regexp.MustCompile(`(?s)Sinch refused the access key.*HTTP 401\s+\(invalid_client\).*Check key_id and\s+key_secret`),
 		}},
 	})
+}
+
+// A provider block for Voice applications alone needs no access key: the Voice API's requests are
+// signed with each application's key and secret, and no token is asked for. A call that needs the access
+// token says what is missing, when it is made: at plan for a refresh, a data source, or the read of what
+// a callback configuration's create replaces; at apply for a webhook's create, whose plan makes no call.
+func TestAccProvider_voiceWithoutAnAccessKey(t *testing.T) {
+	const appKey, appSecret = "5e4a6e6c-1b2d-4c3e-9f8a-7b6c5d4e3f2a", "JcmhLNmZlECkyBBTE+uVVw=="
+	mock := sinchmock.Start(sinchmock.Options{KeyID: acctest.TestKeyID, KeySecret: acctest.TestKeySecret,
+		Projects: map[string]string{"project-1": "old"}, Apps: map[string]string{"app-1": "project-1"},
+		VoiceApps: map[string]sinchmock.VoiceApp{appKey: {Secret: appSecret}}})
+	t.Cleanup(mock.Close)
+	env := acctest.NewTestEnvFor(mock)
+	clearSinchEnv(t)
+	t.Setenv("SINCH_APPLICATION_KEY", "")
+	t.Setenv("SINCH_APPLICATION_SECRET", "")
+	voiceOnly := func(hcl string) string {
+		return fmt.Sprintf(`
+provider "sinch" {
+  api_url              = %q
+  conversation_api_url = %q
+  token_url            = %q
+  voice_api_url        = %q
+  voice_applications   = { %q = %q }
+}
+
+resource "sinch_voice_application_callbacks" "this" {
+  application_key = %q
+  primary_url     = "https://handler.example/ice"
+}
+
+data "sinch_voice_application_callbacks" "this" {
+  application_key = %q
+  depends_on      = [sinch_voice_application_callbacks.this]
+}
+`, mock.URL, mock.ConversationURL, mock.TokenURL, mock.URLOf(sinchmock.Voice), appKey, appSecret, appKey, appKey) + hcl
+	}
+	const webhook = `
+resource "sinch_conversation_webhook" "this" {
+  project_id = "project-1"
+  app_id     = "app-1"
+  target     = "https://handler.example/callbacks"
+  triggers   = ["MESSAGE_DELIVERY"]
+  secret     = "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b"
+}`
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories,
+		Steps: []resource.TestStep{
+			{
+				Config: voiceOnly(""),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr("data.sinch_voice_application_callbacks.this", "primary_url", "https://handler.example/ice"),
+					func(*terraform.State) error {
+						if urls, _ := mock.VoiceURLs(appKey); urls.Primary != "https://handler.example/ice" {
+							return fmt.Errorf("the application has %+v", urls)
+						}
+						return nil
+					}),
+			},
+			{Config: voiceOnly(""), PlanOnly: true},
+			{
+				Config: voiceOnly(`data "sinch_callback_configuration" "read" { project_id = "project-1" }`),
+				ExpectError: acctest.ErrorLike("Missing Sinch provider setting", `Could not read the callback configuration of Sinch project "project-1"`,
+					"The provider needs key_id and key_secret: set them in the provider block or in the SINCH_KEY_ID and SINCH_KEY_SECRET environment variables"),
+			},
+			{Config: voiceOnly(webhook), PlanOnly: true, ExpectNonEmptyPlan: true},
+			{
+				Config:      voiceOnly(webhook),
+				ExpectError: acctest.ErrorLike("Missing Sinch provider setting", "The provider needs key_id and key_secret"),
+			},
+		},
+	})
+	if c := mock.Counts(); c.Token != 0 {
+		t.Errorf("%d requests for an access token, want none", c.Token)
+	}
+	for _, r := range mock.Requests() {
+		if r.API != sinchmock.Voice || !r.Signed {
+			t.Errorf("%s %s: not a signed request of the Voice API", r.Method, r.Path)
+		}
+	}
 }

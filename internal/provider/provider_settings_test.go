@@ -41,7 +41,8 @@ func TestResolveSettings(t *testing.T) {
 			values[api.URLSetting] = "https://" + documented.CallbackConfigurations[api.Key].Host
 		}
 		values["provisioning_api_url"] = "https://" + documented.Webhooks["provisioning"].Host
-		values["api_url"] = "https://api.example" // block(nil) sets it
+		values["voice_api_url"] = "https://callingapi.sinch.com" // the Voice API's host, in every SDK
+		values["api_url"] = "https://api.example"                // block(nil) sets it
 		maps.Copy(values, change)
 		return values
 	}
@@ -106,12 +107,10 @@ func TestResolveSettings(t *testing.T) {
 				"request_timeout": `"30" is not a duration such as "30s"`,
 			},
 		},
-		"both credentials missing, each reported once": {
+		// A call that needs the access token says so (shared.APIErrorDiagnostic): the Voice API's need none.
+		"no access key: no error": {
 			config: block(map[string]types.String{"key_id": null, "key_secret": null}),
-			wantErrors: map[string]string{
-				"key_id":     "set it in the provider block or in the SINCH_KEY_ID environment variable",
-				"key_secret": "set it in the provider block or in the SINCH_KEY_SECRET environment variable",
-			},
+			want:   resolved(map[string]string{"key_id": "", "key_secret": ""}),
 		},
 		"known only after apply: no error, and no fallback to the environment": {
 			config: block(map[string]types.String{"key_secret": types.StringUnknown(), "project_id": types.StringUnknown(),
@@ -153,11 +152,17 @@ func TestResolveSettings(t *testing.T) {
 				"conversation_api_url": "uses plain http",
 			},
 		},
+		"Voice API URL from the environment": {
+			config: block(nil),
+			env:    map[string]string{"SINCH_VOICE_API_URL": "http://127.0.0.1:8083"},
+			want:   resolved(map[string]string{"voice_api_url": "http://127.0.0.1:8083"}),
+		},
 		"bad values in the environment": {
 			config: block(map[string]types.String{"project_id": null, "api_url": null, "token_url": null}),
 			env: map[string]string{"SINCH_PROJECT_ID": "a b", "SINCH_API_URL": "https://user:pw@api.example", "SINCH_TOKEN_URL": "http://10.0.0.1/t",
-				"SINCH_BRANDS_API_URL": "ftp://brands.example"},
+				"SINCH_BRANDS_API_URL": "ftp://brands.example", "SINCH_VOICE_API_URL": "http://callingapi.sinch.com"},
 			wantErrors: map[string]string{
+				"voice_api_url":  `The SINCH_VOICE_API_URL environment variable, used for voice_api_url: "http://callingapi.sinch.com" uses plain http`,
 				"project_id":     `The SINCH_PROJECT_ID environment variable, used for project_id: "a b" is not a Sinch project ID`,
 				"api_url":        "must not carry credentials in the URL",
 				"token_url":      "uses plain http",

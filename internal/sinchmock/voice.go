@@ -55,6 +55,16 @@ func (s *Server) AddVoiceApp(applicationKey string, app VoiceApp) {
 	s.voiceApps[applicationKey] = &voiceApp{key: key, urls: app.URLs}
 }
 
+// RemoveVoiceApp deletes a Voice application, as the dashboard would: its key is then unknown to the Voice
+// API (40004), and its URLs are gone. It tells whether the application existed.
+func (s *Server) RemoveVoiceApp(applicationKey string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.voiceApps[applicationKey]
+	delete(s.voiceApps, applicationKey)
+	return ok
+}
+
 // VoiceURLs returns a Voice application's callback URLs, and whether it exists.
 func (s *Server) VoiceURLs(applicationKey string) (VoiceURLs, bool) {
 	s.mu.Lock()

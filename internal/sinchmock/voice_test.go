@@ -207,3 +207,22 @@ func TestVoice_faults(t *testing.T) {
 		t.Errorf("recorded %+v", requests)
 	}
 }
+
+// An application deleted in the dashboard is unknown to the Voice API from then on: 40004, for a request
+// signed with its key and secret as any other.
+func TestVoice_removedApplication(t *testing.T) {
+	mock := startVoice(t, sinchmock.Options{})
+	if !mock.RemoveVoiceApp(voiceKey) || mock.RemoveVoiceApp(voiceKey) {
+		t.Error("RemoveVoiceApp: wrong answer of whether the application existed")
+	}
+	code, answer := signedCall(t, mock, http.MethodGet, "")
+	if errorCode, _ := voiceError(t, answer); code != http.StatusUnauthorized || errorCode != 40004 {
+		t.Errorf("GET of a removed application: HTTP %d %s", code, answer)
+	}
+	if _, ok := mock.VoiceURLs(voiceKey); ok {
+		t.Error("a removed application still has URLs")
+	}
+	if urls, ok := mock.VoiceURLs(otherVoiceKey); !ok || urls.Primary == "" {
+		t.Errorf("another application was removed too: %+v", urls)
+	}
+}

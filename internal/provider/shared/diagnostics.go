@@ -56,13 +56,16 @@ func APIErrorDiagnostic(about CallSubject, verb string, err error) diag.Diagnost
 	var mismatch *client.MismatchError
 	var unexpected *client.UnexpectedAnswerError
 	var unconfirmed *client.NotFoundUnconfirmedError
+	var noKey *client.NoAccessKeyError
 	switch {
 	case errors.As(err, &unconfirmed):
 		return unconfirmedNotFoundDiagnostic(about, failed, unconfirmed)
+	case errors.As(err, &noKey):
+		return diag.NewErrorDiagnostic("Missing Sinch provider setting", fmt.Sprintf("%s. %s", failed, accessKeyNeeded(noKey)))
 	case errors.As(err, &tokenErr):
 		return tokenDiagnostic(failed, tokenErr)
 	case errors.As(err, &apiErr):
-		return withSinchsAdvice(apiStatusDiagnostic(about, verb, failed, apiErr), apiErr)
+		return WithSinchsAdvice(apiStatusDiagnostic(about, verb, failed, apiErr), apiErr)
 	case errors.As(err, &transportErr):
 		return transportDiagnostic(failed, transportErr, about.URLSetting)
 	case errors.As(err, &redirect):
@@ -107,10 +110,31 @@ func tokenDiagnostic(failed string, e *client.TokenError) diag.Diagnostic {
 	}
 }
 
-// withSinchsAdvice adds to the diagnostic of an API error what Sinch's error body says beyond its status
+// accessKeyNeeded says which settings of the access key a call needs, and where to set them.
+func accessKeyNeeded(e *client.NoAccessKeyError) string {
+	settings, it, where := missingKeySettings(e)
+	return fmt.Sprintf("The provider needs %s: set %s in the provider block or in %s. Access keys are made in the "+
+		"Sinch dashboard under Access keys. (Only the Voice API's calls, signed with an application's own key and "+
+		"secret, need none.)", settings, it, where)
+}
+
+// missingKeySettings names the settings of the access key that are missing, the pronoun of them, and
+// their environment variables.
+func missingKeySettings(e *client.NoAccessKeyError) (settings, it, where string) {
+	switch {
+	case e.NoKeyID && e.NoKeySecret:
+		return "key_id and key_secret", "them", "the SINCH_KEY_ID and SINCH_KEY_SECRET environment variables"
+	case e.NoKeySecret:
+		return "key_secret", "it", "the SINCH_KEY_SECRET environment variable"
+	default:
+		return "key_id", "it", "the SINCH_KEY_ID environment variable"
+	}
+}
+
+// WithSinchsAdvice adds to the diagnostic of an API error what Sinch's error body says beyond its status
 // and message, in the flat body of the Provisioning and Voice APIs: its resolution (Sinch's "what to do"),
 // its additional information and its reference, each redacted of the secrets as the rest.
-func withSinchsAdvice(d diag.Diagnostic, e *client.APIError) diag.Diagnostic {
+func WithSinchsAdvice(d diag.Diagnostic, e *client.APIError) diag.Diagnostic {
 	var b strings.Builder
 	if e.Resolution != "" {
 		fmt.Fprintf(&b, "\nSinch says what to do: %s", strings.TrimSpace(e.Resolution))
@@ -130,7 +154,8 @@ func withSinchsAdvice(d diag.Diagnostic, e *client.APIError) diag.Diagnostic {
 	return diag.NewErrorDiagnostic(d.Summary(), d.Detail()+b.String())
 }
 
-func apiStatusDiagnostic(about CallSubject, verb, failed string, e *client.APIError) diag.Diagnostic {
+// AnswerOf says what Sinch answered, for a diagnostic: `HTTP 401 40100: Unauthorized: ...`.
+func AnswerOf(e *client.APIError) string {
 	answer := fmt.Sprintf("HTTP %d", e.HTTPStatus)
 	switch {
 	case e.Status != "":
@@ -144,6 +169,11 @@ func apiStatusDiagnostic(about CallSubject, verb, failed string, e *client.APIEr
 	if e.Status == "" && e.ErrorCode == "" && e.Message == "" {
 		answer += ", with a body that is not Sinch's JSON error"
 	}
+	return answer
+}
+
+func apiStatusDiagnostic(about CallSubject, verb, failed string, e *client.APIError) diag.Diagnostic {
+	answer := AnswerOf(e)
 	switch {
 	case client.IsNotFound(e):
 		missing, check := about.Missing, about.Checks[""]
@@ -283,7 +313,11 @@ func InWords(err error) string {
 	var transportErr *client.TransportError
 	var redirect *client.RedirectError
 	var unexpected *client.UnexpectedAnswerError
+	var noKey *client.NoAccessKeyError
 	switch {
+	case errors.As(err, &noKey):
+		settings, _, _ := missingKeySettings(noKey)
+		return "no access token: the provider has no " + settings
 	case errors.As(err, &tokenErr):
 		if errors.As(tokenErr.Err, &transportErr) {
 			return "no access token: " + transportInWords(transportErr)
@@ -291,8 +325,11 @@ func InWords(err error) string {
 		return fmt.Sprintf("no access token: the token endpoint answered HTTP %d", tokenErr.HTTPStatus)
 	case errors.As(err, &apiErr):
 		answer := fmt.Sprintf("Sinch answered HTTP %d", apiErr.HTTPStatus)
-		if apiErr.Status != "" {
+		switch {
+		case apiErr.Status != "":
 			answer += " " + apiErr.Status
+		case apiErr.ErrorCode != "":
+			answer += " " + apiErr.ErrorCode
 		}
 		if apiErr.Message != "" {
 			answer += ": " + apiErr.Message

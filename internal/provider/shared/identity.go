@@ -49,10 +49,22 @@ func SetIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, values m
 // ImportedIdentity reads the identity an import block names: the values of the required attributes,
 // and write_only.
 func ImportedIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, required []string, diags *diag.Diagnostics) (map[string]string, bool) {
+	values := IdentityValues(ctx, identity, required, diags)
+	if identity == nil {
+		return values, false
+	}
+	var writeOnly types.Bool
+	diags.Append(identity.GetAttribute(ctx, path.Root(IdentityWriteOnly), &writeOnly)...)
+	return values, writeOnly.ValueBool()
+}
+
+// IdentityValues reads the required attributes of the identity an import block names, for a type whose
+// identity has no write_only (a type without secrets of its own).
+func IdentityValues(ctx context.Context, identity *tfsdk.ResourceIdentity, required []string, diags *diag.Diagnostics) map[string]string {
 	values := map[string]string{}
 	if identity == nil {
 		diags.AddError("Nothing to import", "The import names neither an ID nor an identity.")
-		return values, false
+		return values
 	}
 	for _, name := range required {
 		var v types.String
@@ -62,7 +74,5 @@ func ImportedIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, req
 		}
 		values[name] = v.ValueString()
 	}
-	var writeOnly types.Bool
-	diags.Append(identity.GetAttribute(ctx, path.Root(IdentityWriteOnly), &writeOnly)...)
-	return values, writeOnly.ValueBool()
+	return values
 }

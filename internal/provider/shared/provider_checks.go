@@ -8,8 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// ProjectIDPattern keeps project IDs to what can stand in a URL path as it is. Sinch's project IDs are
-// UUIDs; the pattern is wider so as not to refuse an ID Sinch might issue in another form.
+// ProjectIDPattern keeps project IDs (and Voice application keys) to what can stand in a URL path as it
+// is. Sinch's are UUIDs; the pattern is wider so as not to refuse an ID Sinch might issue in another form.
 var ProjectIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
 // CheckProjectID accepts what ProjectIDPattern does, and says where to find a project ID otherwise.
@@ -59,4 +59,13 @@ func ConversationURL(region, override string) string {
 		return override
 	}
 	return "https://" + region + ".conversation.api.sinch.com"
+}
+
+// Quoted is each of the values in Go's quotes, for a message.
+func Quoted(values []string) []string {
+	q := make([]string, len(values))
+	for i, v := range values {
+		q[i] = fmt.Sprintf("%q", v)
+	}
+	return q
 }

@@ -37,16 +37,26 @@ type ProviderData struct {
 	ProjectFrom string
 	// ConversationHost names the Conversation API's host and the setting that picked it, for messages.
 	ConversationHost string
-	// KeySecret is masked in the log entries of every operation.
-	KeySecret string
+	// Voice holds the Voice API's calls of applications' callback URLs, signed with each application's
+	// key and secret, not with the access token; missing while a setting they need is unknown. See
+	// VoiceCalls.
+	Voice *client.VoiceApplications
+	// VoiceSecretFrom says, by application key, where the provider's secret of each Voice application came
+	// from, for messages (VoiceSecretFromBlock, VoiceSecretFromEnv); VoiceSecretsUnknown are the
+	// application keys whose secret the provider block sets to a value known only after apply.
+	VoiceSecretFrom     map[string]string
+	VoiceSecretsUnknown []string
+	// SettingSecrets are the secrets of the provider's settings (the access key's, the Voice applications'),
+	// masked in the log entries of every operation.
+	SettingSecrets []string
 	// Plans counts the plans of this run: of each project's secret, of each app's webhooks.
 	Plans *PlanCounts
 }
 
-// LogContext returns ctx with the access key's secret and the given secrets masked in every log entry
+// LogContext returns ctx with the secrets of the settings and the given secrets masked in every log entry
 // made with it, the client's included. Operations call it once, before their first call to Sinch.
 func (d *ProviderData) LogContext(ctx context.Context, secrets ...string) context.Context {
-	return maskSecrets(ctx, append(secrets, d.KeySecret)...)
+	return maskSecrets(ctx, append(secrets, d.SettingSecrets...)...)
 }
 
 // ProviderDataFrom unpacks what Configure handed over; it is nil before the provider is configured.
@@ -71,9 +81,12 @@ func (d *ProviderData) Unknown(settings ...string) bool {
 	return false
 }
 
-// ClientSettings are the settings that make the provider's client (its clientKey), which every call
-// needs.
+// ClientSettings are the settings that make the provider's client with its access token (its
+// clientKey), which every call but the Voice API's needs.
 var ClientSettings = []string{"key_id", "key_secret", "token_url", "max_retries", "request_timeout"}
+
+// HTTPSettings are the settings of the client's requests, which every call needs, the Voice API's too.
+var HTTPSettings = []string{"max_retries", "request_timeout"}
 
 // ConversationSettings are the settings the Conversation API's calls need beside ClientSettings.
 var ConversationSettings = []string{"conversation_region", "conversation_api_url"}
@@ -84,7 +97,7 @@ func (d *ProviderData) CallbackConfigurations(api sinchapi.CallbackAPI, diags *d
 	if d != nil && d.APIs[api.TypeName] != nil {
 		return d.APIs[api.TypeName]
 	}
-	d.notConfigured(diags, api.URLSetting)
+	d.notConfigured(diags, append(slices.Clone(ClientSettings), api.URLSetting))
 	return nil
 }
 
@@ -94,7 +107,7 @@ func (d *ProviderData) WebhookCalls(api sinchapi.WebhookAPI, diags *diag.Diagnos
 	if d != nil && d.Webhooks[api.Key] != nil {
 		return d.Webhooks[api.Key]
 	}
-	d.notConfigured(diags, WebhookSettings(api)...)
+	d.notConfigured(diags, slices.Concat(ClientSettings, WebhookSettings(api)))
 	return nil
 }
 
@@ -104,7 +117,7 @@ func (d *ProviderData) AppCallbackSettingsCalls(diags *diag.Diagnostics) *client
 	if d != nil && d.AppCallbackSettings != nil {
 		return d.AppCallbackSettings
 	}
-	d.notConfigured(diags, ConversationSettings...)
+	d.notConfigured(diags, slices.Concat(ClientSettings, ConversationSettings))
 	return nil
 }
 
@@ -130,18 +143,18 @@ func WebhookSettings(api sinchapi.WebhookAPI) []string {
 	return []string{api.URLSetting}
 }
 
-// notConfigured explains why calls that need the given settings (beside ClientSettings) are missing:
-// a setting known only after apply, or a provider that Terraform did not configure.
-func (d *ProviderData) notConfigured(diags *diag.Diagnostics, settings ...string) {
+// notConfigured explains why calls that need the given settings are missing: a setting known only after
+// apply, or a provider that Terraform did not configure.
+func (d *ProviderData) notConfigured(diags *diag.Diagnostics, settings []string) {
 	explained := false
-	for _, name := range append(slices.Clone(ClientSettings), settings...) {
+	for _, name := range settings {
 		if d != nil && d.Unknown(name) {
 			explained = true
 			diags.AddError("Sinch provider setting not known yet", fmt.Sprintf(
 				"The provider's %s depends on a value that is known only after apply, and this step must call Sinch "+
 					"(to refresh a resource, or to read a data source or an ephemeral resource). Give %s a value known "+
 					"at plan time, or set %s instead. Resources that are only being created need no call at plan time.",
-				name, name, sinchapi.EnvVarOf(name)))
+				name, name, EnvVarsOf(name)))
 		}
 	}
 	if !explained {

@@ -2,6 +2,7 @@ package shared
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -27,11 +28,14 @@ type HeldSecret struct {
 
 // WarnOfAReplacedSecret warns, in the plan of a create, when Sinch holds a secret that the apply
 // replaces: "create" reads like "keep", and a live project's handlers verify with the secret Sinch
-// holds. A read that fails, for an owner that does not exist aside, only says that it could not tell.
+// holds. A read that fails, for an owner that does not exist or a missing access key aside, only says that
+// it could not tell.
 func (s SecretArgument) WarnOfAReplacedSecret(ctx context.Context, config AttributeGetter, held HeldSecret, diags *diag.Diagnostics) {
 	configured, writeOnly := s.Configured(ctx, config, diags)
+	var noKey *client.NoAccessKeyError
 	switch {
-	case client.IsNotFound(held.Err):
+	case client.IsNotFound(held.Err), errors.As(held.Err, &noKey):
+		// The apply would fail the same way: said at plan.
 		diags.Append(APIErrorDiagnostic(held.Subject, "read", held.Err))
 		return
 	case held.Err != nil:

@@ -3,7 +3,6 @@ package webhooks
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -72,15 +71,11 @@ func (r *WebhookResource) planProject(ctx context.Context, in shared.PlanInput, 
 
 func (r *WebhookResource) warn(ctx context.Context, in shared.PlanInput, projectID, appID types.String, diags *diag.Diagnostics) {
 	config := in.Config
-	cleartext := func(at path.Path, what, sends string) {
-		if u, err := url.Parse(shared.GetStringAt(ctx, config, at, diags).ValueString()); err == nil && u.Scheme == "http" {
-			diags.AddAttributeWarning(at, "Callbacks in clear text", fmt.Sprintf(
-				"The webhook's %s is an http:// URL: Sinch would send %s over the network in clear text. Use https://.", what, sends))
-		}
-	}
-	cleartext(path.Root(attrTarget), "target", "the callbacks, with what they tell of your customers and senders,")
+	shared.WarnOfCleartext(ctx, config, path.Root(attrTarget), "The webhook's target",
+		"the callbacks, with what they tell of your customers and senders,", diags)
 	if r.api.has(attrClientCredentials) {
-		cleartext(path.Root(attrClientCredentials).AtName(attrEndpoint), "token endpoint", "the client secret")
+		shared.WarnOfCleartext(ctx, config, path.Root(attrClientCredentials).AtName(attrEndpoint), "The webhook's token endpoint",
+			"the client secret", diags)
 	}
 	if unknown := r.api.unknownTriggers(shared.GetStrings(ctx, config, path.Root(attrTriggers), diags)); len(unknown) > 0 {
 		diags.AddAttributeWarning(path.Root(attrTriggers), "Trigger not known to the provider", fmt.Sprintf(

@@ -9,6 +9,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/shared"
 )
 
 // unspecifiedTrigger is the trigger the Conversation API's SDKs list but Sinch refuses.
@@ -36,11 +38,7 @@ func (a webhookAPI) checkTarget(target string) error {
 
 // checkTokenEndpoint accepts an absolute http or https URL (a plan warns of http).
 func checkTokenEndpoint(endpoint string) error {
-	u, err := url.Parse(endpoint)
-	if err != nil || !u.IsAbs() || u.Host == "" || u.Scheme != "https" && u.Scheme != "http" {
-		return fmt.Errorf("%q is not an absolute https URL, such as https://auth.example.com/oauth2/token", endpoint)
-	}
-	return nil
+	return shared.CheckHTTPURL(endpoint, "https://auth.example.com/oauth2/token")
 }
 
 // webhookTargetValidator checks a target at plan time, as checkTarget says.
