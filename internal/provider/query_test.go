@@ -24,6 +24,12 @@ import (
 // app, and every webhook hold one, so that one variable gives the generated configuration its secrets.
 const heldSecret = "held-by-sinch-7d1e4c2b9a"
 
+// The Voice application of the query tests, whose secret the provider has (SINCH_APPLICATION_KEY).
+const (
+	queryVoiceKey    = "5e4a6e6c-1b2d-4c3e-9f8a-7b6c5d4e3f2a"
+	queryVoiceSecret = "JcmhLNmZlECkyBBTE+uVVw=="
+)
+
 // queryProject is a mock with a project as a team finds it before Terraform: a secret in every API and
 // on the app, three Conversation webhooks (one with client credentials), and five Provisioning webhooks,
 // listed two to a page. It returns the mock and the webhooks' IDs, in the order made.
@@ -31,6 +37,8 @@ func queryProject(t *testing.T) (mock *sinchmock.Running, conversation, provisio
 	t.Helper()
 	mock = sinchmock.Start(sinchmock.Options{KeyID: acctest.TestKeyID, KeySecret: acctest.TestKeySecret,
 		Projects: map[string]string{"project-1": heldSecret}, Apps: map[string]string{"app-1": "project-1"}, ProvisioningPageSize: 2,
+		VoiceApps: map[string]sinchmock.VoiceApp{queryVoiceKey: {Secret: queryVoiceSecret,
+			URLs: sinchmock.VoiceURLs{Primary: "https://callbacks.example.com/sinch/voice"}}},
 		ActiveNumbersPageSize: 2, ActiveNumbers: map[string][]sinchmock.ActiveNumber{"project-1": {
 			{PhoneNumber: "+12025550100", RegionCode: "US", Type: "LOCAL", Capability: []string{"SMS", "VOICE"}, DisplayName: "Support line",
 				CallbackURL:        "https://callbacks.example.com/sinch/numbers",
@@ -68,7 +76,8 @@ func queryRun(t *testing.T, mock *sinchmock.Running, query string) (*acctest.CLI
 	acctest.RequireQuery(t, r)
 	acctest.WriteFile(t, filepath.Join(r.Dir, "main.tf"), acctest.CLIProviderBlock+"\nprovider \"sinch\" {}\n")
 	acctest.WriteFile(t, filepath.Join(r.Dir, "project.tfquery.hcl"), query)
-	return r, []string{"SINCH_KEY_SECRET=" + acctest.TestKeySecret, "SINCH_PROJECT_ID=project-1", "TF_VAR_secret=" + heldSecret}
+	return r, []string{"SINCH_KEY_SECRET=" + acctest.TestKeySecret, "SINCH_PROJECT_ID=project-1", "TF_VAR_secret=" + heldSecret,
+		"SINCH_APPLICATION_KEY=" + queryVoiceKey, "SINCH_APPLICATION_SECRET=" + queryVoiceSecret}
 }
 
 // found is a result of `terraform query -json`.
@@ -147,6 +156,11 @@ list "sinch_active_number" "us_voice" {
     capability  = "VOICE"
   }
 }
+
+list "sinch_voice_application_callbacks" "all" {
+  provider         = sinch
+  include_resource = true
+}
 `
 
 // Every type's list, through the real CLI (Terraform 1.14 and later): each finds its objects, pages
@@ -216,11 +230,15 @@ func TestAccQuery_everyType(t *testing.T) {
 			t.Errorf("a number's display name: %q", f.DisplayName)
 		}
 	}
+	if voice := results["list.sinch_voice_application_callbacks.all"]; len(voice) != 1 || voice[0].Identity["application_key"] != queryVoiceKey ||
+		voice[0].Resource["primary_url"] != "https://callbacks.example.com/sinch/voice" {
+		t.Errorf("the Voice applications found: %+v", voice)
+	}
 	if app := results["list.sinch_conversation_app_callback_settings.app"]; len(app) == 1 && app[0].Resource["app_id"] != "app-1" {
 		t.Errorf("the app's resource object: %v", app[0].Resource)
 	}
 	for _, out := range append(r.Outputs, r.Log()) {
-		if strings.Contains(out, heldSecret) {
+		if strings.Contains(out, heldSecret) || strings.Contains(out, queryVoiceSecret) {
 			t.Error("the query's output or the TRACE log holds a secret")
 		}
 	}
@@ -329,6 +347,10 @@ list "sinch_conversation_app_callback_settings" "app" {
 list "sinch_active_number" "project" {
   provider = sinch
 }
+
+list "sinch_voice_application_callbacks" "all" {
+  provider = sinch
+}
 `
 	for _, api := range sinchapi.CallbackAPIs {
 		query += fmt.Sprintf("\nlist %q \"project\" {\n  provider = sinch\n}\n", "sinch_"+api.TypeName)
@@ -375,7 +397,7 @@ list "sinch_active_number" "project" {
 	edited = strings.Join(blocks, "")
 	acctest.WriteFile(t, filepath.Join(r.Dir, "generated.tf"), edited)
 	// The onboarding list found the three webhooks under https://onboarding.example.com/.
-	want := fmt.Sprintf("Plan: %d to import, 0 to add, 3 to change, 0 to destroy.", len(sinchapi.CallbackAPIs)+len(conversation)+1+3+3)
+	want := fmt.Sprintf("Plan: %d to import, 0 to add, 3 to change, 0 to destroy.", len(sinchapi.CallbackAPIs)+len(conversation)+1+3+3+1)
 	out := r.Run(true, env, "plan", "-input=false")
 	if !strings.Contains(out, want) || strings.Count(out, "# sinch_provisioning_webhook.") != 3 ||
 		strings.Count(out, "will be updated in-place") != 3 || !strings.Contains(acctest.Prose(out), "The apply writes the webhook's secret") {

@@ -127,7 +127,7 @@ func (d *ProviderData) ActiveNumbersCalls(diags *diag.Diagnostics) *client.Activ
 	if d != nil && d.ActiveNumbers != nil {
 		return d.ActiveNumbers
 	}
-	d.notConfigured(diags, NumbersAPI.URLSetting)
+	d.notConfigured(diags, append(slices.Clone(ClientSettings), NumbersAPI.URLSetting))
 	return nil
 }
 

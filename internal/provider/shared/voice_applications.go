@@ -104,3 +104,11 @@ func (d *ProviderData) NoVoiceSecret(applicationKey string) bool {
 	_, ok := d.VoiceSecretFrom[applicationKey]
 	return !ok
 }
+
+// VoiceApplicationKeys are the keys of the Voice applications whose secrets the provider has, in order.
+func (d *ProviderData) VoiceApplicationKeys() []string {
+	if d == nil {
+		return nil
+	}
+	return slices.Sorted(maps.Keys(d.VoiceSecretFrom))
+}

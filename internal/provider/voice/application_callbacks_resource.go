@@ -183,7 +183,7 @@ func (r *ApplicationCallbacksResource) Read(ctx context.Context, req resource.Re
 
 // setURLs records what Sinch answered of an application's URLs, in the resource's state or the data
 // source's: a URL that is not set is null.
-func setURLs(ctx context.Context, to *shared.View, key string, urls *client.VoiceCallbackURLs, diags *diag.Diagnostics) {
+func setURLs(ctx context.Context, to shared.AttributeAccess, key string, urls *client.VoiceCallbackURLs, diags *diag.Diagnostics) {
 	diags.Append(to.SetAttribute(ctx, path.Root(shared.AttrID), key)...)
 	diags.Append(to.SetAttribute(ctx, path.Root(attrPrimaryURL), nullIfEmpty(urls.Primary))...)
 	diags.Append(to.SetAttribute(ctx, path.Root(attrFallbackURL), nullIfEmpty(urls.Fallback))...)

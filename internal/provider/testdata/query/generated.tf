@@ -131,6 +131,14 @@ import {
   }
 }
 
+import {
+  to       = sinch_voice_application_callbacks.all_0
+  provider = sinch
+  identity = {
+    application_key = "5e4a6e6c-1b2d-4c3e-9f8a-7b6c5d4e3f2a"
+  }
+}
+
 resource "sinch_active_number" "project_0" {
   provider     = sinch
   callback_url = "https://callbacks.example.com/sinch/numbers"
@@ -280,4 +288,11 @@ resource "sinch_provisioning_webhook" "onboarding_2" {
   secret_wo_version = null
   target            = "https://onboarding.example.com/events/2"
   triggers          = ["RCS_SENDER_STATUS_UPDATED"]
+}
+
+resource "sinch_voice_application_callbacks" "all_0" {
+  provider        = sinch
+  application_key = "5e4a6e6c-1b2d-4c3e-9f8a-7b6c5d4e3f2a"
+  fallback_url    = null
+  primary_url     = "https://callbacks.example.com/sinch/voice"
 }
