@@ -221,6 +221,20 @@ func ExpectSays(t *testing.T, out string, phrases ...string) {
 // RequireIdentity skips a CLI test on an engine without resource identity (before 1.12).
 func RequireIdentity(t *testing.T, r *CLIRun) {
 	t.Helper()
+	r.require(t, "1.12.0", "resource identity")
+}
+
+// RequireActions skips a CLI test on an engine without actions (before Terraform 1.14; OpenTofu 1.12,
+// which reports its own version, has none either). Such a test is named TestAccAction..., which
+// scripts/test.sh allows to skip.
+func RequireActions(t *testing.T, r *CLIRun) {
+	t.Helper()
+	r.require(t, "1.14.0", "actions")
+}
+
+// require skips a CLI test on an engine below a version, which lacks what the test needs.
+func (r *CLIRun) require(t *testing.T, least, what string) {
+	t.Helper()
 	out, err := exec.Command(r.cli, "version", "-json").Output()
 	var v struct {
 		Version string `json:"terraform_version"`
@@ -228,7 +242,7 @@ func RequireIdentity(t *testing.T, r *CLIRun) {
 	if err != nil || json.Unmarshal(out, &v) != nil {
 		t.Fatalf("%s version -json: %v", r.cli, err)
 	}
-	if version.Must(version.NewVersion(v.Version)).LessThan(version.Must(version.NewVersion("1.12.0"))) {
-		t.Skipf("needs Terraform 1.12 or later for resource identity, not %s", v.Version)
+	if version.Must(version.NewVersion(v.Version)).LessThan(version.Must(version.NewVersion(least))) {
+		t.Skipf("needs Terraform %s or later for %s, not %s", strings.TrimSuffix(least, ".0"), what, v.Version)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -29,6 +30,7 @@ var (
 	_ provider.Provider                       = &SinchProvider{}
 	_ provider.ProviderWithFunctions          = &SinchProvider{}
 	_ provider.ProviderWithEphemeralResources = &SinchProvider{}
+	_ provider.ProviderWithActions            = &SinchProvider{}
 )
 
 // SinchProvider is the provider for Sinch's callbacks: the callback configurations of several APIs, the
@@ -87,7 +89,8 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 	}
 	settings := resolved.values
 	data := &shared.ProviderData{ProjectID: settings["project_id"], ProjectFrom: resolved.from["project_id"], KeySecret: settings["key_secret"],
-		APIs: map[string]*client.CallbackConfigurations{}, Webhooks: map[string]*client.Webhooks{}, Plans: shared.NewPlanCounts()}
+		APIs: map[string]*client.CallbackConfigurations{}, Webhooks: map[string]*client.Webhooks{}, Plans: shared.NewPlanCounts(),
+		UserAgent: userAgent(p.version, req.TerraformVersion)}
 	for _, name := range resolved.unknown {
 		if name == "project_id" {
 			data.ProjectIDUnknown = true
@@ -137,6 +140,7 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.EphemeralResourceData = data
+	resp.ActionData = data
 }
 
 // client returns the client already made for key in this process, or a new one.
@@ -165,7 +169,7 @@ func (p *SinchProvider) client(key clientKey) (*client.Client, error) {
 	return c, nil
 }
 
-// Resources, DataSources, EphemeralResources and Functions list the types of every family, each made in
+// Resources, DataSources, EphemeralResources, Functions and Actions list the types of every family, each made in
 // its own package: the callback configurations (one type per API of sinchapi.CallbackAPIs), then the
 // webhooks.
 
@@ -183,6 +187,10 @@ func (p *SinchProvider) EphemeralResources(_ context.Context) []func() ephemeral
 
 func (p *SinchProvider) Functions(_ context.Context) []func() function.Function {
 	return slices.Concat(callbackconfig.Functions(), webhooks.Functions())
+}
+
+func (p *SinchProvider) Actions(_ context.Context) []func() action.Action {
+	return slices.Concat(callbackconfig.Actions(), webhooks.Actions())
 }
 
 // apiNames names every API of the table, for the docs: "A, B and C".

@@ -36,6 +36,9 @@ type ProviderData struct {
 	ConversationHost string
 	// KeySecret is masked in the log entries of every operation.
 	KeySecret string
+	// UserAgent names the provider, the framework and Terraform, as the client's requests do: for the
+	// requests that the actions send to callback handlers.
+	UserAgent string
 	// Plans counts the plans of this run: of each project's secret, of each app's webhooks.
 	Plans *PlanCounts
 }
