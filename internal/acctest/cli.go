@@ -246,3 +246,29 @@ func (r *CLIRun) require(t *testing.T, least, what string) {
 		t.Skipf("needs Terraform %s or later for %s, not %s", strings.TrimSuffix(least, ".0"), what, v.Version)
 	}
 }
+
+// Invoke runs an action, as `terraform apply -invoke=<address>` does; wantOK says whether it must succeed.
+func (r *CLIRun) Invoke(wantOK bool, env []string, address string) string {
+	r.t.Helper()
+	return r.Run(wantOK, env, "apply", "-input=false", "-auto-approve", "-invoke="+address)
+}
+
+// ExpectNothingHolds fails if what the CLI printed, or the TRACE log, holds any of the secrets; and,
+// so that the check proves something, if the log lacks the entry logged.
+func (r *CLIRun) ExpectNothingHolds(logged string, secrets ...string) {
+	r.t.Helper()
+	log := r.Log()
+	if !strings.Contains(log, logged) {
+		r.t.Fatalf("the TRACE log lacks %q: the check proves nothing", logged)
+	}
+	for _, s := range secrets {
+		if strings.Contains(log, s) {
+			r.t.Errorf("the TRACE log holds a secret (%.8s…)", s)
+		}
+		for _, out := range r.Outputs {
+			if strings.Contains(out, s) {
+				r.t.Errorf("the CLI printed a secret (%.8s…)", s)
+			}
+		}
+	}
+}
