@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -48,6 +50,9 @@ func (t Test) send(ctx context.Context, c *http.Client, secret, bearer string) a
 		req.Header.Set("Authorization", "Bearer "+bearer)
 	}
 	t.Scheme.sign(req.Header, secret, t.Body)
+	// What was sent, for whoever debugs a handler that refuses it; the bearer token is one of the values
+	// that the context masks (Test.LogContext).
+	tflog.Trace(ctx, "test callback sent", map[string]any{"url": DisplayURL(t.Target), "headers": headerLines(req.Header)})
 	start := time.Now()
 	resp, err := c.Do(req)
 	a := answer{elapsed: time.Since(start).Round(time.Millisecond)}
@@ -66,6 +71,18 @@ func (t Test) send(ctx context.Context, c *http.Client, secret, bearer string) a
 	tflog.Debug(ctx, "test callback answered", map[string]any{"url": DisplayURL(t.Target), "status": a.code,
 		"elapsed_ms": a.elapsed.Milliseconds()})
 	return a
+}
+
+// headerLines are a request's headers, one "Name: value" a line, sorted.
+func headerLines(h http.Header) string {
+	var lines []string
+	for name, values := range h {
+		for _, v := range values {
+			lines = append(lines, name+": "+v)
+		}
+	}
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
 }
 
 // withoutURL drops net/http's *url.Error, whose message repeats the URL, query and all.

@@ -171,7 +171,7 @@ func TestAccActionSendTestWebhook_clientCredentials(t *testing.T) {
 			if len(tokens) != 1 || callbacks[0].Header.Get("Authorization") != "Bearer "+tokens[0] || !callbacks[0].SignatureValid {
 				t.Fatalf("issued %d tokens; the callback carries %q", len(tokens), callbacks[0].Header.Get("Authorization"))
 			}
-			r.ExpectNothingHolds("test callback answered", append(tokens, actionWebhookSecret, actionClientSecret)...)
+			r.ExpectNothingHolds("test callback sent", append(tokens, actionWebhookSecret, actionClientSecret)...)
 		})
 	}
 }
