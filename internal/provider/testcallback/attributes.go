@@ -20,7 +20,7 @@ const (
 	AttrTimeout     = "timeout"
 )
 
-// DefaultTimeout and MaxTimeout bound how long a handler has to answer each request of a test.
+// DefaultTimeout and MaxTimeout (which the description of the timeout attribute names) bound how long a handler has to answer each request of a test.
 const (
 	DefaultTimeout = 10 * time.Second
 	MaxTimeout     = 2 * time.Minute
@@ -36,8 +36,8 @@ func Attributes(header string) map[string]schema.Attribute {
 			Optional: true,
 		},
 		AttrTimeout: schema.StringAttribute{
-			MarkdownDescription: fmt.Sprintf("How long the handler (and a token endpoint) has to answer each request, as a "+
-				"duration such as `\"10s\"`, at most `%q`. Defaults to `%q`.", MaxTimeout.String(), DefaultTimeout.String()),
+			MarkdownDescription: "How long the handler has to answer each request (and a webhook's token endpoint, if any), as a duration " +
+				"such as `\"5s\"` or `\"1m\"`, at most `\"2m\"`. Defaults to `\"10s\"`.",
 			Optional:   true,
 			Validators: []validator.String{shared.StringCheck(checkTimeout, fmt.Sprintf("a duration above zero, at most %s", MaxTimeout))},
 		},
