@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -106,14 +107,7 @@ func (h *CallbackHandler) serveCallback(w http.ResponseWriter, r *http.Request) 
 	w.WriteHeader(got.Status)
 }
 
-func (h *CallbackHandler) issued(token string) bool {
-	for _, t := range h.tokens {
-		if t == token {
-			return true
-		}
-	}
-	return false
-}
+func (h *CallbackHandler) issued(token string) bool { return slices.Contains(h.tokens, token) }
 
 func (h *CallbackHandler) serveToken(w http.ResponseWriter, r *http.Request) {
 	c := h.Client
@@ -153,4 +147,19 @@ func VerifyCallbackSignature(secret string) func(*http.Request, []byte) bool {
 	return func(r *http.Request, body []byte) bool {
 		return r.Header.Get("X-Sinch-Signature") == shared.CallbackSignature(secret, body)
 	}
+}
+
+// ExpectAnswers fails the test unless the handler answered these statuses, in order, and returns the
+// callbacks.
+func (h *CallbackHandler) ExpectAnswers(t *testing.T, want ...int) []Callback {
+	t.Helper()
+	callbacks := h.Callbacks()
+	got := make([]int, len(callbacks))
+	for i, c := range callbacks {
+		got[i] = c.Status
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("the handler answered %v, want %v", got, want)
+	}
+	return callbacks
 }

@@ -232,6 +232,15 @@ func RequireActions(t *testing.T, r *CLIRun) {
 	r.require(t, "1.14.0", "actions")
 }
 
+// NewActionRun is a CLI run, on an engine with actions (RequireActions), of CLIProviderBlock and hcl.
+func NewActionRun(t *testing.T, mock *sinchmock.Running, hcl string) *CLIRun {
+	t.Helper()
+	r := NewCLIRun(t, mock)
+	RequireActions(t, r)
+	WriteFile(t, filepath.Join(r.Dir, "main.tf"), CLIProviderBlock+hcl)
+	return r
+}
+
 // require skips a CLI test on an engine below a version, which lacks what the test needs.
 func (r *CLIRun) require(t *testing.T, least, what string) {
 	t.Helper()

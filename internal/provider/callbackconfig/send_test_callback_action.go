@@ -96,8 +96,7 @@ func (a *SendTestCallbackAction) Invoke(ctx context.Context, req action.InvokeRe
 	if diags.HasError() {
 		return
 	}
-	progress := func(message string) { resp.SendProgress(action.InvokeProgressEvent{Message: message}) }
-	progress(fmt.Sprintf("Reading the callback configuration of the %s API from Sinch: the project's HMAC secret", api.Name))
+	testcallback.ProgressOf(resp)(fmt.Sprintf("Reading the callback configuration of the %s API from Sinch: the project's HMAC secret", api.Name))
 	projectID, secret, ok := readCallbackConfiguration(ctx, a.data, api, configured, diags)
 	if !ok {
 		return
@@ -109,11 +108,11 @@ func (a *SendTestCallbackAction) Invoke(ctx context.Context, req action.InvokeRe
 			projectID.ValueString(), api.Name, api.terraformType(), testcallback.CallbackSignatureHeader))
 		return
 	}
-	diags.Append(testcallback.Test{
+	testcallback.Test{
 		Target: target, TargetIs: attrURL, Event: api.Name + " API",
 		Body:   testcallback.CallbackSample(api.CallbackAPI, projectID.ValueString(), time.Now()),
 		Scheme: testcallback.CallbackSignatureScheme, Secret: secret.ValueString(),
 		SecretIs: fmt.Sprintf("project %q's HMAC secret in the %s API", projectID.ValueString(), api.Name),
-		Options:  options, UserAgent: a.data.UserAgent, Progress: progress, LogContext: a.data.LogContext,
-	}.Run(ctx)...)
+		Options:  options,
+	}.Invoke(ctx, a.data, resp)
 }

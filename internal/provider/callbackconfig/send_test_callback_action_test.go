@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -32,15 +31,6 @@ func actionMock(t *testing.T) *sinchmock.Running {
 // actionName is an API's name in the action's api attribute.
 func actionName(api sinchapi.CallbackAPI) string { return strings.ReplaceAll(api.Key, "-", "_") }
 
-// callbackActionRun is a CLI run against the mock, on an engine with actions, of the configuration hcl.
-func callbackActionRun(t *testing.T, mock *sinchmock.Running, hcl string) *acctest.CLIRun {
-	t.Helper()
-	r := acctest.NewCLIRun(t, mock)
-	acctest.RequireActions(t, r)
-	acctest.WriteFile(t, filepath.Join(r.Dir, "main.tf"), acctest.CLIProviderBlock+hcl)
-	return r
-}
-
 // testCallbackAction is an action sinch_send_test_callback named after the API, for project-1.
 func testCallbackAction(name string, api sinchapi.CallbackAPI, url, extra string) string {
 	return fmt.Sprintf(`
@@ -57,20 +47,6 @@ action "sinch_send_test_callback" %q {
 
 var callbackActionEnv = []string{"SINCH_KEY_SECRET=" + acctest.TestKeySecret, "TF_VAR_secret=unused"}
 
-// expectAnswers fails unless the handler answered these statuses, in order.
-func expectAnswers(t *testing.T, h *acctest.CallbackHandler, want ...int) []acctest.Callback {
-	t.Helper()
-	callbacks := h.Callbacks()
-	got := make([]int, len(callbacks))
-	for i, c := range callbacks {
-		got[i] = c.Status
-	}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Fatalf("the handler answered %v, want %v", got, want)
-	}
-	return callbacks
-}
-
 // For each API, a handler that checks X-Sinch-Signature with the project's secret in that API passes: it
 // gets the API's test event, signed, then forged. Neither the CLI nor the TRACE log shows a secret.
 func TestAccActionSendTestCallback_eachAPI(t *testing.T) {
@@ -83,7 +59,7 @@ func TestAccActionSendTestCallback_eachAPI(t *testing.T) {
 		hcl += testCallbackAction(actionName(api), api, handlers[api.Key].CallbackURL(), "")
 		secrets = append(secrets, actionSecret(api))
 	}
-	r := callbackActionRun(t, mock, hcl)
+	r := acctest.NewActionRun(t, mock, hcl)
 	for _, api := range sinchapi.CallbackAPIs {
 		h := handlers[api.Key]
 		out := r.Invoke(true, callbackActionEnv, "action.sinch_send_test_callback."+actionName(api))
@@ -91,7 +67,7 @@ func TestAccActionSendTestCallback_eachAPI(t *testing.T) {
 			fmt.Sprintf("Sending a test %s API callback, signed as Sinch signs it (X-Sinch-Signature), to %s", api.Name, h.CallbackURL()),
 			h.CallbackURL()+" answered HTTP 200 OK in", "Sending the same callback with a wrong X-Sinch-Signature",
 			h.CallbackURL()+" answered HTTP 401 Unauthorized in", "Passed:")
-		callbacks := expectAnswers(t, h, http.StatusOK, http.StatusUnauthorized)
+		callbacks := h.ExpectAnswers(t, http.StatusOK, http.StatusUnauthorized)
 		var event map[string]string
 		if err := json.Unmarshal(callbacks[0].Body, &event); err != nil || event["projectId"] != "project-1" ||
 			event["eventType"] != api.TestEvent.EventType || !strings.HasPrefix(event["eventId"], "test-callback-") {
@@ -107,7 +83,7 @@ func TestAccActionSendTestCallback_handlerThatAcceptsEverything(t *testing.T) {
 	mock := actionMock(t)
 	numbers, _ := sinchapi.ByKey("numbers")
 	h := acctest.NewCallbackHandler(t, acctest.VerifyCallbackSignature(actionSecret(numbers)), acctest.AcceptsEverything)
-	r := callbackActionRun(t, mock, testCallbackAction("checked", numbers, h.CallbackURL(), "")+
+	r := acctest.NewActionRun(t, mock, testCallbackAction("checked", numbers, h.CallbackURL(), "")+
 		testCallbackAction("unchecked", numbers, h.CallbackURL(), "check_forged = false"))
 	out := r.Invoke(false, callbackActionEnv, "action.sinch_send_test_callback.checked")
 	acctest.ExpectSays(t, out, "Error: Callback handler accepted a forged callback",
@@ -115,7 +91,7 @@ func TestAccActionSendTestCallback_handlerThatAcceptsEverything(t *testing.T) {
 		"the lowercase hex HMAC-SHA1 of the raw body")
 	out = r.Invoke(true, callbackActionEnv, "action.sinch_send_test_callback.unchecked")
 	acctest.ExpectSays(t, out, "check_forged is false, so no forged callback was sent")
-	expectAnswers(t, h, http.StatusOK, http.StatusOK, http.StatusOK)
+	h.ExpectAnswers(t, http.StatusOK, http.StatusOK, http.StatusOK)
 }
 
 // A handler that checks with another API's secret refuses the signed callback: the test fails, naming
@@ -125,12 +101,12 @@ func TestAccActionSendTestCallback_handlerWithAnotherSecret(t *testing.T) {
 	numbers, _ := sinchapi.ByKey("numbers")
 	brands, _ := sinchapi.ByKey("brands")
 	h := acctest.NewCallbackHandler(t, acctest.VerifyCallbackSignature(actionSecret(numbers)), acctest.ChecksSignatures)
-	r := callbackActionRun(t, mock, testCallbackAction("x", brands, h.CallbackURL(), ""))
+	r := acctest.NewActionRun(t, mock, testCallbackAction("x", brands, h.CallbackURL(), ""))
 	out := r.Invoke(false, callbackActionEnv, "action.sinch_send_test_callback.x")
 	acctest.ExpectSays(t, out, "Error: Callback handler refused a signed callback",
 		h.CallbackURL()+" answered HTTP 401 Unauthorized to a test Brands API callback signed as Sinch signs it",
 		`check that it uses project "project-1"'s HMAC secret in the Brands API`)
-	expectAnswers(t, h, http.StatusUnauthorized)
+	h.ExpectAnswers(t, http.StatusUnauthorized)
 }
 
 // A project without a secret in the API has unsigned callbacks: the test says so and what to do, and
@@ -140,11 +116,11 @@ func TestAccActionSendTestCallback_projectWithoutASecret(t *testing.T) {
 	numbers, _ := sinchapi.ByKey("numbers")
 	mock.SetSecret(sinchmock.Numbers, "project-1", "")
 	h := acctest.NewCallbackHandler(t, acctest.VerifyCallbackSignature(actionSecret(numbers)), acctest.ChecksSignatures)
-	r := callbackActionRun(t, mock, testCallbackAction("x", numbers, h.CallbackURL(), ""))
+	r := acctest.NewActionRun(t, mock, testCallbackAction("x", numbers, h.CallbackURL(), ""))
 	out := r.Invoke(false, callbackActionEnv, "action.sinch_send_test_callback.x")
 	acctest.ExpectSays(t, out, "Error: Project without a callback secret", `Project "project-1" has no HMAC secret in the Numbers API`,
 		"Set one with sinch_numbers_callback_configuration")
-	expectAnswers(t, h)
+	h.ExpectAnswers(t)
 }
 
 // A URL in plain http to a host that is not a loopback address, and an API the action does not know,
@@ -152,11 +128,11 @@ func TestAccActionSendTestCallback_projectWithoutASecret(t *testing.T) {
 func TestAccActionSendTestCallback_configurationErrors(t *testing.T) {
 	mock := actionMock(t)
 	numbers, _ := sinchapi.ByKey("numbers")
-	r := callbackActionRun(t, mock, testCallbackAction("x", numbers, "http://handler.example/callbacks", ""))
+	r := acctest.NewActionRun(t, mock, testCallbackAction("x", numbers, "http://handler.example/callbacks", ""))
 	out := r.Invoke(false, callbackActionEnv, "action.sinch_send_test_callback.x")
 	acctest.ExpectSays(t, out, "Error: Invalid url", "http://handler.example/callbacks uses plain http to handler.example, which is not a loopback address")
 
-	r = callbackActionRun(t, mock, strings.Replace(testCallbackAction("x", numbers, "https://handler.example/callbacks", ""),
+	r = acctest.NewActionRun(t, mock, strings.Replace(testCallbackAction("x", numbers, "https://handler.example/callbacks", ""),
 		`"numbers"`, `"voice"`, 1))
 	out = r.Invoke(false, callbackActionEnv, "action.sinch_send_test_callback.x")
 	acctest.ExpectSays(t, out, "Error: Invalid Attribute Value Match", `value must be one of: ["sender_id" "brands" "numbers" "imported_numbers"]`)
@@ -164,7 +140,7 @@ func TestAccActionSendTestCallback_configurationErrors(t *testing.T) {
 		t.Errorf("configuration errors made %d requests", n)
 	}
 
-	r = callbackActionRun(t, mock, `
+	r = acctest.NewActionRun(t, mock, `
 resource "terraform_data" "handler" {
   input = "http://handler.example/callbacks"
 

@@ -12,8 +12,11 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/shared"
 )
 
 // Test is one test of a callback handler.
@@ -118,4 +121,16 @@ func (t Test) logContext(ctx context.Context, secrets ...string) context.Context
 		return ctx
 	}
 	return t.LogContext(ctx, secrets...)
+}
+
+// Invoke runs the test for an action: with the provider's User-Agent and log masks, its progress sent to
+// Terraform as it happens, and its diagnostics added to the action's.
+func (t Test) Invoke(ctx context.Context, d *shared.ProviderData, resp *action.InvokeResponse) {
+	t.UserAgent, t.LogContext, t.Progress = d.UserAgent, d.LogContext, ProgressOf(resp)
+	resp.Diagnostics.Append(t.Run(ctx)...)
+}
+
+// ProgressOf sends an action's progress messages to Terraform, which shows them as they come.
+func ProgressOf(resp *action.InvokeResponse) func(message string) {
+	return func(message string) { resp.SendProgress(action.InvokeProgressEvent{Message: message}) }
 }

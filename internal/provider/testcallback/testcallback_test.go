@@ -72,23 +72,6 @@ func expectError(t *testing.T, diags diag.Diagnostics, summary string, phrases .
 	}
 }
 
-// expectStatuses fails unless the handler answered these statuses, in order.
-func expectStatuses(t *testing.T, h *acctest.CallbackHandler, want ...int) {
-	t.Helper()
-	var got []int
-	for _, c := range h.Callbacks() {
-		got = append(got, c.Status)
-	}
-	if len(got) != len(want) {
-		t.Fatalf("the handler answered %v, want %v", got, want)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Fatalf("the handler answered %v, want %v", got, want)
-		}
-	}
-}
-
 // A handler that checks signatures passes, in both schemes: it accepts the signed callback (whose
 // signature is valid, whose body and headers are the test's) and refuses the forged one; the progress
 // messages say each step.
@@ -101,7 +84,7 @@ func TestRun_handlerThatChecksSignatures(t *testing.T) {
 			if diags.HasError() {
 				t.Fatalf("diagnostics: %v", diags)
 			}
-			expectStatuses(t, h, http.StatusOK, http.StatusUnauthorized)
+			h.ExpectAnswers(t, http.StatusOK, http.StatusUnauthorized)
 			callbacks := h.Callbacks()
 			for _, c := range callbacks {
 				if string(c.Body) != string(test.Body) || c.Header.Get("Content-Type") != "application/json" ||
@@ -152,7 +135,7 @@ func TestRun_handlerThatAcceptsEverything(t *testing.T) {
 			diags, _ := run(t, newTest(h.CallbackURL(), s.scheme), h)
 			expectError(t, diags, "Callback handler accepted a forged callback", h.CallbackURL(), "HTTP 200 OK",
 				"accepted a callback with a wrong signature", "it does not check "+s.scheme.Header, "check_forged = false")
-			expectStatuses(t, h, http.StatusOK, http.StatusOK)
+			h.ExpectAnswers(t, http.StatusOK, http.StatusOK)
 
 			h = acctest.NewCallbackHandler(t, s.verify(secret), acctest.AcceptsEverything)
 			test := newTest(h.CallbackURL(), s.scheme)
@@ -161,7 +144,7 @@ func TestRun_handlerThatAcceptsEverything(t *testing.T) {
 			if diags.HasError() {
 				t.Fatal(diags)
 			}
-			expectStatuses(t, h, http.StatusOK)
+			h.ExpectAnswers(t, http.StatusOK)
 			if last := progress[len(progress)-1]; !strings.Contains(last, "check_forged is false, so no forged callback was sent") {
 				t.Errorf("the last progress message is %q", last)
 			}
@@ -178,7 +161,7 @@ func TestRun_handlerWithAnotherSecret(t *testing.T) {
 			diags, _ := run(t, newTest(h.CallbackURL(), s.scheme), h)
 			expectError(t, diags, "Callback handler refused a signed callback", h.CallbackURL(), "HTTP 401 Unauthorized",
 				"it would refuse Sinch's callbacks too", "check that it uses the webhook's secret", s.scheme.Computed)
-			expectStatuses(t, h, http.StatusUnauthorized)
+			h.ExpectAnswers(t, http.StatusUnauthorized)
 		})
 	}
 }
@@ -210,7 +193,7 @@ func TestRun_redirectIsNotFollowed(t *testing.T) {
 	diags, _ := run(t, newTest(redirect.URL+"/callbacks", testcallback.WebhookSignatureScheme), elsewhere)
 	expectError(t, diags, "Callback handler redirected", "HTTP 307 Temporary Redirect", "a redirect to "+elsewhere.Listener.Addr().String(),
 		"Point url at the handler's own URL")
-	expectStatuses(t, elsewhere)
+	elsewhere.ExpectAnswers(t)
 }
 
 // A handler that answers after the timeout, or a port where none listens, fails with what happened.

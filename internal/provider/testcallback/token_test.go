@@ -28,7 +28,7 @@ func TestRun_clientCredentials(t *testing.T) {
 			if diags.HasError() {
 				t.Fatal(diags)
 			}
-			expectStatuses(t, h, http.StatusOK, http.StatusUnauthorized)
+			h.ExpectAnswers(t, http.StatusOK, http.StatusUnauthorized)
 			tokens := h.Tokens()
 			for _, c := range h.Callbacks() {
 				if len(tokens) != 1 || c.Header.Get("Authorization") != "Bearer "+tokens[0] {
@@ -74,7 +74,7 @@ func TestRun_clientCredentialsThatFail(t *testing.T) {
 			}
 			diags, _ := run(t, test, h)
 			expectError(t, diags, tc.summary, tc.phrases...)
-			expectStatuses(t, h)
+			h.ExpectAnswers(t)
 		})
 	}
 }

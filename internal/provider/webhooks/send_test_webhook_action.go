@@ -78,8 +78,7 @@ func (a *SendTestWebhookAction) Invoke(ctx context.Context, req action.InvokeReq
 	if diags.HasError() {
 		return
 	}
-	progress := func(message string) { resp.SendProgress(action.InvokeProgressEvent{Message: message}) }
-	progress(fmt.Sprintf("Reading webhook %q from Sinch: its target, secret and client credentials", webhookID))
+	testcallback.ProgressOf(resp)(fmt.Sprintf("Reading webhook %q from Sinch: its target, secret and client credentials", webhookID))
 	projectID, hook, ok := readWebhookNamedBy(ctx, conversation, a.data, req.Config, attrWebhookID, diags)
 	if !ok {
 		return
@@ -95,12 +94,11 @@ func (a *SendTestWebhookAction) Invoke(ctx context.Context, req action.InvokeReq
 				"whether the handler checks signatures all the same.", trigger, subject, quotedAll(hook.Triggers), trigger))
 	}
 	body, _ := testcallback.ConversationSample(trigger, projectID, hook.AppID, time.Now())
-	diags.Append(testcallback.Test{
+	testcallback.Test{
 		Target: hook.Target, TargetIs: "the target of " + subject, Event: trigger, Body: body,
 		Scheme: testcallback.WebhookSignatureScheme, Secret: secret, SecretIs: "the webhook's secret",
-		Credentials: credentials, Options: options, UserAgent: a.data.UserAgent,
-		Progress: progress, LogContext: a.data.LogContext,
-	}.Run(ctx)...)
+		Credentials: credentials, Options: options,
+	}.Invoke(ctx, a.data, resp)
 }
 
 // testableWebhook is what a test needs of a webhook: its secret, and its client credentials if it has

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -21,22 +20,18 @@ const (
 // actionEnv is the environment of every command of the tests of the action.
 var actionEnv = []string{"SINCH_KEY_SECRET=" + acctest.TestKeySecret, "TF_VAR_secret=" + actionWebhookSecret}
 
-// actionRun is a CLI run against the mock, on an engine with actions, of a configuration that has
-// the action sinch_send_test_webhook "x" (and others, in hcl) for the webhook id of project-1.
-func actionRun(t *testing.T, mock *sinchmock.Running, id, extra, hcl string) *acctest.CLIRun {
-	t.Helper()
-	r := acctest.NewCLIRun(t, mock)
-	acctest.RequireActions(t, r)
-	acctest.WriteFile(t, filepath.Join(r.Dir, "main.tf"), acctest.CLIProviderBlock+fmt.Sprintf(`
-action "sinch_send_test_webhook" "x" {
+// testWebhookAction is an action sinch_send_test_webhook of the name, for webhook id of project-1, with
+// the extra arguments.
+func testWebhookAction(name, id, extra string) string {
+	return fmt.Sprintf(`
+action "sinch_send_test_webhook" %q {
   config {
     project_id = "project-1"
     webhook_id = %q
     %s
   }
 }
-`, id, extra)+hcl)
-	return r
+`, name, id, extra)
 }
 
 // webhookOf is a webhook of app-1 at the handler, with the action's webhook secret, made at the mock as
@@ -50,20 +45,6 @@ func webhookOf(mock *sinchmock.Running, h *acctest.CallbackHandler, change func(
 	return mock.AddWebhook("project-1", hook)
 }
 
-// expectCallbacks fails unless the handler answered these statuses, in order.
-func expectCallbacks(t *testing.T, h *acctest.CallbackHandler, want ...int) []acctest.Callback {
-	t.Helper()
-	callbacks := h.Callbacks()
-	got := make([]int, len(callbacks))
-	for i, c := range callbacks {
-		got[i] = c.Status
-	}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Fatalf("the handler answered %v, want %v", got, want)
-	}
-	return callbacks
-}
-
 // A handler that checks x-sinch-webhook-signature passes: the CLI shows each step as it happens, the
 // handler gets a signed MESSAGE_DELIVERY callback that says it is a test, then a forged one; a
 // MESSAGE_INBOUND sample, which the webhook does not subscribe to, passes with a warning. Neither the
@@ -72,15 +53,7 @@ func TestAccActionSendTestWebhook_handlerThatChecksSignatures(t *testing.T) {
 	mock := acctest.WebhookMock(t)
 	h := acctest.NewCallbackHandler(t, acctest.VerifyWebhookSignature(actionWebhookSecret), acctest.ChecksSignatures)
 	id := webhookOf(mock, h, nil)
-	r := actionRun(t, mock, id, "", fmt.Sprintf(`
-action "sinch_send_test_webhook" "inbound" {
-  config {
-    project_id = "project-1"
-    webhook_id = %q
-    trigger    = "MESSAGE_INBOUND"
-  }
-}
-`, id))
+	r := acctest.NewActionRun(t, mock, testWebhookAction("x", id, "")+testWebhookAction("inbound", id, `trigger = "MESSAGE_INBOUND"`))
 	url := h.CallbackURL()
 	out := r.Invoke(true, actionEnv, "action.sinch_send_test_webhook.x")
 	acctest.ExpectSays(t, out, fmt.Sprintf("Reading webhook %q from Sinch", id),
@@ -88,7 +61,7 @@ action "sinch_send_test_webhook" "inbound" {
 		url+" answered HTTP 200 OK in", "Sending the same callback with a wrong x-sinch-webhook-signature to "+url,
 		url+" answered HTTP 401 Unauthorized in", "Passed: "+url+" accepted the signed callback and refused the forged one.",
 		"Actions: 1 invoked")
-	callbacks := expectCallbacks(t, h, http.StatusOK, http.StatusUnauthorized)
+	callbacks := h.ExpectAnswers(t, http.StatusOK, http.StatusUnauthorized)
 	var body struct {
 		AppID, ProjectID string `json:"-"`
 		Report           struct {
@@ -103,7 +76,7 @@ action "sinch_send_test_webhook" "inbound" {
 	out = r.Invoke(true, actionEnv, "action.sinch_send_test_webhook.inbound")
 	acctest.ExpectSays(t, out, "Warning: Trigger not among the webhook's", "The test sends a MESSAGE_INBOUND callback",
 		`has the triggers "MESSAGE_DELIVERY"`, "Passed:")
-	callbacks = expectCallbacks(t, h, http.StatusOK, http.StatusUnauthorized, http.StatusOK, http.StatusUnauthorized)
+	callbacks = h.ExpectAnswers(t, http.StatusOK, http.StatusUnauthorized, http.StatusOK, http.StatusUnauthorized)
 	if !strings.Contains(string(callbacks[2].Body), `"direction":"TO_APP"`) {
 		t.Errorf("the MESSAGE_INBOUND callback %s", callbacks[2].Body)
 	}
@@ -116,24 +89,16 @@ func TestAccActionSendTestWebhook_handlerThatAcceptsEverything(t *testing.T) {
 	mock := acctest.WebhookMock(t)
 	h := acctest.NewCallbackHandler(t, acctest.VerifyWebhookSignature(actionWebhookSecret), acctest.AcceptsEverything)
 	id := webhookOf(mock, h, nil)
-	r := actionRun(t, mock, id, "", fmt.Sprintf(`
-action "sinch_send_test_webhook" "unchecked" {
-  config {
-    project_id   = "project-1"
-    webhook_id   = %q
-    check_forged = false
-  }
-}
-`, id))
+	r := acctest.NewActionRun(t, mock, testWebhookAction("x", id, "")+testWebhookAction("unchecked", id, "check_forged = false"))
 	out := r.Invoke(false, actionEnv, "action.sinch_send_test_webhook.x")
 	acctest.ExpectSays(t, out, "Error: Callback handler accepted a forged callback",
 		h.CallbackURL()+" accepted a callback with a wrong signature (HTTP 200 OK): it does not check x-sinch-webhook-signature",
 		"set check_forged = false")
-	expectCallbacks(t, h, http.StatusOK, http.StatusOK)
+	h.ExpectAnswers(t, http.StatusOK, http.StatusOK)
 
 	out = r.Invoke(true, actionEnv, "action.sinch_send_test_webhook.unchecked")
 	acctest.ExpectSays(t, out, "check_forged is false, so no forged callback was sent")
-	expectCallbacks(t, h, http.StatusOK, http.StatusOK, http.StatusOK)
+	h.ExpectAnswers(t, http.StatusOK, http.StatusOK, http.StatusOK)
 }
 
 // A handler that checks with another secret refuses the signed callback: the test fails, and says what
@@ -141,12 +106,12 @@ action "sinch_send_test_webhook" "unchecked" {
 func TestAccActionSendTestWebhook_handlerWithAnotherSecret(t *testing.T) {
 	mock := acctest.WebhookMock(t)
 	h := acctest.NewCallbackHandler(t, acctest.VerifyWebhookSignature("another-secret"), acctest.ChecksSignatures)
-	r := actionRun(t, mock, webhookOf(mock, h, nil), "", "")
+	r := acctest.NewActionRun(t, mock, testWebhookAction("x", webhookOf(mock, h, nil), ""))
 	out := r.Invoke(false, actionEnv, "action.sinch_send_test_webhook.x")
 	acctest.ExpectSays(t, out, "Error: Callback handler refused a signed callback",
 		h.CallbackURL()+" answered HTTP 401 Unauthorized to a test MESSAGE_DELIVERY callback signed as Sinch signs it",
 		"check that it uses the webhook's secret")
-	expectCallbacks(t, h, http.StatusUnauthorized)
+	h.ExpectAnswers(t, http.StatusUnauthorized)
 }
 
 // With client credentials, the test fetches a token from the webhook's endpoint as Sinch does (BASIC,
@@ -162,11 +127,11 @@ func TestAccActionSendTestWebhook_clientCredentials(t *testing.T) {
 				w.ClientCredentials = &sinchmock.ClientCredentials{ClientID: "client-1", ClientSecret: actionClientSecret,
 					Endpoint: h.TokenURL(), TokenRequestType: requestType}
 			})
-			r := actionRun(t, mock, id, "", "")
+			r := acctest.NewActionRun(t, mock, testWebhookAction("x", id, ""))
 			out := r.Invoke(true, actionEnv, "action.sinch_send_test_webhook.x")
 			acctest.ExpectSays(t, out, "Fetching an access token from "+h.TokenURL()+` for client "client-1" (token request `+requestType+")",
 				h.TokenURL()+" answered a token (expires_in 3600 s)", "Passed:")
-			callbacks := expectCallbacks(t, h, http.StatusOK, http.StatusUnauthorized)
+			callbacks := h.ExpectAnswers(t, http.StatusOK, http.StatusUnauthorized)
 			tokens := h.Tokens()
 			if len(tokens) != 1 || callbacks[0].Header.Get("Authorization") != "Bearer "+tokens[0] || !callbacks[0].SignatureValid {
 				t.Fatalf("issued %d tokens; the callback carries %q", len(tokens), callbacks[0].Header.Get("Authorization"))
@@ -183,7 +148,7 @@ func TestAccActionSendTestWebhook_nothingToSignWith(t *testing.T) {
 		Projects: map[string]string{"project-1": "s"}, Apps: map[string]string{"app-1": "project-1"}, HideWebhookSecrets: true})
 	t.Cleanup(hidden.Close)
 	h := acctest.NewCallbackHandler(t, acctest.VerifyWebhookSignature(actionWebhookSecret), acctest.ChecksSignatures)
-	r := actionRun(t, hidden, webhookOf(hidden, h, nil), "", "")
+	r := acctest.NewActionRun(t, hidden, testWebhookAction("x", webhookOf(hidden, h, nil), ""))
 	out := r.Invoke(false, actionEnv, "action.sinch_send_test_webhook.x")
 	acctest.ExpectSays(t, out, "Error: Sinch did not answer the webhook's secret", "does not say its secret",
 		"an action cannot take a secret from the configuration", "provider::sinch::conversation_webhook_signature")
@@ -191,20 +156,13 @@ func TestAccActionSendTestWebhook_nothingToSignWith(t *testing.T) {
 	mock := acctest.WebhookMock(t)
 	withoutSecret := webhookOf(mock, h, func(w *sinchmock.Webhook) { w.Secret = "" })
 	dismissed := webhookOf(mock, h, func(w *sinchmock.Webhook) { w.TargetType = "DISMISS" })
-	r = actionRun(t, mock, withoutSecret, "", fmt.Sprintf(`
-action "sinch_send_test_webhook" "dismissed" {
-  config {
-    project_id = "project-1"
-    webhook_id = %q
-  }
-}
-`, dismissed))
+	r = acctest.NewActionRun(t, mock, testWebhookAction("x", withoutSecret, "")+testWebhookAction("dismissed", dismissed, ""))
 	out = r.Invoke(false, actionEnv, "action.sinch_send_test_webhook.x")
 	acctest.ExpectSays(t, out, "Error: Webhook without a secret", fmt.Sprintf("webhook %q of project \"project-1\" has no secret", withoutSecret),
 		"Give the webhook a secret")
 	out = r.Invoke(false, actionEnv, "action.sinch_send_test_webhook.dismissed")
 	acctest.ExpectSays(t, out, "Error: Webhook's callbacks dismissed", "has target_type DISMISS")
-	expectCallbacks(t, h)
+	h.ExpectAnswers(t)
 }
 
 // A webhook whose target is plain http on a host that is not a loopback address gets no test callback.
@@ -212,7 +170,7 @@ func TestAccActionSendTestWebhook_plainHTTPTarget(t *testing.T) {
 	mock := acctest.WebhookMock(t)
 	id := mock.AddWebhook("project-1", sinchmock.Webhook{AppID: "app-1", Target: "http://handler.example/callbacks",
 		TargetType: "HTTP", Triggers: []string{"MESSAGE_DELIVERY"}, Secret: actionWebhookSecret})
-	r := actionRun(t, mock, id, "", "")
+	r := acctest.NewActionRun(t, mock, testWebhookAction("x", id, ""))
 	out := r.Invoke(false, actionEnv, "action.sinch_send_test_webhook.x")
 	acctest.ExpectSays(t, out, "Error: Callback handler not https", "No test callback was sent",
 		"http://handler.example/callbacks uses plain http to handler.example, which is not a loopback address")
@@ -223,7 +181,7 @@ func TestAccActionSendTestWebhook_plainHTTPTarget(t *testing.T) {
 // cannot confirm a 404 without the webhook's app).
 func TestAccActionSendTestWebhook_configurationErrors(t *testing.T) {
 	mock := acctest.WebhookMock(t)
-	r := actionRun(t, mock, "01NOSUCHWEBHOOK0000000000", `trigger = "CONTACT_CREATE"`, "")
+	r := acctest.NewActionRun(t, mock, testWebhookAction("x", "01NOSUCHWEBHOOK0000000000", `trigger = "CONTACT_CREATE"`))
 	out := r.Invoke(false, actionEnv, "action.sinch_send_test_webhook.x")
 	acctest.ExpectSays(t, out, "Error: Invalid trigger", `there is no sample callback of the trigger "CONTACT_CREATE"`,
 		"the test can send MESSAGE_DELIVERY or MESSAGE_INBOUND")
@@ -231,7 +189,7 @@ func TestAccActionSendTestWebhook_configurationErrors(t *testing.T) {
 		t.Errorf("a configuration error made %d requests", n)
 	}
 
-	r = actionRun(t, mock, "01NOSUCHWEBHOOK0000000000", "", "")
+	r = acctest.NewActionRun(t, mock, testWebhookAction("x", "01NOSUCHWEBHOOK0000000000", ""))
 	out = r.Invoke(false, actionEnv, "action.sinch_send_test_webhook.x")
 	acctest.ExpectSays(t, out, "Error: Not confirmed by Sinch",
 		`Could not read webhook "01NOSUCHWEBHOOK0000000000" of Sinch project "project-1": 127.0.0.1`, "answered that it does not exist")
@@ -242,9 +200,7 @@ func TestAccActionSendTestWebhook_configurationErrors(t *testing.T) {
 func TestAccActionSendTestWebhook_afterCreate(t *testing.T) {
 	mock := acctest.WebhookMock(t)
 	h := acctest.NewCallbackHandler(t, acctest.VerifyWebhookSignature(actionWebhookSecret), acctest.ChecksSignatures)
-	r := acctest.NewCLIRun(t, mock)
-	acctest.RequireActions(t, r)
-	acctest.WriteFile(t, filepath.Join(r.Dir, "main.tf"), acctest.CLIProviderBlock+fmt.Sprintf(`
+	r := acctest.NewActionRun(t, mock, fmt.Sprintf(`
 resource "sinch_conversation_webhook" "this" {
   project_id = "project-1"
   app_id     = "app-1"
@@ -270,10 +226,10 @@ action "sinch_send_test_webhook" "this" {
 	out := r.Run(true, actionEnv, "apply", "-input=false", "-auto-approve")
 	acctest.ExpectSays(t, out, "Passed: "+h.CallbackURL()+" accepted the signed callback and refused the forged one.",
 		"1 added", "Actions: 1 invoked")
-	expectCallbacks(t, h, http.StatusOK, http.StatusUnauthorized)
+	h.ExpectAnswers(t, http.StatusOK, http.StatusUnauthorized)
 
 	// A plan with no change triggers nothing.
 	r.Run(true, actionEnv, "apply", "-input=false", "-auto-approve")
-	expectCallbacks(t, h, http.StatusOK, http.StatusUnauthorized)
+	h.ExpectAnswers(t, http.StatusOK, http.StatusUnauthorized)
 	r.ExpectNothingHolds("test callback answered", actionWebhookSecret)
 }
