@@ -236,6 +236,21 @@ func RequireQuery(t *testing.T, r *CLIRun) {
 	r.requireVersion("1.14.0", "list resources and actions")
 }
 
+// RequireActions is RequireQuery, for a test of actions.
+func RequireActions(t *testing.T, r *CLIRun) {
+	t.Helper()
+	r.requireVersion("1.14.0", "actions")
+}
+
+// NewActionRun is a CLI run, on an engine with actions (RequireActions), of CLIProviderBlock and hcl.
+func NewActionRun(t *testing.T, mock *sinchmock.Running, hcl string) *CLIRun {
+	t.Helper()
+	r := NewCLIRun(t, mock)
+	RequireActions(t, r)
+	WriteFile(t, filepath.Join(r.Dir, "main.tf"), CLIProviderBlock+hcl)
+	return r
+}
+
 func (r *CLIRun) requireVersion(minimum, what string) {
 	r.t.Helper()
 	out, err := exec.Command(r.cli, "version", "-json").Output()
@@ -247,5 +262,31 @@ func (r *CLIRun) requireVersion(minimum, what string) {
 	}
 	if version.Must(version.NewVersion(v.Version)).LessThan(version.Must(version.NewVersion(minimum))) {
 		r.t.Skipf("needs Terraform %s or later for %s, not %s", strings.TrimSuffix(minimum, ".0"), what, v.Version)
+	}
+}
+
+// Invoke runs an action, as `terraform apply -invoke=<address>` does; wantOK says whether it must succeed.
+func (r *CLIRun) Invoke(wantOK bool, env []string, address string) string {
+	r.t.Helper()
+	return r.Run(wantOK, env, "apply", "-input=false", "-auto-approve", "-invoke="+address)
+}
+
+// ExpectNothingHolds fails if what the CLI printed, or the TRACE log, holds any of the secrets; and,
+// so that the check proves something, if the log lacks the entry logged.
+func (r *CLIRun) ExpectNothingHolds(logged string, secrets ...string) {
+	r.t.Helper()
+	log := r.Log()
+	if !strings.Contains(log, logged) {
+		r.t.Fatalf("the TRACE log lacks %q: the check proves nothing", logged)
+	}
+	for _, s := range secrets {
+		if strings.Contains(log, s) {
+			r.t.Errorf("the TRACE log holds a secret (%.8s…)", s)
+		}
+		for _, out := range r.Outputs {
+			if strings.Contains(out, s) {
+				r.t.Errorf("the CLI printed a secret (%.8s…)", s)
+			}
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -65,6 +66,16 @@ func TestExamples_everyType(t *testing.T) {
 		f().Metadata(ctx, ephemeral.MetadataRequest{ProviderTypeName: "sinch"}, &resp)
 		ephemerals = append(ephemerals, resp.TypeName)
 		expectFiles(filepath.Join("ephemeral-resources", resp.TypeName), "ephemeral-resource.tf")
+	}
+	var actions []string
+	for _, f := range p.Actions(ctx) {
+		var resp action.MetadataResponse
+		f().Metadata(ctx, action.MetadataRequest{ProviderTypeName: "sinch"}, &resp)
+		actions = append(actions, resp.TypeName)
+		expectFiles(filepath.Join("actions", resp.TypeName), "action.tf")
+	}
+	if len(actions) < 2 {
+		t.Fatalf("the provider lists %d actions: the check proves nothing", len(actions))
 	}
 	if len(resources) < len(sinchapi.CallbackAPIs)+1 || len(dataSources) < len(sinchapi.CallbackAPIs)+2 || len(ephemerals) < len(sinchapi.CallbackAPIs)+1 {
 		t.Fatalf("the provider lists %d resources, %d data sources and %d ephemeral resources: the check proves nothing",

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -34,6 +35,7 @@ var (
 	_ provider.ProviderWithFunctions          = &SinchProvider{}
 	_ provider.ProviderWithEphemeralResources = &SinchProvider{}
 	_ provider.ProviderWithListResources      = &SinchProvider{}
+	_ provider.ProviderWithActions            = &SinchProvider{}
 )
 
 // SinchProvider is the provider for Sinch's callbacks: the callback configurations of several APIs, the
@@ -99,7 +101,8 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 	settings := resolved.values
 	data := &shared.ProviderData{ProjectID: settings["project_id"], ProjectFrom: resolved.from["project_id"],
 		APIs: map[string]*client.CallbackConfigurations{}, Webhooks: map[string]*client.Webhooks{}, Plans: shared.NewPlanCounts(),
-		VoiceSecretFrom: voice.from, VoiceSecretsUnknown: voice.unknownSecrets, SettingSecrets: []string{settings["key_secret"]}}
+		VoiceSecretFrom: voice.from, VoiceSecretsUnknown: voice.unknownSecrets, SettingSecrets: []string{settings["key_secret"]},
+		UserAgent: userAgent(p.version, req.TerraformVersion)}
 	for _, secret := range voice.secrets {
 		data.SettingSecrets = append(data.SettingSecrets, secret)
 	}
@@ -121,6 +124,7 @@ func (p *SinchProvider) Configure(ctx context.Context, req provider.ConfigureReq
 	resp.DataSourceData = data
 	resp.EphemeralResourceData = data
 	resp.ListResourceData = data
+	resp.ActionData = data
 }
 
 // makeCalls gives data the calls of every API whose settings are known, over one client: those of the
@@ -206,8 +210,8 @@ func (p *SinchProvider) client(key clientKey) (*client.Client, error) {
 	return c, nil
 }
 
-// Resources, DataSources, EphemeralResources and Functions list the types of every family, each made in
-// its own package: the callback configurations (one type per API of sinchapi.CallbackAPIs), the
+// Resources, DataSources, EphemeralResources, Functions and Actions list the types of every family, each
+// made in its own package: the callback configurations (one type per API of sinchapi.CallbackAPIs), the
 // webhooks, the Voice API's, then the rented numbers.
 
 func (p *SinchProvider) Resources(_ context.Context) []func() resource.Resource {
@@ -235,6 +239,10 @@ func (p *SinchProvider) ListResources(ctx context.Context) []func() list.ListRes
 
 func (p *SinchProvider) Functions(_ context.Context) []func() function.Function {
 	return slices.Concat(callbackconfig.Functions(), webhooks.Functions(), voice.Functions())
+}
+
+func (p *SinchProvider) Actions(_ context.Context) []func() action.Action {
+	return slices.Concat(callbackconfig.Actions(), webhooks.Actions())
 }
 
 // apiNames names every API of the table, for the docs: "A, B and C".

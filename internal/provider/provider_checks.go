@@ -3,7 +3,6 @@ package provider
 import (
 	"errors"
 	"fmt"
-	"net"
 	"net/url"
 	"runtime/debug"
 	"slices"
@@ -30,21 +29,13 @@ func checkEndpointURL(raw string) error {
 		return fmt.Errorf("%q must not have a query or a fragment", raw)
 	case u.Scheme == "https":
 		return nil
-	case u.Scheme == "http" && isLoopback(u.Hostname()):
+	case u.Scheme == "http" && shared.IsLoopbackHost(u.Hostname()):
 		return nil
 	case u.Scheme == "http":
 		return fmt.Errorf("%q uses plain http: use https (http is accepted only for loopback hosts such as localhost or 127.0.0.1)", raw)
 	default:
 		return fmt.Errorf("%q must use https", raw)
 	}
-}
-
-func isLoopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 // int64AsString lets a number setting pass through the same steps as the text ones.

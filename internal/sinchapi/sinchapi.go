@@ -30,6 +30,18 @@ type CallbackAPI struct {
 	URLSetting string
 	// Signs says, for the docs, which callbacks the secret signs.
 	Signs string
+	// TestEvent is a plausible callback of the API, which the action sinch_send_test_callback signs and
+	// sends to a handler.
+	TestEvent Event
+}
+
+// Event is what differs from API to API in the events of their callbacks, which share one shape:
+// {eventId, timestamp, projectId, resourceId, resourceType, eventType, status}.
+type Event struct {
+	ResourceType, ResourceID, EventType, Status string
+	// Documented says whether Sinch documents the events' shape and these values for the API; where it
+	// does not, the event has the shape of the Numbers APIs', for the docs to say so.
+	Documented bool
 }
 
 // CallbackAPIs are the APIs, as Sinch documents them (the provider's docs name the sources). The first
@@ -39,25 +51,29 @@ var CallbackAPIs = []CallbackAPI{
 		Key: "sender-id", Name: "Sender ID Registrations", DefaultURL: "https://senderid.registrations.api.sinch.com",
 		Path: "/v1/projects/{projectId}/callback-configuration", UpdateMethod: http.MethodPut,
 		TypeName: "callback_configuration", URLSetting: "api_url",
-		Signs: "the callbacks of the Sender ID Registrations API, such as the status updates of a registration",
+		Signs:     "the callbacks of the Sender ID Registrations API, such as the status updates of a registration",
+		TestEvent: Event{ResourceType: "REGISTRATION", ResourceID: "d1c7ccbf-919d-462f-8587-dec95a1b11ee", EventType: "REGISTRATION_STATUS_UPDATED", Status: "APPROVED"},
 	},
 	{
 		Key: "brands", Name: "Brands", DefaultURL: "https://brand.registrations.api.sinch.com",
 		Path: "/v1/projects/{projectId}/callback-configuration", UpdateMethod: http.MethodPut,
 		TypeName: "brands_callback_configuration", URLSetting: "brands_api_url",
-		Signs: "the callbacks of the Brands API, such as the status updates of a brand",
+		Signs:     "the callbacks of the Brands API, such as the status updates of a brand",
+		TestEvent: Event{ResourceType: "BRAND", ResourceID: "d1c7ccbf-919d-462f-8587-dec95a1b11ee", EventType: "BRAND_STATUS_UPDATED", Status: "APPROVED"},
 	},
 	{
 		Key: "numbers", Name: "Numbers", DefaultURL: "https://numbers.api.sinch.com",
 		Path: "/v1/projects/{projectId}/callbackConfiguration", UpdateMethod: http.MethodPatch,
 		TypeName: "numbers_callback_configuration", URLSetting: "numbers_api_url",
-		Signs: "the callbacks of the Numbers API, such as the events of a number's provisioning",
+		Signs:     "the callbacks of the Numbers API, such as the events of a number's provisioning",
+		TestEvent: Event{ResourceType: "ACTIVE_NUMBER", ResourceID: "+12025550123", EventType: "PROVISIONING_TO_SMS_PLATFORM", Status: "SUCCEEDED", Documented: true},
 	},
 	{
 		Key: "imported-numbers", Name: "Imported Numbers and Hosting Orders", DefaultURL: "https://imported.numbers.api.sinch.com",
 		Path: "/v1/projects/{projectId}/callbackConfiguration", UpdateMethod: http.MethodPatch,
 		TypeName: "imported_numbers_callback_configuration", URLSetting: "imported_numbers_api_url",
-		Signs: "the callbacks of the Imported Numbers and Hosting Orders API, such as the status updates of a hosting order",
+		Signs:     "the callbacks of the Imported Numbers and Hosting Orders API, such as the status updates of a hosting order",
+		TestEvent: Event{ResourceType: "IMPORTED_NUMBER", ResourceID: "+12025550124", EventType: "PROVISIONING_TO_SMS_PLATFORM", Status: "SUCCEEDED", Documented: true},
 	},
 }
 

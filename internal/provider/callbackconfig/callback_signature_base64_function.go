@@ -5,6 +5,8 @@ import (
 	"encoding/base64"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/shared"
 )
 
 var _ function.Function = CallbackSignatureBase64Function{}
@@ -58,5 +60,5 @@ func (f CallbackSignatureBase64Function) Run(ctx context.Context, req function.R
 		resp.Error = function.NewArgumentFuncError(1, "body_base64 is not base64 (standard alphabet, with padding): "+err.Error())
 		return
 	}
-	resp.Error = function.ConcatFuncErrors(resp.Error, resp.Result.Set(ctx, callbackSignature(secret, body)))
+	resp.Error = function.ConcatFuncErrors(resp.Error, resp.Result.Set(ctx, shared.CallbackSignature(secret, body)))
 }

@@ -2,11 +2,10 @@ package callbackconfig
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha1" //nolint:gosec // Sinch signs callbacks with HMAC-SHA1; the function must match it.
-	"encoding/hex"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/shared"
 )
 
 var _ function.Function = CallbackSignatureFunction{}
@@ -55,17 +54,10 @@ func (f CallbackSignatureFunction) Run(ctx context.Context, req function.RunRequ
 		resp.Error = emptySecretError()
 		return
 	}
-	resp.Error = function.ConcatFuncErrors(resp.Error, resp.Result.Set(ctx, callbackSignature(secret, []byte(body))))
+	resp.Error = function.ConcatFuncErrors(resp.Error, resp.Result.Set(ctx, shared.CallbackSignature(secret, []byte(body))))
 }
 
 // emptySecretError is the error of both functions for an empty secret.
 func emptySecretError() *function.FuncError {
 	return function.NewArgumentFuncError(0, "secret must not be empty: Sinch does not accept an empty HMAC secret")
-}
-
-// callbackSignature is Sinch's X-Sinch-Signature: lowercase hex of HMAC-SHA1(key = secret, message = body).
-func callbackSignature(secret string, body []byte) string {
-	mac := hmac.New(sha1.New, []byte(secret))
-	mac.Write(body)
-	return hex.EncodeToString(mac.Sum(nil))
 }

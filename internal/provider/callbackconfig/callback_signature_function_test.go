@@ -2,6 +2,8 @@ package callbackconfig
 
 import (
 	"testing"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/shared"
 )
 
 // SignatureVectors are X-Sinch-Signature's test vectors, exported for the acceptance tests of
@@ -16,8 +18,8 @@ var SignatureVectors = []struct{ Secret, Body, Want string }{
 
 func TestCallbackSignature(t *testing.T) {
 	for _, v := range SignatureVectors {
-		if got := callbackSignature(v.Secret, []byte(v.Body)); got != v.Want {
-			t.Errorf("callbackSignature(%q, %q) = %s, want %s", v.Secret, v.Body, got, v.Want)
+		if got := shared.CallbackSignature(v.Secret, []byte(v.Body)); got != v.Want {
+			t.Errorf("CallbackSignature(%q, %q) = %s, want %s", v.Secret, v.Body, got, v.Want)
 		}
 	}
 }

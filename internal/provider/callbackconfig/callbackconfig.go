@@ -5,6 +5,7 @@
 package callbackconfig
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -44,4 +45,9 @@ func EphemeralResources() []func() ephemeral.EphemeralResource {
 // Functions returns the functions callback_signature and callback_signature_base64.
 func Functions() []func() function.Function {
 	return []func() function.Function{NewCallbackSignatureFunction, NewCallbackSignatureBase64Function}
+}
+
+// Actions returns the action sinch_send_test_callback, which serves every API.
+func Actions() []func() action.Action {
+	return []func() action.Action{NewSendTestCallbackAction}
 }

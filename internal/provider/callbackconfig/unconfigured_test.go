@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
@@ -75,4 +76,13 @@ func TestOperationsBeforeConfigure(t *testing.T) {
 	open := ephemeral.OpenResponse{Result: tfsdk.EphemeralResultData{Schema: es.Schema}}
 	e.Open(ctx, ephemeral.OpenRequest{Config: config}, &open)
 	expectNotConfigured(t, "ephemeral Open", open.Diagnostics)
+
+	a := &SendTestCallbackAction{}
+	var as action.SchemaResponse
+	a.Schema(ctx, action.SchemaRequest{}, &as)
+	config = tfsdk.Config{Schema: as.Schema, Raw: objectWith(t, as.Schema.Type().TerraformType(ctx),
+		map[string]string{"project_id": "p", "api": "numbers", "url": "https://handler.example/callbacks"})}
+	invoke := action.InvokeResponse{SendProgress: func(action.InvokeProgressEvent) {}}
+	a.Invoke(ctx, action.InvokeRequest{Config: config}, &invoke)
+	expectNotConfigured(t, "action Invoke", invoke.Diagnostics)
 }

@@ -3,6 +3,7 @@ package shared
 import (
 	"context"
 	"fmt"
+	"net"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -68,4 +69,14 @@ func Quoted(values []string) []string {
 		q[i] = fmt.Sprintf("%q", v)
 	}
 	return q
+}
+
+// IsLoopbackHost tells whether a URL's host (without its port) is a loopback address: localhost, or an
+// address of 127.0.0.0/8 or ::1. Plain http is accepted there only, as nothing leaves the machine.
+func IsLoopbackHost(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

@@ -49,6 +49,9 @@ type ProviderData struct {
 	// SettingSecrets are the secrets of the provider's settings (the access key's, the Voice applications'),
 	// masked in the log entries of every operation.
 	SettingSecrets []string
+	// UserAgent names the provider, the framework and Terraform, as the client's requests do: for the
+	// requests that the actions send to callback handlers.
+	UserAgent string
 	// Plans counts the plans of this run: of each project's secret, of each app's webhooks.
 	Plans *PlanCounts
 }

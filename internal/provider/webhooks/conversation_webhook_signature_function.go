@@ -2,11 +2,10 @@ package webhooks
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/base64"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/shared"
 )
 
 var _ function.Function = ConversationWebhookSignatureFunction{}
@@ -51,15 +50,5 @@ func (f ConversationWebhookSignatureFunction) Run(ctx context.Context, req funct
 		resp.Error = function.NewArgumentFuncError(0, "secret must not be empty: Sinch signs with the webhook's secret, and a webhook without one sends no signature")
 		return
 	}
-	resp.Error = function.ConcatFuncErrors(resp.Error, resp.Result.Set(ctx, conversationWebhookSignature(secret, []byte(body), nonce, timestamp)))
-}
-
-// conversationWebhookSignature is Sinch's x-sinch-webhook-signature: base64 of HMAC-SHA256(key = secret,
-// message = body "." nonce "." timestamp), as Sinch's SDKs compute it (computeSignedData,
-// calculateWebhookSignature).
-func conversationWebhookSignature(secret string, body []byte, nonce, timestamp string) string {
-	mac := hmac.New(sha256.New, []byte(secret))
-	mac.Write(body)
-	mac.Write([]byte("." + nonce + "." + timestamp))
-	return base64.StdEncoding.EncodeToString(mac.Sum(nil))
+	resp.Error = function.ConcatFuncErrors(resp.Error, resp.Result.Set(ctx, shared.WebhookSignature(secret, []byte(body), nonce, timestamp)))
 }

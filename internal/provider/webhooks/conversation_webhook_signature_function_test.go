@@ -2,6 +2,8 @@ package webhooks
 
 import (
 	"testing"
+
+	"github.com/terraform-sinch/terraform-provider-sinch/internal/provider/shared"
 )
 
 // WebhookSignatureVectors are x-sinch-webhook-signature's test vectors, exported for the acceptance
@@ -19,8 +21,8 @@ var WebhookSignatureVectors = []struct{ Secret, Body, Nonce, Timestamp, Want str
 
 func TestConversationWebhookSignature(t *testing.T) {
 	for _, v := range WebhookSignatureVectors {
-		if got := conversationWebhookSignature(v.Secret, []byte(v.Body), v.Nonce, v.Timestamp); got != v.Want {
-			t.Errorf("conversationWebhookSignature(%q, %q, %q, %q) = %s, want %s", v.Secret, v.Body, v.Nonce, v.Timestamp, got, v.Want)
+		if got := shared.WebhookSignature(v.Secret, []byte(v.Body), v.Nonce, v.Timestamp); got != v.Want {
+			t.Errorf("WebhookSignature(%q, %q, %q, %q) = %s, want %s", v.Secret, v.Body, v.Nonce, v.Timestamp, got, v.Want)
 		}
 	}
 }

@@ -143,12 +143,17 @@ func optionalString(s *string) types.String {
 // readWebhook reads the webhook that a data source or ephemeral resource names, in its project_id (or
 // the provider's). It returns false after adding an error.
 func readWebhook(ctx context.Context, api webhookAPI, d *shared.ProviderData, config shared.AttributeGetter, diags *diag.Diagnostics) (string, *client.Webhook, bool) {
+	return readWebhookNamedBy(ctx, api, d, config, shared.AttrID, diags)
+}
+
+// readWebhookNamedBy is readWebhook for a configuration that names the webhook by the attribute idAttr.
+func readWebhookNamedBy(ctx context.Context, api webhookAPI, d *shared.ProviderData, config shared.AttributeGetter, idAttr string, diags *diag.Diagnostics) (string, *client.Webhook, bool) {
 	calls := api.calls(d, diags)
 	if calls == nil {
 		return "", nil, false
 	}
 	projectID := d.ProjectToRead(shared.GetString(ctx, config, shared.AttrProjectID, diags), diags)
-	webhookID := shared.GetString(ctx, config, shared.AttrID, diags).ValueString()
+	webhookID := shared.GetString(ctx, config, idAttr, diags).ValueString()
 	if projectID.IsNull() || diags.HasError() {
 		return "", nil, false
 	}

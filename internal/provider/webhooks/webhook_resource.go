@@ -27,7 +27,7 @@ var (
 	_ resource.ResourceWithIdentity         = &WebhookResource{}
 )
 
-// attrWebhookID is the identity's name of the webhook's ID.
+// attrWebhookID names a webhook's ID where "id" does not: in the identity, and in an action's configuration.
 const attrWebhookID = "webhook_id"
 
 // WebhookResource manages a webhook of one API of webhookAPIs: a real create and delete, unlike the

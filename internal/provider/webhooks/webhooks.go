@@ -3,10 +3,12 @@
 // them. One implementation serves both APIs, over the table sinchapi.WebhookAPIs (see webhookAPI): for
 // each, a resource, a data source and a list data source (sinch_conversation_webhook(s),
 // sinch_provisioning_webhook(s)); for the Conversation API, whose secrets may be answered, an ephemeral
-// resource too; and the function conversation_webhook_signature.
+// resource too; the function conversation_webhook_signature; and the action sinch_send_test_webhook, which
+// tests a Conversation API webhook's handler.
 package webhooks
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -32,4 +34,9 @@ func EphemeralResources() []func() ephemeral.EphemeralResource {
 // Functions returns the function conversation_webhook_signature.
 func Functions() []func() function.Function {
 	return []func() function.Function{NewConversationWebhookSignatureFunction}
+}
+
+// Actions returns the action sinch_send_test_webhook.
+func Actions() []func() action.Action {
+	return []func() action.Action{NewSendTestWebhookAction}
 }
