@@ -82,9 +82,14 @@ find_opentofu() {
   echo "$dest"
 }
 
-# is_opentofu CLI tells whether a CLI is OpenTofu, which plugin-testing must be told of.
+# is_opentofu CLI tells whether a CLI is OpenTofu, which plugin-testing must be told of: a line of its
+# version starts with "OpenTofu" (a warning about the CLI configuration may come first). The output is
+# read whole first: in a pipe into head or grep -q, the CLI could die of SIGPIPE once they stop reading,
+# and under pipefail the answer would then depend on timing.
 is_opentofu() {
-  "$1" version 2>/dev/null | head -n 1 | grep -q '^OpenTofu'
+  local out
+  out=$("$1" version 2>/dev/null) || return 1
+  [[ $'\n'$out == *$'\n'OpenTofu\ v* ]]
 }
 
 # find_terraform_newest prints the path of a Terraform with everything the provider's types use: resource

@@ -17,6 +17,7 @@ TF_ACC_TERRAFORM_PATH=$(find_terraform)
 export TF_ACC_TERRAFORM_PATH TF_ACC=1
 if is_opentofu "$TF_ACC_TERRAFORM_PATH"; then
   export TF_ACC_PROVIDER_HOST=registry.opentofu.org
+  echo "OpenTofu: its registry's host for the provider under test (TF_ACC_PROVIDER_HOST=$TF_ACC_PROVIDER_HOST)"
 fi
 echo "CLI under test: $("$TF_ACC_TERRAFORM_PATH" version | head -n 1) ($TF_ACC_TERRAFORM_PATH)"
 

@@ -48,7 +48,7 @@ run_pid=$!
 cd "$repo_root"
 set +m
 for _ in $(seq 300); do
-  curl -fsS "$SINCH_MOCK_ADMIN_URL/projects/live-project" | grep -q '"webhooks":\[{' && break
+  [[ $(curl -fsS "$SINCH_MOCK_ADMIN_URL/projects/live-project") == *'"webhooks":[{'* ]] && break
   sleep 0.1
 done
 kill -INT -- "-$run_pid"
