@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/acctest"
 	"github.com/terraform-sinch/terraform-provider-sinch/internal/sinchapi"
@@ -204,6 +205,96 @@ func TestGuide_registering(t *testing.T) {
 	}
 	for _, s := range secrets {
 		if strings.Contains(acctest.ReadPage(t, filepath.Join(r.Dir, "terraform.tfstate")), s) {
+			t.Errorf("the state holds a secret (%.8s…)", s)
+		}
+	}
+}
+
+// TestGuide_routing runs the routing guide's steps as the guide gives them (terraform init with the
+// provider in the implicit local mirror, a workspace, an apply with the environment's .tfvars, a plan that
+// must show no change): Sinch then holds the application's callback URLs, the Numbers secret and each
+// number's callback URL, service plan and Voice application that the guide says, after one PATCH of each
+// number and nothing rented or released; no secret is printed or stored; and the plan of a destroy warns
+// that each stays at Sinch.
+func TestGuide_routing(t *testing.T) {
+	const (
+		appKey        = "de305d54-75b4-431b-adb2-eb6b9e546014" // as in staging.tfvars
+		servicePlan   = "7f0b2c1d9e8a4b3c8d7e6f5a4b3c2d1e"
+		appSecret     = "cm91dGluZy1ndWlkZS12b2ljZS1zZWNyZXQ="
+		numbersSecret = "routing-numbers-secret-3f9a2c71d5"
+	)
+	numbers := []string{"+12025550100", "+12025550101"}
+	var rented []sinchmock.ActiveNumber
+	for _, n := range numbers {
+		rented = append(rented, sinchmock.ActiveNumber{PhoneNumber: n, RegionCode: "US", Type: "LOCAL", Capability: []string{"SMS", "VOICE"}})
+	}
+	mock := sinchmock.Start(sinchmock.Options{KeyID: acctest.TestKeyID, KeySecret: acctest.TestKeySecret,
+		Projects:               map[string]string{"project-1": "secret-set-in-the-dashboard"},
+		VoiceApps:              map[string]sinchmock.VoiceApp{appKey: {Secret: appSecret, URLs: sinchmock.VoiceURLs{Primary: "https://old.example.com/voice"}}},
+		ActiveNumbers:          map[string][]sinchmock.ActiveNumber{"project-1": rented},
+		NumberProvisioningTime: 500 * time.Millisecond})
+	defer mock.Close()
+	r := acctest.NewCLIRun(t, mock)
+	inGuide(t, r, "routing-a-number")
+	const page = "../../docs/guides/routing-a-number.md"
+	var commands []string
+	for _, line := range strings.Split(acctest.DocBlock(t, page, "## The steps"), "\n") {
+		if strings.HasPrefix(line, "terraform ") {
+			commands = append(commands, line)
+		}
+	}
+	if len(commands) != 4 || commands[0] != "terraform init" || !strings.HasPrefix(commands[2], "terraform apply ") ||
+		!strings.HasSuffix(commands[3], " -detailed-exitcode") {
+		t.Fatalf("the guide's steps changed: %q", commands)
+	}
+	env := append(acctest.ProviderInMirror(t), "TF_CLI_ARGS_apply=-auto-approve", "SINCH_KEY_ID="+acctest.TestKeyID,
+		"SINCH_KEY_SECRET="+acctest.TestKeySecret, "SINCH_PROJECT_ID=project-1", "SINCH_TOKEN_URL="+mock.TokenURL,
+		"SINCH_NUMBERS_API_URL="+mock.URLOf(sinchmock.Numbers), "SINCH_VOICE_API_URL="+mock.URLOf(sinchmock.Voice),
+		"TF_VAR_application_secret="+appSecret, "TF_VAR_numbers_callback_secret="+numbersSecret)
+	var printed []string
+	for _, command := range commands {
+		// The plan with -detailed-exitcode fails the block when it shows a change.
+		printed = append(printed, acctest.RunDocBlock(t, r.Dir, command, env...))
+	}
+
+	if urls, _ := mock.VoiceURLs(appKey); urls != (sinchmock.VoiceURLs{Primary: "https://callbacks.example.com/sinch/voice"}) {
+		t.Errorf("the application's callback URLs are %+v", urls)
+	}
+	if got, _ := mock.Secret(sinchmock.Numbers, "project-1"); got != numbersSecret {
+		t.Errorf("Sinch holds another Numbers secret (%.8s…)", got)
+	}
+	for _, n := range numbers {
+		number, _ := mock.ActiveNumber("project-1", n)
+		if number.CallbackURL != "https://callbacks.example.com/sinch/numbers" ||
+			number.SMSConfiguration == nil || number.SMSConfiguration.ServicePlanID != servicePlan || number.SMSConfiguration.ScheduledProvisioning != nil ||
+			number.VoiceConfiguration == nil || number.VoiceConfiguration.Type != "RTC" || number.VoiceConfiguration.AppID != appKey ||
+			number.VoiceConfiguration.ScheduledVoiceProvisioning != nil {
+			t.Errorf("Sinch holds %s as %+v, SMS %+v, voice %+v", n, number, number.SMSConfiguration, number.VoiceConfiguration)
+		}
+	}
+	patches := 0
+	for _, req := range mock.Requests() {
+		if req.Method == http.MethodPatch && strings.Contains(req.Path, "/activeNumbers/") {
+			patches++
+		}
+	}
+	if patches != len(numbers) {
+		t.Errorf("%d PATCHes of the numbers, want one each", patches)
+	}
+	if rented, released := mock.Rented(), mock.Released(); len(rented) != 0 || len(released) != 0 {
+		t.Errorf("the guide rented %q and released %q", rented, released)
+	}
+
+	out := acctest.RunDocBlock(t, r.Dir, "terraform plan -destroy -var-file=staging.tfvars", env...)
+	acctest.ExpectSays(t, out, "Callback URLs stay at Sinch", "Callback configuration stays at Sinch", "Number stays rented and configured")
+	state := acctest.ReadPage(t, filepath.Join(r.Dir, "terraform.tfstate.d", "staging", "terraform.tfstate"))
+	for _, s := range []string{appSecret, numbersSecret} {
+		for _, o := range append(printed, out) {
+			if strings.Contains(o, s) {
+				t.Errorf("the CLI printed a secret (%.8s…)", s)
+			}
+		}
+		if strings.Contains(state, s) {
 			t.Errorf("the state holds a secret (%.8s…)", s)
 		}
 	}
