@@ -43,7 +43,7 @@ step "terraform apply"
 "$terraform" apply -input=false -auto-approve
 step "terraform plan, again: nothing to change"
 "$terraform" plan -input=false -detailed-exitcode
-step "terraform destroy: the webhooks are deleted; the callback secrets stay at Sinch, with a warning"
+step "terraform destroy: the webhooks are deleted; the callback secrets, the Voice application's URLs and the number's configuration stay at Sinch, with a warning"
 "$terraform" destroy -input=false -auto-approve
 
 step "Stopping the mock: what it served"

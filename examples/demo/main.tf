@@ -81,6 +81,37 @@ resource "sinch_provisioning_webhook" "demo" {
   secret_wo_version = 1
 }
 
+# Where the demo Voice application's call events go. The provider signs its requests to the Voice API
+# with the application's key and secret, from SINCH_APPLICATION_KEY and SINCH_APPLICATION_SECRET.
+variable "voice_application_key" {
+  type    = string
+  default = "de305d54-75b4-431b-adb2-eb6b9e546014"
+}
+
+resource "sinch_voice_application_callbacks" "demo" {
+  application_key = var.voice_application_key
+  primary_url     = "https://callbacks.example.com/sinch/voice"
+}
+
+# A number the project rents: its SMS to a service plan, its calls to the Voice application above, and its
+# provisioning events (signed with the Numbers API's secret) to the handler. The apply waits until Sinch
+# has provisioned the links; destroy leaves the number rented and configured.
+resource "sinch_active_number" "demo" {
+  phone_number = "+12025550100"
+  callback_url = "https://callbacks.example.com/sinch/numbers"
+
+  sms_configuration = {
+    service_plan_id = "demo-service-plan"
+  }
+
+  voice_configuration = {
+    type   = "RTC"
+    app_id = sinch_voice_application_callbacks.demo.application_key
+  }
+
+  depends_on = [sinch_numbers_callback_configuration.demo]
+}
+
 # Reads the secret back from Sinch (the data source does store it in state) to sign a sample callback.
 data "sinch_numbers_callback_configuration" "demo" {
   project_id = sinch_numbers_callback_configuration.demo.project_id
@@ -103,6 +134,13 @@ output "webhook_ids" {
   value = {
     conversation = sinch_conversation_webhook.demo.id
     provisioning = sinch_provisioning_webhook.demo.id
+  }
+}
+
+output "demo_number" {
+  value = {
+    service_plan_id = sinch_active_number.demo.sms_configuration.service_plan_id
+    voice_app_id    = sinch_active_number.demo.voice_configuration.app_id
   }
 }
 

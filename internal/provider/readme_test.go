@@ -26,9 +26,9 @@ func TestReadme_tryingByHand(t *testing.T) {
 echo "mock pid: $SINCH_MOCK_PID"
 `)
 	for _, want := range []string{
-		// The demo's resources: a callback configuration in every API, a webhook of each webhook API, and the
-		// app's callback settings.
-		fmt.Sprintf("Apply complete! Resources: %d added, 0 changed, 0 destroyed.", len(sinchapi.CallbackAPIs)+len(sinchapi.WebhookAPIs)+1),
+		// The demo's resources: a callback configuration in every API, a webhook of each webhook API, the
+		// app's callback settings, the Voice application's callback URLs and the number that rings it.
+		fmt.Sprintf("Apply complete! Resources: %d added, 0 changed, 0 destroyed.", len(sinchapi.CallbackAPIs)+len(sinchapi.WebhookAPIs)+3),
 		`hmac_secret_wo_status = "drifted" -> "applied"`,
 		"Plan: 0 to add, 1 to change, 0 to destroy.",
 		`"numbers":"changed-in-the-dashboard"`,
