@@ -65,6 +65,8 @@ module "handler" {
 resource "sinch_voice_application_callbacks" "this" {
   application_key = var.application_key
   primary_url     = module.handler.voice_url
+  # The module's URLs do not wait for its secrets: depends_on does.
+  depends_on = [module.handler]
 }
 
 # The secret with which Sinch signs the numbers' provisioning events: write-only, it reaches Sinch but
