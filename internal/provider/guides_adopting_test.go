@@ -115,7 +115,7 @@ func TestAccQuery_guideAdopting(t *testing.T) {
 	if got := results["list.sinch_conversation_webhook.app"]; len(got) == 1 && got[0].Identity["webhook_id"] != webhook {
 		t.Errorf("the webhook found: %+v", got[0])
 	}
-	expectCosts(t, "terraform query", calls, 6)
+	expectCosts(t, "terraform query", calls)
 	out := acctest.Prose(r.Run(true, env, "query"))
 	step1 := acctest.ReadPage(t, adoptingGuide)
 	shown := regexp.MustCompile("(?s)\n## 1\\. .*?```text\n(.*?)```.*?```terraform\n(list .*?)```").FindStringSubmatch(step1)
@@ -148,7 +148,7 @@ func TestAccQuery_guideAdopting(t *testing.T) {
 	r.Run(true, env, "query", "-generate-config-out=generated.tf")
 	calls, more := requestsSince(mock, n)
 	writes = append(writes, more...)
-	expectCosts(t, "terraform query -generate-config-out", calls, 6)
+	expectCosts(t, "terraform query -generate-config-out", calls)
 	generated := acctest.ReadPage(t, filepath.Join(r.Dir, "generated.tf"))
 	acctest.WriteFile(t, filepath.Join(r.Dir, "generated.tf"), adoptingEdit(generated))
 	r.Run(true, nil, "fmt", "generated.tf")
@@ -184,7 +184,7 @@ func TestAccQuery_guideAdopting(t *testing.T) {
 	out = r.Run(true, env, "plan", "-input=false")
 	calls, more = requestsSince(mock, n)
 	writes = append(writes, more...)
-	expectCosts(t, "terraform plan", calls, 6)
+	expectCosts(t, "terraform plan", calls)
 	acctest.ExpectSays(t, out, "Plan: 6 to import, 0 to add, 0 to change, 0 to destroy.", `hmac_secret_wo_status = "applied"`)
 	if strings.Count(out, "will be imported") != 6 {
 		t.Errorf("the plan does not import the six objects:\n%s", out)
@@ -193,7 +193,7 @@ func TestAccQuery_guideAdopting(t *testing.T) {
 	out = r.Run(true, env, "apply", "-input=false", "-auto-approve")
 	calls, more = requestsSince(mock, n)
 	writes = append(writes, more...)
-	expectCosts(t, "terraform apply", calls, 6)
+	expectCosts(t, "terraform apply", calls)
 	acctest.ExpectSays(t, out, "Apply complete! Resources: 6 imported, 0 added, 0 changed, 0 destroyed.")
 	if len(writes) != 0 {
 		t.Errorf("the query, the generated configuration, its plan and its import wrote to Sinch: %v", writes)
@@ -231,8 +231,10 @@ func TestAccQuery_guideAdopting(t *testing.T) {
 	r.ExpectNothingHolds("path=/v1/projects/"+adoptingProject+"/webhooks", slices.Collect(maps.Values(adoptingSecrets))...)
 }
 
-// expectCosts fails unless a command's calls to Sinch were one access token and gets GETs, as the guide says.
-func expectCosts(t *testing.T, command string, calls []string, gets int) {
+// expectCosts fails unless a command's calls to Sinch were, as the guide says, one access token and one
+// GET a list block of the query, which is one GET an object of the project.
+func expectCosts(t *testing.T, command string, calls []string) {
+	const gets = 6
 	t.Helper()
 	tokens, got := 0, 0
 	for _, c := range calls {
