@@ -26,6 +26,8 @@ type CLIRun struct {
 	// Dir is the folder the commands run in, where a test writes the configuration.
 	Dir string
 	env []string
+	// log is the TRACE log's file, beside the first Dir: a test may move Dir (into a guide's folder).
+	log string
 	// Outputs are what every command of the run printed, in order.
 	Outputs []string
 }
@@ -43,6 +45,7 @@ func NewCLIRun(t *testing.T, mock *sinchmock.Running) *CLIRun {
   }
   direct {}
 }`, plugins))
+	logPath := filepath.Join(dir, "trace.log")
 	work := filepath.Join(dir, "work")
 	if err := os.Mkdir(work, 0o700); err != nil {
 		t.Fatal(err)
@@ -52,7 +55,7 @@ func NewCLIRun(t *testing.T, mock *sinchmock.Running) *CLIRun {
 		"CHECKPOINT_DISABLE=1",
 		"TF_IN_AUTOMATION=1",
 		"TF_LOG=TRACE",
-		"TF_LOG_PATH="+filepath.Join(dir, "trace.log"),
+		"TF_LOG_PATH="+logPath,
 		"SINCH_CONVERSATION_API_URL="+mock.ConversationURL,
 		"SINCH_PROVISIONING_API_URL="+mock.URLOf(sinchmock.Provisioning),
 		"SINCH_VOICE_API_URL="+mock.URLOf(sinchmock.Voice),
@@ -66,7 +69,7 @@ func NewCLIRun(t *testing.T, mock *sinchmock.Running) *CLIRun {
 	for _, api := range sinchapi.CallbackAPIs {
 		env = append(env, sinchapi.EnvVarOf(api.URLSetting)+"="+mock.URLOf(sinchmock.API(api.Key)))
 	}
-	return &CLIRun{t: t, cli: cli, Dir: work, env: env}
+	return &CLIRun{t: t, cli: cli, Dir: work, env: env, log: logPath}
 }
 
 // CLIUnderTest is the CLI the acceptance tests run (TF_ACC_TERRAFORM_PATH, else terraform on PATH). Its
@@ -169,7 +172,7 @@ func (r *CLIRun) CLIConfig() string {
 
 // Log is the run's TRACE log: Terraform's entries and the provider's.
 func (r *CLIRun) Log() string {
-	raw, err := os.ReadFile(filepath.Join(filepath.Dir(r.Dir), "trace.log"))
+	raw, err := os.ReadFile(r.log)
 	if err != nil {
 		r.t.Fatal(err)
 	}
