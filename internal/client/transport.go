@@ -21,6 +21,9 @@ const (
 	DefaultRetryWaitMax   = 30 * time.Second
 )
 
+// maxConnsPerHost is how many connections the provider holds to one host at most.
+const maxConnsPerHost = 32
+
 // newHTTPClient returns the client that carries every request, token requests included: go-retryablehttp
 // retries 429, 5xx but 501, and connection errors (not TLS certificate errors) with capped, jittered
 // exponential backoff that honours Retry-After; each attempt has its own timeout, is logged, and counted.
@@ -30,8 +33,12 @@ func newHTTPClient(cfg Config, log LogFunc) *http.Client {
 		base = cfg.HTTPClient.Transport
 	} else if defaults, ok := http.DefaultTransport.(*http.Transport); ok {
 		transport := defaults.Clone()
-		// Enough idle connections for Terraform's parallelism of 10, where net/http keeps 2 per host.
-		transport.MaxIdleConnsPerHost = 32
+		// Enough idle connections for Terraform's parallelism of 10, where net/http keeps 2 per host; and no
+		// more open at once, which a fleet of numbers applied with a -parallelism in the hundreds would
+		// otherwise multiply (each waiting number reads itself until Sinch has provisioned it): a request
+		// beyond them waits for a free connection, and none is opened only to be closed.
+		transport.MaxIdleConnsPerHost = maxConnsPerHost
+		transport.MaxConnsPerHost = maxConnsPerHost
 		base = transport
 	}
 	retrying := &retryablehttp.Client{

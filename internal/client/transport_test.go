@@ -1,10 +1,48 @@
 package client
 
 import (
+	"context"
+	"net"
 	"net/http"
+	"net/http/httptest"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
+
+// TestHTTPClient_boundsConnections: many requests at once (numbers applied with a high -parallelism, each
+// reading itself while it waits) share at most maxConnsPerHost connections, each kept for the next.
+func TestHTTPClient_boundsConnections(t *testing.T) {
+	var opened atomic.Int64
+	server := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		time.Sleep(20 * time.Millisecond)
+	}))
+	server.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		if state == http.StateNew {
+			opened.Add(1)
+		}
+	}
+	server.Start()
+	defer server.Close()
+	c := newHTTPClient(Config{}, func(context.Context, string, map[string]any) {})
+	var wg sync.WaitGroup
+	for range 4 * maxConnsPerHost {
+		wg.Go(func() {
+			req, _ := http.NewRequest(http.MethodGet, server.URL, nil)
+			resp, err := c.Do(req)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			_ = resp.Body.Close()
+		})
+	}
+	wg.Wait()
+	if n := opened.Load(); n > maxConnsPerHost || n < 2 {
+		t.Errorf("%d connections opened for %d requests at once, want 2 to %d", n, 4*maxConnsPerHost, maxConnsPerHost)
+	}
+}
 
 func TestJitteredBackoff(t *testing.T) {
 	const low, high = 100 * time.Millisecond, 2 * time.Second
