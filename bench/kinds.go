@@ -26,6 +26,9 @@ type kind struct {
 	provisioning time.Duration
 	waits        map[string]bool
 	polls        [2]int
+	// allAtOnce runs the kind's steps with Terraform's -parallelism at N at the least, as the docs advise
+	// for a fleet of numbers: every resource's wait then runs side by side, and a step takes about T.
+	allAtOnce bool
 	// mockArgs are the mock's flags for N resources, beside those of every kind.
 	mockArgs func(n int) []string
 }
@@ -119,17 +122,28 @@ var activeNumbers = kind{
   voice_configuration = { type = "RTC", app_id = "app-${var.secret}" }`,
 	// A create reads the number (one the project must rent) and sends one PATCH; a change sends one PATCH
 	// after the refresh's read; both then read the number until Sinch has provisioned the link. With T =
-	// 2 s, the provider's backoff (100 ms, then × 1.1, ± 10 %) reads it about 12 times. A plan and a
+	// 2 s, the provider's backoff (100 ms, then × 1.1, ± 10 %) reads it about 12 times, fewer when the
+	// machine is busy with a thousand at once; at least twice (under way, then done). A plan and a
 	// destroy read each number once, and the destroy sends nothing.
 	want: func(n int) []sinchmock.Counts {
 		return []sinchmock.Counts{{Get: n, Patch: n}, {Get: n}, {Get: n, Patch: n}, {Get: n}}
 	},
 	provisioning: numberProvisioning,
+	allAtOnce:    true,
 	waits:        map[string]bool{"apply: configure N": true, "apply: change every Voice app": true},
-	polls:        [2]int{9, 15},
+	polls:        [2]int{2, 15},
 	mockArgs: func(n int) []string {
 		return []string{"-number-count", fmt.Sprint(n), "-number-provisioning-time", numberProvisioning.String()}
 	},
+}
+
+// parallelism is Terraform's -parallelism for the kind's steps at N resources: the benchmark's, or N
+// where the kind runs all at once.
+func (k kind) parallelism(opts options, n int) int {
+	if k.allAtOnce {
+		return max(opts.parallelism, n)
+	}
+	return opts.parallelism
 }
 
 // appsOf is how many apps N webhooks need, at most 5 on each.

@@ -64,11 +64,13 @@ type variantRun struct {
 	opts    options
 	variant string
 	n       int
-	dir     string
-	env     []string
-	usage   string
-	stats   func() sinchmock.Stats
-	stop    func() // stops the mock
+	// parallelism is Terraform's -parallelism for the kind's steps (kind.parallelism).
+	parallelism int
+	dir         string
+	env         []string
+	usage       string
+	stats       func() sinchmock.Stats
+	stop        func() // stops the mock
 }
 
 // prepare writes a variant's configuration and starts its mock (sinch only), which stop stops.
@@ -84,7 +86,7 @@ func prepare(opts options, bins binaries, k kind, variant string, n int, dir str
   direct {}
 }
 `, bins.plugins)), 0o600))
-	v := &variantRun{opts: opts, variant: variant, n: n, dir: dir, usage: filepath.Join(dir, "usage.jsonl"),
+	v := &variantRun{opts: opts, variant: variant, n: n, parallelism: k.parallelism(opts, n), dir: dir, usage: filepath.Join(dir, "usage.jsonl"),
 		stats: func() sinchmock.Stats { return sinchmock.Stats{} }, stop: func() {}}
 	v.env = append(os.Environ(),
 		"CHECKPOINT_DISABLE=1",
@@ -106,7 +108,7 @@ func (v *variantRun) step(s step) measurement {
 	_ = os.Remove(v.usage)
 	before := v.stats()
 	args := append(append([]string(nil), s.args...), "-input=false", "-no-color",
-		fmt.Sprintf("-parallelism=%d", v.opts.parallelism), "-var", "secret="+s.secret)
+		fmt.Sprintf("-parallelism=%d", v.parallelism), "-var", "secret="+s.secret)
 	cmd := exec.Command(v.opts.terraform, args...)
 	cmd.Dir, cmd.Env = v.dir, v.env
 	start := time.Now()
