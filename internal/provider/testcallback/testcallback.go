@@ -55,8 +55,9 @@ type Options struct {
 }
 
 // Run sends the signed callback, then the forged one, and says why the handler fails the test, if it
-// does. No secret, token or signature made with the secret is in a diagnostic, a progress message or a
-// log entry.
+// does. No secret or token is in a diagnostic, a progress message or a log entry, nor a signature in a
+// diagnostic or a progress message; the TRACE entry of each request shows its headers, signature included,
+// which signs only this sample (a fresh event ID, nonce and timestamp) and cannot serve for another.
 func (t Test) Run(ctx context.Context) diag.Diagnostics {
 	var diags diag.Diagnostics
 	secrets := []string{t.Secret}
