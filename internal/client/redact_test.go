@@ -68,6 +68,12 @@ func TestRedact_jsonForms(t *testing.T) {
 			t.Errorf("redact(%q) = %q", text, got)
 		}
 	}
+	// The hexadecimal digits a to f, the ends of the range, in either case.
+	for _, form := range []string{`\u00aa\u00ff-k3y`, `\u00AA\u00FF-k3y`, `\u00Aa\u00fF-k3y`} {
+		if got := redact(`{"secret":"`+form+`"}`, "ªÿ-k3y"); got != `{"secret":"(redacted)"}` {
+			t.Errorf("redact of %q = %q", form, got)
+		}
+	}
 	// A short secret in escaped form is hidden only as a word of its own, as it is in clear.
 	if got := redact(`value \u0026k in a\u0026kb`, "&k"); got != `value (redacted) in a\u0026kb` {
 		t.Errorf("short secret: %q", got)

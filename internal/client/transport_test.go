@@ -96,3 +96,13 @@ func TestRetryAfter(t *testing.T) {
 		}
 	}
 }
+
+// A duration left at zero (or below) is the default, not "none": a request timeout of zero would let a
+// request hang for ever.
+func TestOrDefault(t *testing.T) {
+	for _, tc := range []struct{ d, want time.Duration }{{0, time.Minute}, {-time.Second, time.Minute}, {time.Second, time.Second}} {
+		if got := orDefault(tc.d, time.Minute); got != tc.want {
+			t.Errorf("orDefault(%v, 1m) = %v, want %v", tc.d, got, tc.want)
+		}
+	}
+}
