@@ -24,11 +24,23 @@ func runScript(t *testing.T, env []string, args ...string) string {
 }
 
 // TestDemoLogIsPlainText: `make demo` redirected to a file writes text without the terminal's colour
-// codes, its own or Terraform's.
+// codes, its own or Terraform's, and shows the mock's settings with their secrets hidden.
 func TestDemoLogIsPlainText(t *testing.T) {
 	out := runScript(t, nil, "scripts/demo.sh")
 	if strings.Contains(out, "\x1b[") {
 		t.Errorf("the demo's log holds colour codes:\n%q", out)
+	}
+	secrets := 0
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "export ") && strings.Contains(line, "SECRET=") {
+			secrets++
+			if !strings.HasSuffix(line, "SECRET='(hidden)'") {
+				t.Errorf("the demo's log shows a secret of the mock's: %.40s…", line)
+			}
+		}
+	}
+	if secrets < 2 {
+		t.Errorf("the demo's log shows %d of the mock's secret settings hidden, want the key's and the Voice application's:\n%s", secrets, out)
 	}
 	if !strings.Contains(out, "==> terraform apply") || !strings.Contains(out, "Apply complete!") {
 		t.Errorf("the demo did not run:\n%s", out)
