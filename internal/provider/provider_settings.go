@@ -65,10 +65,14 @@ func providerSettings() []providerSetting {
 		{name: "key_secret", accessKey: true, sensitive: true, description: "The secret of that access key."},
 	}
 	for _, api := range sinchapi.CallbackAPIs {
+		types := "`sinch_" + api.TypeName + "`"
+		if api.URLSetting == shared.NumbersAPI.URLSetting {
+			types += ", and the numbers the project rents (`sinch_active_number`, `sinch_active_numbers`)"
+		}
 		settings = append(settings, providerSetting{
 			name: api.URLSetting, fallback: api.DefaultURL, check: checkEndpointURL, checkDescription: endpointURLDescription,
-			description: fmt.Sprintf("The base URL of the %s API, for `sinch_%s`. Must be `https://`, or `http://` on a "+
-				"loopback host.", api.Name, api.TypeName),
+			description: fmt.Sprintf("The base URL of the %s API, for %s. Must be `https://`, or `http://` on a "+
+				"loopback host.", api.Name, types),
 		})
 	}
 	return append(settings,
@@ -100,7 +104,7 @@ func providerSettings() []providerSetting {
 		providerSetting{name: "token_url", fallback: client.DefaultTokenURL, check: checkEndpointURL, checkDescription: endpointURLDescription,
 			description: "The OAuth2 token endpoint, for every API. Must be `https://`, or `http://` on a loopback host."},
 		providerSetting{name: "max_retries", fallback: defaultMaxRetries, whole: true, check: checkMaxRetries,
-			description: fmt.Sprintf("How many times a request is repeated after an answer of 429 or 5xx (but 501), or a "+
+			description: fmt.Sprintf("How many times a request is repeated after an answer of 408, 429 or 5xx (but 501), or a "+
 				"connection error, with jittered exponential backoff from 250 ms up to 30 s, or what `Retry-After` asks "+
 				"for, up to 30 s. 0 to %d.", maxMaxRetries)},
 		providerSetting{name: "request_timeout", fallback: defaultRequestTimeout, check: checkRequestTimeout,

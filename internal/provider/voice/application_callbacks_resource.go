@@ -77,7 +77,8 @@ func (r *ApplicationCallbacksResource) Schema(_ context.Context, _ resource.Sche
 			},
 			attrFallbackURL: schema.StringAttribute{
 				MarkdownDescription: fallbackDescription + " `https://` (a plan warns of `http://`). Without it, the " +
-					"application has no fallback: the apply sends an empty one, which clears one set in the dashboard.",
+					"application has no fallback: the apply sends an empty one, to clear one set in the dashboard (Sinch does not " +
+					"document how it reads an empty fallback: this page says what is assumed).",
 				Optional:   true,
 				Validators: []validator.String{urlValidator},
 			},
